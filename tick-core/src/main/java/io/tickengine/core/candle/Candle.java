@@ -1,0 +1,59 @@
+package io.tickengine.core.candle;
+
+import io.tickengine.core.Exchange;
+import io.tickengine.core.Prices;
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * OHLC of one instrument over one bucket. Prices are exact fixed-point at {@code priceScale}.
+ * A candle is emitted when its bucket closes; if a late tick inside the grace window changes it, it
+ * is emitted again with a higher {@code revision}. A candle with {@code tickCount == 0} is a
+ * gap-filling empty candle that carries the previous close.
+ *
+ * @param instrumentToken the instrument
+ * @param exchange the exchange, when known
+ * @param interval the bucket length
+ * @param bucketStart bucket start, epoch milliseconds UTC
+ * @param priceScale decimal places of the prices
+ * @param open first price in the bucket
+ * @param high highest price
+ * @param low lowest price
+ * @param close last price
+ * @param volume traded volume in the bucket (delta of the cumulative day volume)
+ * @param tickCount ticks aggregated
+ * @param revision 0 on first emission, incremented by each late update
+ */
+public record Candle(long instrumentToken, Exchange exchange, CandleInterval interval, long bucketStart,
+                     int priceScale, long open, long high, long low, long close, long volume, int tickCount,
+                     int revision) {
+    public Candle {
+        Objects.requireNonNull(interval, "interval");
+    }
+
+    /** End of the bucket (exclusive), epoch milliseconds UTC. */
+    public long bucketEnd() {
+        return interval.bucketEnd(bucketStart);
+    }
+
+    /** Whether this is a gap-filling candle with no ticks. */
+    public boolean isEmpty() {
+        return tickCount == 0;
+    }
+
+    public BigDecimal openDecimal() {
+        return Prices.toBigDecimal(open, priceScale);
+    }
+
+    public BigDecimal highDecimal() {
+        return Prices.toBigDecimal(high, priceScale);
+    }
+
+    public BigDecimal lowDecimal() {
+        return Prices.toBigDecimal(low, priceScale);
+    }
+
+    public BigDecimal closeDecimal() {
+        return Prices.toBigDecimal(close, priceScale);
+    }
+}

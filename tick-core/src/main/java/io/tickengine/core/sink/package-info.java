@@ -1,0 +1,2 @@
+/** Where ticks and candles go: the sink contracts and their overflow policies. */
+package io.tickengine.core.sink;

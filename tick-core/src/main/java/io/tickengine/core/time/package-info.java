@@ -1,0 +1,2 @@
+/** Injected time ({@link io.tickengine.core.time.Clock}) and Indian market time arithmetic. */
+package io.tickengine.core.time;
