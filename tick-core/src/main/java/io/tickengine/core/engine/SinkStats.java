@@ -1,0 +1,24 @@
+package io.tickengine.core.engine;
+
+import io.tickengine.core.sink.OverflowPolicy;
+
+/**
+ * A snapshot of one sink's counters.
+ *
+ * @param name the sink's name
+ * @param policy its overflow policy
+ * @param delivered items handed to the sink successfully
+ * @param dropped items discarded: buffer overflow, or circuit open (never for NEVER_DROP unless it overflowed its bound)
+ * @param conflated items replaced by a newer one of the same key (CONFLATE only)
+ * @param errors exceptions thrown by the sink
+ * @param queueDepth items waiting, including a batch held for retry (the backlog)
+ * @param lagMillis age of the newest delivered item when it was delivered, milliseconds
+ * @param circuit the circuit breaker state
+ */
+public record SinkStats(String name, OverflowPolicy policy, long delivered, long dropped, long conflated,
+                        long errors, long queueDepth, long lagMillis, CircuitState circuit) {
+    /** Whether the sink is failing or losing data it should not. */
+    public boolean degraded() {
+        return circuit != CircuitState.CLOSED || (policy == OverflowPolicy.NEVER_DROP && dropped > 0);
+    }
+}

@@ -1,0 +1,329 @@
+package io.tickengine.core.engine;
+
+import io.tickengine.core.InvalidConfigurationException;
+import io.tickengine.core.Tick;
+import io.tickengine.core.candle.Candle;
+import io.tickengine.core.engine.internal.SinkWorker;
+import io.tickengine.core.engine.internal.TickValidator;
+import io.tickengine.core.sink.CandleSink;
+import io.tickengine.core.sink.TickSink;
+import io.tickengine.core.source.SourceMessage;
+import io.tickengine.core.source.SourceStatus;
+import io.tickengine.core.source.TickListener;
+import io.tickengine.core.source.TickSource;
+import io.tickengine.core.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.LongPredicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires sources to sinks. Each sink runs on its own thread with its own bounded buffer and overflow
+ * policy, so a slow or failing sink never blocks ingestion or another sink; per instrument every
+ * sink sees ticks in arrival order. Build with {@link #builder()}, then {@link #start()} and
+ * {@link #stop(Duration)} (or {@link #close()}), which drains and flushes every sink.
+ */
+public final class TickEngine implements AutoCloseable {
+    /** How long {@link #close()} waits for sinks to drain. */
+    public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final Logger LOG = LoggerFactory.getLogger(TickEngine.class);
+
+    private final Clock clock;
+    private final List<TickSource> sources;
+    private final List<SinkWorker<Tick>> tickWorkers;
+    private final List<SinkWorker<Candle>> candleWorkers;
+    private final SinkWorker<Tick>[] tickWorkerArray;
+    private final TickValidator validator;
+    private final Consumer<SourceStatus> statusListener;
+    private final Consumer<SourceMessage> messageListener;
+    private final Map<String, SourceStatus> sourceStatus = new ConcurrentHashMap<>();
+    private final AtomicLong sequence = new AtomicLong();
+    private final LongAdder received = new LongAdder();
+    private final LongAdder accepted = new LongAdder();
+    private final Object lifecycle = new Object();
+    private boolean started;
+    private boolean stopped;
+
+    @SuppressWarnings("unchecked")
+    private TickEngine(Builder b) {
+        this.clock = b.clock;
+        this.sources = List.copyOf(b.sources);
+        this.validator = new TickValidator(b.validation, b.knownInstrument);
+        this.statusListener = b.statusListener;
+        this.messageListener = b.messageListener;
+        List<SinkWorker<Candle>> candles = new ArrayList<>();
+        for (Map.Entry<CandleSink, SinkOptions> e : b.candleSinks) {
+            candles.add(SinkWorker.forCandles(e.getKey(), e.getValue(), clock));
+        }
+        this.candleWorkers = List.copyOf(candles);
+        List<SinkWorker<Tick>> ticks = new ArrayList<>();
+        for (Map.Entry<TickSink, SinkOptions> e : b.tickSinks) {
+            ticks.add(SinkWorker.forTicks(e.getKey(), e.getValue(), clock));
+        }
+        Consumer<Candle> fanOut = this::publishCandle;
+        for (Map.Entry<Function<Consumer<Candle>, TickSink>, SinkOptions> e : b.candleProducers) {
+            ticks.add(SinkWorker.forTicks(e.getKey().apply(fanOut), e.getValue(), clock));
+        }
+        this.tickWorkers = List.copyOf(ticks);
+        this.tickWorkerArray = tickWorkers.toArray(new SinkWorker[0]);
+        for (TickSource s : sources) {
+            sourceStatus.put(s.name(), s.status());
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts every sink's thread, then every source.
+     *
+     * @throws IllegalStateException when already started
+     */
+    public void start() {
+        synchronized (lifecycle) {
+            if (started) {
+                throw new IllegalStateException("engine already started");
+            }
+            started = true;
+            candleWorkers.forEach(SinkWorker::start);
+            tickWorkers.forEach(SinkWorker::start);
+            for (TickSource source : sources) {
+                source.start(new Ingest(source.name()));
+            }
+            LOG.info("engine started: {} sources, {} tick sinks, {} candle sinks", sources.size(), tickWorkers.size(),
+                    candleWorkers.size());
+        }
+    }
+
+    /**
+     * Stops the sources, then lets every sink deliver what it buffered, flush and close, waiting up to
+     * {@code timeout} in all. Idempotent.
+     *
+     * @return true when every sink finished in time; false when something buffered was lost (counted)
+     */
+    public boolean stop(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        synchronized (lifecycle) {
+            if (stopped) {
+                return true;
+            }
+            stopped = true;
+            for (TickSource source : sources) {
+                try {
+                    source.close();
+                } catch (RuntimeException e) {
+                    LOG.warn("source {} failed to close", source.name(), e);
+                }
+            }
+            long deadline = System.nanoTime() + timeout.toNanos();
+            boolean clean = stopAll(tickWorkers, deadline);
+            clean &= stopAll(candleWorkers, deadline);
+            LOG.info("engine stopped{}", clean ? "" : " with undelivered items (see sink stats)");
+            return clean;
+        }
+    }
+
+    /** {@link #stop(Duration)} with {@link #DEFAULT_STOP_TIMEOUT}. */
+    @Override
+    public void close() {
+        stop(DEFAULT_STOP_TIMEOUT);
+    }
+
+    /** The sources, in the order given to the builder. */
+    public List<TickSource> sources() {
+        return sources;
+    }
+
+    /** A snapshot of every counter. */
+    public EngineStats stats() {
+        List<SinkStats> ticks = new ArrayList<>(tickWorkers.size());
+        tickWorkers.forEach(w -> ticks.add(w.stats()));
+        List<SinkStats> candles = new ArrayList<>(candleWorkers.size());
+        candleWorkers.forEach(w -> candles.add(w.stats()));
+        return new EngineStats(received.sum(), accepted.sum(), sequence.get(), validator.issues(),
+                validator.rejections(), ticks, candles, new ArrayList<>(sourceStatus.values()));
+    }
+
+    private void publishCandle(Candle candle) {
+        for (SinkWorker<Candle> w : candleWorkers) {
+            w.offer(candle);
+        }
+    }
+
+    private static boolean stopAll(List<? extends SinkWorker<?>> workers, long deadlineNanos) {
+        boolean clean = true;
+        for (SinkWorker<?> w : workers) {
+            try {
+                clean &= w.stop(deadlineNanos);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return clean;
+    }
+
+    /** The listener one source delivers into; runs on the source's threads and never blocks. */
+    private final class Ingest implements TickListener {
+        private final String source;
+
+        Ingest(String source) {
+            this.source = source;
+        }
+
+        @Override
+        public void onTick(Tick tick) {
+            received.increment();
+            if (!validator.accept(Objects.requireNonNull(tick, "tick"))) {
+                return;
+            }
+            accepted.increment();
+            Tick stamped = tick.withIngestSequence(sequence.incrementAndGet());
+            SinkWorker<Tick>[] workers = tickWorkerArray;
+            for (SinkWorker<Tick> w : workers) {
+                w.offer(stamped);
+            }
+        }
+
+        @Override
+        public void onStatus(SourceStatus status) {
+            sourceStatus.put(source, status);
+            LOG.info("source {} is {}{}", source, status.state(), status.detail().isEmpty() ? "" : ": " + status.detail());
+            notify(statusListener, status);
+        }
+
+        @Override
+        public void onMessage(SourceMessage message) {
+            notify(messageListener, message);
+        }
+
+        private <T> void notify(Consumer<T> listener, T value) {
+            if (listener == null) {
+                return;
+            }
+            try {
+                listener.accept(value);
+            } catch (RuntimeException e) {
+                LOG.warn("listener failed for {} from source {}", value.getClass().getSimpleName(), source, e);
+            }
+        }
+    }
+
+    /** Builds a {@link TickEngine}; every sink name must be unique. */
+    public static final class Builder {
+        private Clock clock = Clock.system();
+        private ValidationOptions validation = ValidationOptions.defaults();
+        private LongPredicate knownInstrument;
+        private final List<TickSource> sources = new ArrayList<>();
+        private final List<Map.Entry<TickSink, SinkOptions>> tickSinks = new ArrayList<>();
+        private final List<Map.Entry<CandleSink, SinkOptions>> candleSinks = new ArrayList<>();
+        private final List<Map.Entry<Function<Consumer<Candle>, TickSink>, SinkOptions>> candleProducers =
+                new ArrayList<>();
+        private Consumer<SourceStatus> statusListener;
+        private Consumer<SourceMessage> messageListener;
+
+        private Builder() {
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder validation(ValidationOptions validation) {
+            this.validation = Objects.requireNonNull(validation, "validation");
+            return this;
+        }
+
+        /** Tells the validator which tokens are known, for {@link TickIssue#UNKNOWN_INSTRUMENT}. */
+        public Builder knownInstruments(LongPredicate knownInstrument) {
+            this.knownInstrument = Objects.requireNonNull(knownInstrument, "knownInstrument");
+            return this;
+        }
+
+        public Builder source(TickSource source) {
+            sources.add(Objects.requireNonNull(source, "source"));
+            return this;
+        }
+
+        public Builder sink(TickSink sink) {
+            return sink(sink, SinkOptions.defaults());
+        }
+
+        public Builder sink(TickSink sink, SinkOptions options) {
+            tickSinks.add(Map.entry(Objects.requireNonNull(sink, "sink"), Objects.requireNonNull(options, "options")));
+            return this;
+        }
+
+        public Builder candleSink(CandleSink sink) {
+            return candleSink(sink, SinkOptions.defaults());
+        }
+
+        public Builder candleSink(CandleSink sink, SinkOptions options) {
+            candleSinks.add(Map.entry(Objects.requireNonNull(sink, "sink"), Objects.requireNonNull(options, "options")));
+            return this;
+        }
+
+        /**
+         * Adds a tick sink that produces candles, such as the candle aggregator: {@code factory} gets
+         * the engine's candle fan-out and returns the sink.
+         */
+        public Builder candleProducer(Function<Consumer<Candle>, TickSink> factory, SinkOptions options) {
+            candleProducers.add(Map.entry(Objects.requireNonNull(factory, "factory"),
+                    Objects.requireNonNull(options, "options")));
+            return this;
+        }
+
+        /** Called on the source's thread when a source changes state; must not block. */
+        public Builder onStatus(Consumer<SourceStatus> listener) {
+            this.statusListener = listener;
+            return this;
+        }
+
+        /** Called on the source's thread for feed text messages (order postbacks, errors); must not block. */
+        public Builder onMessage(Consumer<SourceMessage> listener) {
+            this.messageListener = listener;
+            return this;
+        }
+
+        /**
+         * Builds the engine.
+         *
+         * @throws InvalidConfigurationException when two sinks or two sources share a name
+         */
+        public TickEngine build() {
+            Set<String> names = new HashSet<>();
+            for (Map.Entry<TickSink, SinkOptions> e : tickSinks) {
+                unique(names, e.getKey().name(), "sink");
+            }
+            for (Map.Entry<CandleSink, SinkOptions> e : candleSinks) {
+                unique(names, e.getKey().name(), "sink");
+            }
+            Set<String> sourceNames = new HashSet<>();
+            for (TickSource s : sources) {
+                unique(sourceNames, s.name(), "source");
+            }
+            return new TickEngine(this);
+        }
+
+        private static void unique(Set<String> names, String name, String what) {
+            if (name == null || name.isBlank() || !names.add(name)) {
+                throw new InvalidConfigurationException("every " + what + " needs a unique, non-blank name; '" + name
+                        + "' is blank or used twice");
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.tickengine.core.engine.internal;
+
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import org.jctools.queues.MpscChunkedArrayQueue;
+
+/**
+ * Grows in chunks up to its capacity, so memory follows the backlog and stays bounded. An item
+ * offered beyond the bound is lost and counted: the sink broke its promise to keep up.
+ */
+final class NeverDropMailbox<E> extends Mailbox<E> {
+    private static final int CHUNK = 1024;
+
+    private final MpscChunkedArrayQueue<E> queue;
+    private final LongAdder overflowed = new LongAdder();
+
+    NeverDropMailbox(int capacity) {
+        int max = Math.max(capacity, 4);
+        this.queue = new MpscChunkedArrayQueue<>(Math.min(CHUNK, max / 2), max);
+    }
+
+    @Override
+    void offer(E item) {
+        if (!queue.offer(item)) {
+            overflowed.increment();
+        }
+    }
+
+    @Override
+    int drain(List<E> into, int max) {
+        return queue.drain(into::add, max);
+    }
+
+    @Override
+    int size() {
+        return queue.size();
+    }
+
+    @Override
+    long overflowed() {
+        return overflowed.sum();
+    }
+}

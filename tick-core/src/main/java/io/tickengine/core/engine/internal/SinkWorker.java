@@ -1,0 +1,255 @@
+package io.tickengine.core.engine.internal;
+
+import io.tickengine.core.Tick;
+import io.tickengine.core.candle.Candle;
+import io.tickengine.core.engine.SinkOptions;
+import io.tickengine.core.engine.SinkStats;
+import io.tickengine.core.sink.CandleSink;
+import io.tickengine.core.sink.OverflowPolicy;
+import io.tickengine.core.sink.TickSink;
+import io.tickengine.core.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.ToLongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one sink on its own thread: drains its mailbox in batches, delivers them, retries failures
+ * with backoff behind a circuit breaker and calls the sink's timer. Producers only touch the
+ * mailbox and, when the worker sleeps, wake it; nothing a sink does can block them.
+ */
+public final class SinkWorker<E> {
+    private static final Logger LOG = LoggerFactory.getLogger(SinkWorker.class);
+    private static final int SPINS_BEFORE_PARK = 64;
+
+    private final String name;
+    private final OverflowPolicy policy;
+    private final SinkOptions options;
+    private final Delivery<E> sink;
+    private final Clock clock;
+    private final Mailbox<E> mailbox;
+    private final Thread thread;
+    private final List<E> batch;
+    private final Breaker breaker;
+
+    private volatile boolean running = true;
+    private volatile boolean parked;
+    private volatile boolean abandon;
+    private volatile long delivered;
+    private volatile long abandoned;
+    private volatile long lagMillis;
+    private volatile int pendingSize;
+
+    private SinkWorker(String name, OverflowPolicy policy, SinkOptions options, Delivery<E> sink, Clock clock,
+                       ToLongFunction<E> keyOf) {
+        this.name = name;
+        this.policy = policy;
+        this.options = options;
+        this.sink = sink;
+        this.clock = clock;
+        this.mailbox = Mailbox.create(policy, options.capacity(), keyOf);
+        this.batch = new ArrayList<>(Math.min(options.maxBatch(), 4096));
+        this.breaker = new Breaker(name, options);
+        this.thread = new Thread(this::run, "tick-sink-" + name);
+        this.thread.setDaemon(true);
+        this.thread.setUncaughtExceptionHandler((t, e) -> LOG.error("sink {} worker died", name, e));
+    }
+
+    /** A worker for a tick sink; conflation keys on the instrument. */
+    public static SinkWorker<Tick> forTicks(TickSink sink, SinkOptions options, Clock clock) {
+        OverflowPolicy policy = options.overflowPolicy() != null ? options.overflowPolicy() : sink.overflowPolicy();
+        return new SinkWorker<>(sink.name(), policy, options, new Delivery<>() {
+            @Override
+            public void deliver(List<Tick> batch) throws Exception {
+                sink.onBatch(batch);
+            }
+
+            @Override
+            public void timer(long nowMillis) throws Exception {
+                sink.onTimer(nowMillis);
+            }
+
+            @Override
+            public void flush() throws Exception {
+                sink.flush();
+            }
+
+            @Override
+            public void close() throws Exception {
+                sink.close();
+            }
+
+            @Override
+            public long timestampOf(Tick tick) {
+                return tick.receiveTimestamp();
+            }
+        }, clock, Tick::instrumentToken);
+    }
+
+    /** A worker for a candle sink; conflation keys on instrument and interval. */
+    public static SinkWorker<Candle> forCandles(CandleSink sink, SinkOptions options, Clock clock) {
+        OverflowPolicy policy = options.overflowPolicy() != null ? options.overflowPolicy() : sink.overflowPolicy();
+        return new SinkWorker<>(sink.name(), policy, options, new Delivery<>() {
+            @Override
+            public void deliver(List<Candle> batch) throws Exception {
+                sink.onCandles(batch);
+            }
+
+            @Override
+            public void timer(long nowMillis) throws Exception {
+                sink.onTimer(nowMillis);
+            }
+
+            @Override
+            public void flush() throws Exception {
+                sink.flush();
+            }
+
+            @Override
+            public void close() throws Exception {
+                sink.close();
+            }
+
+            @Override
+            public long timestampOf(Candle candle) {
+                return candle.bucketEnd();
+            }
+        }, clock, c -> (c.instrumentToken() << 17) | c.interval().seconds());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Starts the worker thread. */
+    public void start() {
+        thread.start();
+    }
+
+    /** Hands an item to the sink; never blocks. */
+    public void offer(E item) {
+        mailbox.offer(item);
+        if (parked) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    /**
+     * Asks the worker to deliver everything buffered, flush and close its sink, and waits until it
+     * has or the deadline passes; past the deadline what is still buffered is counted as lost.
+     *
+     * @return whether the worker finished everything in time
+     */
+    public boolean stop(long deadlineNanos) throws InterruptedException {
+        running = false;
+        LockSupport.unpark(thread);
+        long waitMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+        thread.join(Math.max(1, waitMillis));
+        if (!thread.isAlive()) {
+            return true;
+        }
+        abandon = true;
+        LockSupport.unpark(thread);
+        thread.join(TimeUnit.SECONDS.toMillis(5));
+        return false;
+    }
+
+    /** A snapshot of the counters. */
+    public SinkStats stats() {
+        return new SinkStats(name, policy, delivered, mailbox.overflowed() + breaker.dropped() + abandoned,
+                mailbox.conflated(), breaker.errors(), mailbox.size() + pendingSize, lagMillis, breaker.state());
+    }
+
+    private void run() {
+        long nextTimer = clock.millis() + options.timerInterval().toMillis();
+        int idleSpins = 0;
+        while (true) {
+            if (batch.isEmpty()) {
+                mailbox.drain(batch, options.maxBatch());
+            }
+            long now = clock.millis();
+            if (!batch.isEmpty()) {
+                deliverPending(now);
+            }
+            if (now >= nextTimer) {
+                breaker.guard(() -> sink.timer(now), "timer");
+                nextTimer = now + options.timerInterval().toMillis();
+            }
+            pendingSize = batch.size();
+            if (abandon) {
+                abandonRemaining();
+                break;
+            }
+            boolean idle = batch.isEmpty() && mailbox.size() == 0;
+            if (idle && !running) {
+                break;
+            }
+            if (idle) {
+                if (idleSpins++ < SPINS_BEFORE_PARK) {
+                    Thread.onSpinWait();
+                    continue;
+                }
+                parkUntil(nextTimer, now, true);
+            } else if (!batch.isEmpty()) {
+                parkUntil(Math.min(nextTimer, breaker.nextAttemptAt()), now, false);
+            }
+            idleSpins = 0;
+        }
+        breaker.guard(sink::flush, "flush");
+        breaker.guard(sink::close, "close");
+        pendingSize = 0;
+    }
+
+    private void deliverPending(long now) {
+        switch (breaker.attempt(now, sink, batch)) {
+            case DELIVERED:
+                delivered += batch.size();
+                lagMillis = Math.max(0, clock.millis() - sink.timestampOf(batch.get(batch.size() - 1)));
+                batch.clear();
+                break;
+            case REFUSED:
+                if (policy != OverflowPolicy.NEVER_DROP) {
+                    breaker.drop(batch.size());
+                    batch.clear();
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    /**
+     * Sleeps until {@code wakeAtMillis} at most. An idle worker lets producers wake it (it publishes
+     * {@code parked} and then re-checks the mailbox, so no wake-up is lost); a worker waiting out a
+     * retry backoff does not, or every offer would spin it.
+     */
+    private void parkUntil(long wakeAtMillis, long now, boolean wakeOnOffer) {
+        if (!running && wakeOnOffer) {
+            return;
+        }
+        long millis = Math.max(1, Math.min(wakeAtMillis - now, options.timerInterval().toMillis()));
+        if (wakeOnOffer) {
+            parked = true;
+            if (mailbox.size() == 0) {
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(millis));
+            }
+            parked = false;
+        } else {
+            LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(millis));
+        }
+    }
+
+    private void abandonRemaining() {
+        List<E> rest = new ArrayList<>();
+        mailbox.drain(rest, Integer.MAX_VALUE);
+        long lost = rest.size() + batch.size();
+        batch.clear();
+        if (lost > 0) {
+            abandoned += lost;
+            LOG.error("sink {} did not finish before the stop deadline; {} buffered items were not delivered", name, lost);
+        }
+    }
+}

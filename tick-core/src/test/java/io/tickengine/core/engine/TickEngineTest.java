@@ -1,0 +1,273 @@
+package io.tickengine.core.engine;
+
+import static io.tickengine.core.engine.TestTicks.tick;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.tickengine.core.InvalidConfigurationException;
+import io.tickengine.core.Tick;
+import io.tickengine.core.engine.TestTicks.ManualSource;
+import io.tickengine.core.sink.OverflowPolicy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TickEngineTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private TickEngine engine;
+
+    @AfterEach
+    void stopEngine() {
+        if (engine != null) {
+            engine.stop(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void shouldDeliverEveryTickInArrivalOrderPerInstrumentToEverySink() {
+        ManualSource source = new ManualSource("feed");
+        RecordingSink a = new RecordingSink("a", OverflowPolicy.NEVER_DROP);
+        RecordingSink b = new RecordingSink("b", OverflowPolicy.DROP_OLDEST);
+        engine = TickEngine.builder().source(source).sink(a).sink(b).build();
+        engine.start();
+
+        for (int i = 1; i <= 10_000; i++) {
+            source.emit(tick(1 + i % 7, i, 1_000 + i));
+        }
+
+        await().atMost(WAIT).until(() -> a.size() == 10_000 && b.size() == 10_000);
+        for (RecordingSink sink : List.of(a, b)) {
+            Map<Long, List<Long>> perInstrument = new HashMap<>();
+            synchronized (sink.received) {
+                sink.received.forEach(t -> perInstrument.computeIfAbsent(t.instrumentToken(), k -> new ArrayList<>())
+                        .add(t.lastPrice()));
+            }
+            perInstrument.values().forEach(prices -> assertThat(prices).isSorted());
+        }
+        assertThat(a.received).extracting(Tick::ingestSequence).isSorted().doesNotHaveDuplicates()
+                .allMatch(s -> s > 0);
+        EngineStats stats = engine.stats();
+        assertThat(stats.received()).isEqualTo(10_000);
+        assertThat(stats.accepted()).isEqualTo(10_000);
+        assertThat(stats.lastSequence()).isEqualTo(10_000);
+    }
+
+    @Test
+    void shouldNotDelayFastSinkWhileSlowSinkSleeps() {
+        ManualSource source = new ManualSource("feed");
+        RecordingSink slow = new RecordingSink("slow", OverflowPolicy.NEVER_DROP);
+        slow.sleepMillisPerBatch = 1_000;
+        RecordingSink fast = new RecordingSink("fast", OverflowPolicy.DROP_OLDEST);
+        engine = TickEngine.builder().source(source).sink(slow).sink(fast).build();
+        engine.start();
+
+        source.emit(tick(1, 100, 1));
+        await().atMost(WAIT).until(() -> slow.entered.getCount() == 0);
+        for (int i = 0; i < 5_000; i++) {
+            source.emit(tick(2, 200 + i, 2 + i));
+        }
+
+        await().atMost(WAIT).until(() -> fast.size() == 5_001);
+        assertThat(slow.batches.get()).as("the slow sink is still in its first batch").isZero();
+        await().atMost(WAIT).until(() -> slow.size() == 5_001);
+    }
+
+    @Test
+    void shouldIsolateThrowingSinkAndRecoverWithoutLossWhenNeverDrop() {
+        ManualSource source = new ManualSource("feed");
+        RecordingSink failing = new RecordingSink("failing", OverflowPolicy.NEVER_DROP);
+        failing.failuresLeft.set(6);
+        RecordingSink healthy = new RecordingSink("healthy", OverflowPolicy.DROP_OLDEST);
+        SinkOptions options = SinkOptions.builder().failureThreshold(3).retryBackoff(Duration.ofMillis(1))
+                .openDuration(Duration.ofMillis(50)).build();
+        engine = TickEngine.builder().source(source).sink(failing, options).sink(healthy).build();
+        engine.start();
+
+        for (int i = 1; i <= 1_000; i++) {
+            source.emit(tick(1, i, i));
+        }
+
+        await().atMost(WAIT).until(() -> healthy.size() == 1_000);
+        await().atMost(WAIT).until(() -> failing.size() == 1_000);
+        assertThat(failing.prices()).containsExactlyElementsOf(
+                LongStream.rangeClosed(1, 1_000).boxed().collect(Collectors.toList()));
+        SinkStats stats = sinkStats("failing");
+        assertThat(stats.errors()).isEqualTo(6);
+        assertThat(stats.dropped()).isZero();
+        assertThat(stats.circuit()).isEqualTo(CircuitState.CLOSED);
+    }
+
+    @Test
+    void shouldOpenCircuitAndDropWhileOpenForDroppingSinks() throws Exception {
+        ManualSource source = new ManualSource("feed");
+        RecordingSink failing = new RecordingSink("failing", OverflowPolicy.DROP_OLDEST);
+        failing.failuresLeft.set(Integer.MAX_VALUE);
+        SinkOptions options = SinkOptions.builder().failureThreshold(2).retryBackoff(Duration.ofMillis(1))
+                .openDuration(Duration.ofMillis(100)).build();
+        engine = TickEngine.builder().source(source).sink(failing, options).build();
+        engine.start();
+
+        source.emit(tick(1, 1, 1));
+        await().atMost(WAIT).until(() -> sinkStats("failing").circuit() == CircuitState.OPEN);
+        source.emit(tick(1, 2, 2));
+        await().atMost(WAIT).until(() -> sinkStats("failing").dropped() == 2);
+        assertThat(engine.stats().degraded()).isTrue();
+
+        failing.failuresLeft.set(0);
+        source.emit(tick(1, 3, 3));
+        await().atMost(WAIT).until(() -> sinkStats("failing").circuit() == CircuitState.CLOSED && failing.size() >= 1);
+        assertThat(failing.prices()).endsWith(3L);
+        assertThat(sinkStats("failing").delivered() + sinkStats("failing").dropped()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldDropOldestAndCountWhenBufferIsFull() throws Exception {
+        ManualSource source = new ManualSource("feed");
+        RecordingSink sink = new RecordingSink("held", OverflowPolicy.DROP_OLDEST);
+        sink.gate = new CountDownLatch(1);
+        engine = TickEngine.builder().source(source)
+                .sink(sink, SinkOptions.builder().capacity(16).maxBatch(1).build()).build();
+        engine.start();
+
+        source.emit(tick(1, 1, 1));
+        assertThat(sink.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        for (int i = 2; i <= 1_000; i++) {
+            source.emit(tick(1, i, i));
+        }
+        sink.gate.countDown();
+
+        await().atMost(WAIT).until(() -> sinkStats("held").queueDepth() == 0);
+        SinkStats stats = sinkStats("held");
+        assertThat(stats.delivered() + stats.dropped()).isEqualTo(1_000);
+        assertThat(stats.dropped()).isGreaterThan(0);
+        List<Long> prices = sink.prices();
+        assertThat(prices).isSorted().endsWith(1_000L).startsWith(1L);
+    }
+
+    @Test
+    void shouldConflateToLatestTickPerInstrument() throws Exception {
+        ManualSource source = new ManualSource("feed");
+        RecordingSink sink = new RecordingSink("conflating", OverflowPolicy.CONFLATE);
+        sink.gate = new CountDownLatch(1);
+        engine = TickEngine.builder().source(source).sink(sink).build();
+        engine.start();
+
+        source.emit(tick(9, 1, 1));
+        assertThat(sink.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        for (int i = 1; i <= 300; i++) {
+            source.emit(tick(i % 3, i, i));
+        }
+        sink.gate.countDown();
+
+        await().atMost(WAIT).until(() -> sink.size() == 4);
+        assertThat(sink.received).extracting(Tick::lastPrice).containsExactlyInAnyOrder(1L, 298L, 299L, 300L);
+        assertThat(sinkStats("conflating").conflated()).isEqualTo(297);
+    }
+
+    @Test
+    void shouldLoseNothingANeverDropSinkAcceptedOnStop() {
+        ManualSource source = new ManualSource("feed");
+        RecordingSink sink = new RecordingSink("db", OverflowPolicy.NEVER_DROP);
+        sink.sleepMillisPerBatch = 2;
+        engine = TickEngine.builder().source(source)
+                .sink(sink, SinkOptions.builder().maxBatch(100).build()).build();
+        engine.start();
+        for (int i = 1; i <= 20_000; i++) {
+            source.emit(tick(1 + i % 50, i, i));
+        }
+
+        boolean clean = engine.stop(Duration.ofSeconds(60));
+
+        assertThat(clean).isTrue();
+        assertThat(source.closed()).isTrue();
+        assertThat(sink.size()).isEqualTo(20_000);
+        assertThat(sink.lifecycle).containsExactly("flush:20000", "close");
+        assertThat(sinkStats("db").dropped()).isZero();
+    }
+
+    @Test
+    void shouldCountOverflowOfNeverDropSinkPastItsBound() throws Exception {
+        ManualSource source = new ManualSource("feed");
+        RecordingSink sink = new RecordingSink("stuck", OverflowPolicy.NEVER_DROP);
+        sink.gate = new CountDownLatch(1);
+        engine = TickEngine.builder().source(source)
+                .sink(sink, SinkOptions.builder().capacity(64).maxBatch(1).build()).build();
+        engine.start();
+
+        source.emit(tick(1, 1, 1));
+        assertThat(sink.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        for (int i = 2; i <= 200; i++) {
+            source.emit(tick(1, i, i));
+        }
+
+        SinkStats stats = sinkStats("stuck");
+        assertThat(stats.dropped()).isEqualTo(200 - 1 - 64);
+        assertThat(stats.queueDepth()).isEqualTo(64);
+        assertThat(stats.degraded()).isTrue();
+        sink.gate.countDown();
+        await().atMost(WAIT).until(() -> sink.size() == 65);
+        assertThat(sink.prices()).isSorted();
+    }
+
+    @Test
+    void shouldCallTimerWhileIdle() {
+        RecordingSink sink = new RecordingSink("timed", OverflowPolicy.DROP_OLDEST);
+        engine = TickEngine.builder().sink(sink).build();
+        engine.start();
+
+        await().atMost(WAIT).until(() -> sink.timerCalls.get() >= 5);
+    }
+
+    @Test
+    void shouldAssignUniqueMonotonicSequencesAcrossConcurrentSources() throws Exception {
+        ManualSource s1 = new ManualSource("s1");
+        ManualSource s2 = new ManualSource("s2");
+        RecordingSink sink = new RecordingSink("all", OverflowPolicy.NEVER_DROP);
+        engine = TickEngine.builder().source(s1).source(s2).sink(sink).build();
+        engine.start();
+
+        Thread t1 = new Thread(() -> LongStream.rangeClosed(1, 5_000).forEach(i -> s1.emit(tick(1, i, i))));
+        Thread t2 = new Thread(() -> LongStream.rangeClosed(1, 5_000).forEach(i -> s2.emit(tick(2, i, i))));
+        t1.start();
+        t2.start();
+        t1.join();
+        t2.join();
+
+        await().atMost(WAIT).until(() -> sink.size() == 10_000);
+        assertThat(sink.received).extracting(Tick::ingestSequence).doesNotHaveDuplicates()
+                .allMatch(s -> s >= 1 && s <= 10_000);
+        for (long token : new long[] {1, 2}) {
+            assertThat(sink.received.stream().filter(t -> t.instrumentToken() == token).map(Tick::ingestSequence)
+                    .collect(Collectors.toList())).isSorted();
+        }
+    }
+
+    @Test
+    void shouldRejectDuplicateSinkNames() {
+        assertThatThrownBy(() -> TickEngine.builder()
+                .sink(new RecordingSink("same", OverflowPolicy.DROP_OLDEST))
+                .sink(new RecordingSink("same", OverflowPolicy.CONFLATE)).build())
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("'same'");
+    }
+
+    @Test
+    void shouldRejectStartingTwice() {
+        engine = TickEngine.builder().build();
+        engine.start();
+        assertThatThrownBy(engine::start).isInstanceOf(IllegalStateException.class);
+    }
+
+    private SinkStats sinkStats(String name) {
+        return engine.stats().tickSinks().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+}
