@@ -198,6 +198,33 @@ public final class TickEngine implements AutoCloseable {
             }
         }
 
+        /** Validates and stamps the whole frame, then hands it to each sink in one bulk offer. */
+        @Override
+        public void onTicks(List<Tick> ticks) {
+            int n = ticks.size();
+            received.add(n);
+            List<Tick> stamped = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                Tick tick = Objects.requireNonNull(ticks.get(i), "tick");
+                if (validator.accept(tick)) {
+                    stamped.add(tick);
+                }
+            }
+            int accepted = stamped.size();
+            if (accepted == 0) {
+                return;
+            }
+            TickEngine.this.accepted.add(accepted);
+            long first = sequence.getAndAdd(accepted) + 1;
+            for (int i = 0; i < accepted; i++) {
+                stamped.set(i, stamped.get(i).withIngestSequence(first + i));
+            }
+            SinkWorker<Tick>[] workers = tickWorkerArray;
+            for (SinkWorker<Tick> w : workers) {
+                w.offerAll(stamped);
+            }
+        }
+
         @Override
         public void onStatus(SourceStatus status) {
             sourceStatus.put(source, status);

@@ -8,6 +8,7 @@ import io.tickengine.core.source.SourceStatus;
 import io.tickengine.core.source.TickListener;
 import io.tickengine.core.source.TickSource;
 import java.util.Collection;
+import java.util.List;
 
 /** Fixtures for engine tests: ticks and a source the test drives by hand. */
 final class TestTicks {
@@ -42,6 +43,10 @@ final class TestTicks {
 
         void emit(Tick tick) {
             listener.onTick(tick);
+        }
+
+        void emitAll(List<Tick> ticks) {
+            listener.onTicks(ticks);
         }
 
         boolean closed() {

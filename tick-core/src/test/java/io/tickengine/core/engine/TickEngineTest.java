@@ -63,6 +63,33 @@ class TickEngineTest {
     }
 
     @Test
+    void shouldDeliverFramesOfTicksInOrderWithConsecutiveSequences() {
+        ManualSource source = new ManualSource("feed");
+        RecordingSink never = new RecordingSink("never", OverflowPolicy.NEVER_DROP);
+        RecordingSink oldest = new RecordingSink("oldest", OverflowPolicy.DROP_OLDEST);
+        engine = TickEngine.builder().source(source).sink(never).sink(oldest).build();
+        engine.start();
+
+        for (int frame = 0; frame < 100; frame++) {
+            List<Tick> ticks = new ArrayList<>();
+            for (int i = 1; i <= 50; i++) {
+                int price = frame * 50 + i;
+                ticks.add(tick(1, price % 10 == 0 ? 0 : price, price));
+            }
+            source.emitAll(ticks);
+        }
+
+        await().atMost(WAIT).until(() -> never.size() == 4_500 && oldest.size() == 4_500);
+        assertThat(never.prices()).isSorted().doesNotContain(0L);
+        assertThat(never.received).extracting(Tick::ingestSequence)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 4_500).boxed().collect(Collectors.toList()));
+        assertThat(oldest.prices()).isEqualTo(never.prices());
+        EngineStats stats = engine.stats();
+        assertThat(stats.received()).isEqualTo(5_000);
+        assertThat(stats.rejected()).containsEntry(TickIssue.ZERO_PRICE, 500L);
+    }
+
+    @Test
     void shouldNotDelayFastSinkWhileSlowSinkSleeps() {
         ManualSource source = new ManualSource("feed");
         RecordingSink slow = new RecordingSink("slow", OverflowPolicy.NEVER_DROP);

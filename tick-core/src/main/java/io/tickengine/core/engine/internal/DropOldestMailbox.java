@@ -24,6 +24,16 @@ final class DropOldestMailbox<E> extends Mailbox<E> {
     }
 
     @Override
+    void offerAll(List<E> items) {
+        int n = items.size();
+        int[] next = {0};
+        int filled = queue.fill(() -> items.get(next[0]++), n);
+        for (int i = filled; i < n; i++) {
+            offer(items.get(i));
+        }
+    }
+
+    @Override
     int drain(List<E> into, int max) {
         return queue.drain(into::add, max);
     }

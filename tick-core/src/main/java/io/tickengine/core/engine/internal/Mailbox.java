@@ -26,6 +26,13 @@ abstract class Mailbox<E> {
     /** Adds an item, applying the overflow policy when full. Safe from any thread. */
     abstract void offer(E item);
 
+    /** Adds items in order; implementations claim queue space in bulk where the queue allows. */
+    void offerAll(List<E> items) {
+        for (int i = 0, n = items.size(); i < n; i++) {
+            offer(items.get(i));
+        }
+    }
+
     /** Moves up to {@code max} items into {@code into}, oldest first; consumer thread only. */
     abstract int drain(List<E> into, int max);
 

@@ -27,6 +27,19 @@ final class NeverDropMailbox<E> extends Mailbox<E> {
     }
 
     @Override
+    void offerAll(List<E> items) {
+        int n = items.size();
+        int[] next = {0};
+        int filled = queue.fill(() -> items.get(next[0]++), n);
+        if (filled < n) {
+            // fill stops early only when the queue is at its bound; retry one by one to be exact
+            for (int i = filled; i < n; i++) {
+                offer(items.get(i));
+            }
+        }
+    }
+
+    @Override
     int drain(List<E> into, int max) {
         return queue.drain(into::add, max);
     }

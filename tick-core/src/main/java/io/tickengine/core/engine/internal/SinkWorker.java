@@ -8,6 +8,8 @@ import io.tickengine.core.sink.CandleSink;
 import io.tickengine.core.sink.OverflowPolicy;
 import io.tickengine.core.sink.TickSink;
 import io.tickengine.core.time.Clock;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +25,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class SinkWorker<E> {
     private static final Logger LOG = LoggerFactory.getLogger(SinkWorker.class);
-    private static final int SPINS_BEFORE_PARK = 64;
+    // Idle backoff: spin, then yield, then park. Staying awake briefly spares producers a wake-up
+    // call per batch when the sink keeps up (measured in EngineBenchmark).
+    private static final int SPINS_BEFORE_YIELD = 64;
+    private static final int YIELDS_BEFORE_PARK = 64;
+    private static final VarHandle PARKED;
+
+    static {
+        try {
+            PARKED = MethodHandles.lookup().findVarHandle(SinkWorker.class, "parked", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final String name;
     private final OverflowPolicy policy;
@@ -132,7 +146,16 @@ public final class SinkWorker<E> {
     /** Hands an item to the sink; never blocks. */
     public void offer(E item) {
         mailbox.offer(item);
-        if (parked) {
+        // Only the producer that flips the flag pays for the wake-up; the others see it cleared.
+        if (parked && PARKED.compareAndSet(this, true, false)) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    /** Hands several items to the sink in order, with one wake-up at most; never blocks. */
+    public void offerAll(List<E> items) {
+        mailbox.offerAll(items);
+        if (parked && PARKED.compareAndSet(this, true, false)) {
             LockSupport.unpark(thread);
         }
     }
@@ -188,8 +211,13 @@ public final class SinkWorker<E> {
                 break;
             }
             if (idle) {
-                if (idleSpins++ < SPINS_BEFORE_PARK) {
+                idleSpins++;
+                if (idleSpins <= SPINS_BEFORE_YIELD) {
                     Thread.onSpinWait();
+                    continue;
+                }
+                if (idleSpins <= SPINS_BEFORE_YIELD + YIELDS_BEFORE_PARK) {
+                    Thread.yield();
                     continue;
                 }
                 parkUntil(nextTimer, now, true);

@@ -1,0 +1,188 @@
+package io.tickengine.bench;
+
+import io.tickengine.core.Exchange;
+import io.tickengine.core.Tick;
+import io.tickengine.core.TickMode;
+import io.tickengine.core.engine.SinkOptions;
+import io.tickengine.core.engine.TickEngine;
+import io.tickengine.core.sink.OverflowPolicy;
+import io.tickengine.core.sink.TickSink;
+import io.tickengine.core.source.SourceState;
+import io.tickengine.core.source.SourceStatus;
+import io.tickengine.core.source.TickListener;
+import io.tickengine.core.source.TickSource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * End-to-end engine throughput: one source thread (the benchmark thread) publishes ticks, three no-op
+ * sinks on their own threads receive them; an invocation ends when every sink has every tick.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@State(Scope.Benchmark)
+public class EngineBenchmark {
+    static final int TICKS_PER_INVOCATION = 100_000;
+    static final int FRAME = 50;
+    private static final int INSTRUMENTS = 1_000;
+
+    @Param({"DROP_OLDEST", "NEVER_DROP", "CONFLATE"})
+    public OverflowPolicy policy;
+
+    private TickEngine engine;
+    private CapturingSource source;
+    private CountingSink[] sinks;
+    private Tick[] ticks;
+    private List<List<Tick>> frames;
+    private long expected;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        ticks = new Tick[TICKS_PER_INVOCATION];
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < ticks.length; i++) {
+            ticks[i] = Tick.builder().instrumentToken(256_265 + (i % INSTRUMENTS) * 256L).exchange(Exchange.NSE)
+                    .mode(TickMode.QUOTE).priceScale(2).lastPrice(100_000 + i % 977).volume(i)
+                    .exchangeTimestamp(now - 1_000).receiveTimestamp(now).build();
+        }
+        frames = new ArrayList<>();
+        for (int i = 0; i < ticks.length; i += FRAME) {
+            frames.add(Arrays.asList(ticks).subList(i, i + FRAME));
+        }
+        source = new CapturingSource();
+        sinks = new CountingSink[] {new CountingSink("s1"), new CountingSink("s2"), new CountingSink("s3")};
+        SinkOptions options = SinkOptions.builder().overflowPolicy(policy).capacity(1 << 20).build();
+        TickEngine.Builder b = TickEngine.builder().source(source);
+        for (CountingSink s : sinks) {
+            b.sink(s, options);
+        }
+        engine = b.build();
+        engine.start();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        engine.stop(Duration.ofSeconds(10));
+    }
+
+    /** Publishes a block of ticks and waits until all three sinks received (or conflated) them. */
+    @Benchmark
+    @OperationsPerInvocation(TICKS_PER_INVOCATION)
+    public long publishToThreeSinks() {
+        TickListener listener = source.listener;
+        for (Tick t : ticks) {
+            listener.onTick(t);
+        }
+        expected += TICKS_PER_INVOCATION;
+        for (CountingSink s : sinks) {
+            while (s.seen() < expected) {
+                Thread.onSpinWait();
+            }
+        }
+        return expected;
+    }
+
+    /**
+     * The same in frames of {@value #FRAME} ticks through {@code onTicks}, as a broker feed delivers
+     * them (one Kite frame carries many packets).
+     */
+    @Benchmark
+    @OperationsPerInvocation(TICKS_PER_INVOCATION)
+    public long publishFramesToThreeSinks() {
+        TickListener listener = source.listener;
+        for (List<Tick> frame : frames) {
+            listener.onTicks(frame);
+        }
+        expected += TICKS_PER_INVOCATION;
+        for (CountingSink s : sinks) {
+            while (s.seen() < expected) {
+                Thread.onSpinWait();
+            }
+        }
+        return expected;
+    }
+
+    /** Counts what it receives; conflated ticks count too, since the engine reports them. */
+    final class CountingSink implements TickSink {
+        private final String name;
+        private final AtomicLong delivered = new AtomicLong();
+
+        CountingSink(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public void onBatch(List<Tick> batch) {
+            delivered.addAndGet(batch.size());
+        }
+
+        long seen() {
+            if (policy != OverflowPolicy.CONFLATE) {
+                return delivered.get();
+            }
+            return engine.stats().tickSinks().stream().filter(s -> s.name().equals(name))
+                    .mapToLong(s -> s.delivered() + s.conflated()).sum();
+        }
+    }
+
+    static final class CapturingSource implements TickSource {
+        volatile TickListener listener;
+
+        @Override
+        public String name() {
+            return "bench";
+        }
+
+        @Override
+        public void start(TickListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void subscribe(Collection<Long> instrumentTokens, TickMode mode) {
+            // every tick is published by the benchmark itself
+        }
+
+        @Override
+        public void unsubscribe(Collection<Long> instrumentTokens) {
+            // every tick is published by the benchmark itself
+        }
+
+        @Override
+        public SourceStatus status() {
+            return new SourceStatus("bench", SourceState.CONNECTED, "", 0);
+        }
+
+        @Override
+        public void close() {
+            listener = null;
+        }
+    }
+}
