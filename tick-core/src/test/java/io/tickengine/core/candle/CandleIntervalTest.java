@@ -34,7 +34,8 @@ class CandleIntervalTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "s", "1", "1w", "0s", "-1m", "7s", "7m", "5h", "2d", "1.5m", "m1", "99999999999999999999s"})
+    @ValueSource(strings = {"", "s", "1", "1w", "0s", "-1m", "7s", "7m", "5h", "2d", "1.5m", "m1", "99999999999999999999s",
+            "2305843009213694012s", "576460752303423489m"})
     void shouldRejectInvalidLength(String text) {
         assertThatThrownBy(() -> CandleInterval.parse(text)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -45,6 +46,13 @@ class CandleIntervalTest {
                 .hasMessageContaining("1500 ms");
         assertThatThrownBy(() -> new CandleInterval(500)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CandleInterval.ofSeconds(7)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldRejectSecondsThatOverflowMilliseconds() {
+        // 2^61 + 60 seconds times 1000 wraps around to exactly one minute in milliseconds.
+        assertThatThrownBy(() -> CandleInterval.ofSeconds((1L << 61) + 60))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
