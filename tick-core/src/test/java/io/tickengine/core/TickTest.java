@@ -64,6 +64,15 @@ class TickTest {
     }
 
     @Test
+    void shouldRecomputeChangeWhenToBuilderChangesPrices() {
+        Tick t = Tick.builder().lastPrice(157370).close(156780).build();
+
+        Tick later = t.toBuilder().lastPrice(157400).build();
+
+        assertThat(later.change()).isEqualTo(620);
+    }
+
+    @Test
     void shouldKeepExplicitChangeThroughToBuilder() {
         Tick index = Tick.builder().lastPrice(2_500_000).close(2_490_000).change(7).build();
 
