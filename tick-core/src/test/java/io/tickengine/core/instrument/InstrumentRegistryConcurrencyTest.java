@@ -35,7 +35,7 @@ class InstrumentRegistryConcurrencyTest {
         AtomicBoolean writing = new AtomicBoolean(true);
         Queue<String> failures = new ConcurrentLinkedQueue<>();
         AtomicLong reads = new AtomicLong();
-        int readers = 3;
+        int readers = 2;
         CountDownLatch started = new CountDownLatch(readers);
         List<Thread> threads = new ArrayList<>();
         for (int r = 0; r < readers; r++) {
@@ -51,7 +51,7 @@ class InstrumentRegistryConcurrencyTest {
         }
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 
-        for (int g = 1; g <= 300 && failures.isEmpty(); g++) {
+        for (int g = 1; g <= 200 && failures.isEmpty(); g++) {
             registry.replaceAll(generation(g));
         }
         writing.set(false);
