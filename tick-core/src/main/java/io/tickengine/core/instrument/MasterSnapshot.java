@@ -132,7 +132,7 @@ final class MasterSnapshot {
         return i.exchange() == Exchange.NSE && Instrument.SEGMENT_INDICES.equalsIgnoreCase(i.segment());
     }
 
-    /** The socketengine seed filter, see the class comment of {@link InstrumentRegistry#nseStocks()}. */
+    /** The socketengine seed filter documented on {@link InstrumentRegistry#nseStocks()}. */
     static boolean isNseStock(Instrument i) {
         return i.exchange() == Exchange.NSE
                 && "NSE".equalsIgnoreCase(i.segment())
