@@ -30,6 +30,8 @@ public final class Tick {
     private final long low;
     private final long close;
     private final long change;
+    /** Whether the feed gave {@link #change}; if not, a rebuilt tick computes it again. Not part of equality. */
+    private final boolean changeGiven;
     private final long lastTradeTime;
     private final long exchangeTimestamp;
     private final long receiveTimestamp;
@@ -64,6 +66,7 @@ public final class Tick {
         this.low = b.low;
         this.close = b.close;
         this.change = b.changeSet ? b.change : (b.close != 0 ? b.lastPrice - b.close : 0);
+        this.changeGiven = b.changeSet;
         this.lastTradeTime = b.lastTradeTime;
         this.exchangeTimestamp = b.exchangeTimestamp;
         this.receiveTimestamp = b.receiveTimestamp;
@@ -99,6 +102,7 @@ public final class Tick {
         this.low = t.low;
         this.close = t.close;
         this.change = t.change;
+        this.changeGiven = t.changeGiven;
         this.lastTradeTime = t.lastTradeTime;
         this.exchangeTimestamp = t.exchangeTimestamp;
         this.receiveTimestamp = t.receiveTimestamp;
@@ -154,7 +158,7 @@ public final class Tick {
         b.week52High = week52High;
         b.week52Low = week52Low;
         b.depth = depth;
-        b.changeSet = true;
+        b.changeSet = changeGiven;
         b.rawPacket = rawPacket;
         return b;
     }

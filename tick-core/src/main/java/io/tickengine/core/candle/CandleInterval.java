@@ -31,8 +31,17 @@ public record CandleInterval(long millis) implements Comparable<CandleInterval> 
         }
     }
 
-    /** An interval of whole seconds. */
+    /**
+     * An interval of whole seconds.
+     *
+     * @throws IllegalArgumentException when the length does not divide a day evenly
+     */
     public static CandleInterval ofSeconds(long seconds) {
+        if (seconds < 1 || seconds > DAY / 1000) {
+            // Checked before multiplying: a wrapped product could land on a valid length.
+            throw new IllegalArgumentException(
+                    "a candle interval must be whole seconds that divide a day evenly, was " + seconds + " s");
+        }
         return new CandleInterval(seconds * 1000);
     }
 
