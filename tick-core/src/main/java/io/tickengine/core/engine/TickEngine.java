@@ -5,6 +5,7 @@ import io.tickengine.core.Tick;
 import io.tickengine.core.candle.Candle;
 import io.tickengine.core.engine.internal.SinkWorker;
 import io.tickengine.core.engine.internal.TickValidator;
+import io.tickengine.core.instrument.InstrumentRegistry;
 import io.tickengine.core.sink.CandleSink;
 import io.tickengine.core.sink.TickSink;
 import io.tickengine.core.source.SourceMessage;
@@ -279,6 +280,12 @@ public final class TickEngine implements AutoCloseable {
         public Builder knownInstruments(LongPredicate knownInstrument) {
             this.knownInstrument = Objects.requireNonNull(knownInstrument, "knownInstrument");
             return this;
+        }
+
+        /** Counts ticks of instruments missing from the registry as {@link TickIssue#UNKNOWN_INSTRUMENT}. */
+        public Builder instruments(InstrumentRegistry registry) {
+            Objects.requireNonNull(registry, "registry");
+            return knownInstruments(token -> registry.findByToken(token) != null);
         }
 
         public Builder source(TickSource source) {

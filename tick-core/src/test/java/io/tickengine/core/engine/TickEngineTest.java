@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.tickengine.core.Exchange;
 import io.tickengine.core.InvalidConfigurationException;
 import io.tickengine.core.Tick;
 import io.tickengine.core.engine.TestTicks.ManualSource;
+import io.tickengine.core.instrument.Instrument;
+import io.tickengine.core.instrument.InstrumentRegistry;
 import io.tickengine.core.sink.OverflowPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -280,6 +283,39 @@ class TickEngineTest {
     }
 
     @Test
+    void shouldApplyEachValidationPolicyAndCountEveryIssue() {
+        ManualSource source = new ManualSource("feed");
+        RecordingSink sink = new RecordingSink("all", OverflowPolicy.NEVER_DROP);
+        InstrumentRegistry registry = InstrumentRegistry.of(List.of(new Instrument(1, 1, "KNOWN", "Known Ltd", null,
+                null, null, null, 1, "EQ", "NSE", Exchange.NSE)));
+        engine = TickEngine.builder().source(source).sink(sink).instruments(registry)
+                .validation(ValidationOptions.builder().policy(TickIssue.NEGATIVE_PRICE, BadTickPolicy.ACCEPT)
+                        .policy(TickIssue.UNKNOWN_INSTRUMENT, BadTickPolicy.REJECT).build())
+                .build();
+        engine.start();
+        long now = 1_700_000_000_000L;
+
+        source.emit(withExchangeTs(tick(1, 100, now), now));            // fine
+        source.emit(tick(1, 0, now));                                    // zero price: rejected
+        source.emit(tick(1, -5, now));                                   // negative: accepted by policy
+        source.emit(withExchangeTs(tick(1, 101, now), now - 5_000));     // out of order: accepted
+        source.emit(withExchangeTs(tick(1, 102, now), now + 61_000));    // future: rejected
+        source.emit(tick(2, 103, now));                                  // unknown instrument: rejected
+
+        await().atMost(WAIT).until(() -> sink.size() == 3);
+        assertThat(sink.prices()).containsExactly(100L, -5L, 101L);
+        EngineStats stats = engine.stats();
+        assertThat(stats.issues()).containsEntry(TickIssue.ZERO_PRICE, 1L).containsEntry(TickIssue.NEGATIVE_PRICE, 1L)
+                .containsEntry(TickIssue.OUT_OF_ORDER, 1L).containsEntry(TickIssue.FUTURE_TIMESTAMP, 1L)
+                .containsEntry(TickIssue.UNKNOWN_INSTRUMENT, 1L);
+        assertThat(stats.rejected()).containsEntry(TickIssue.ZERO_PRICE, 1L).containsEntry(TickIssue.NEGATIVE_PRICE, 0L)
+                .containsEntry(TickIssue.OUT_OF_ORDER, 0L).containsEntry(TickIssue.FUTURE_TIMESTAMP, 1L)
+                .containsEntry(TickIssue.UNKNOWN_INSTRUMENT, 1L);
+        assertThat(stats.received()).isEqualTo(6);
+        assertThat(stats.accepted()).isEqualTo(3);
+    }
+
+    @Test
     void shouldRejectDuplicateSinkNames() {
         assertThatThrownBy(() -> TickEngine.builder()
                 .sink(new RecordingSink("same", OverflowPolicy.DROP_OLDEST))
@@ -292,6 +328,10 @@ class TickEngineTest {
         engine = TickEngine.builder().build();
         engine.start();
         assertThatThrownBy(engine::start).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static Tick withExchangeTs(Tick tick, long exchangeTs) {
+        return tick.toBuilder().exchangeTimestamp(exchangeTs).build();
     }
 
     private SinkStats sinkStats(String name) {
