@@ -61,7 +61,7 @@ final class Breaker {
             return Outcome.RETRY_LATER;
         }
         try {
-            delivery.deliver(batch);
+            delivery.batch.deliver(batch);
         } catch (Throwable t) {
             rethrowFatal(t);
             onFailure(now, t);

@@ -1,17 +1,35 @@
 package io.tickengine.core.engine.internal;
 
 import java.util.List;
+import java.util.function.ToLongFunction;
 
-/** What a worker calls on its sink; adapts tick and candle sinks to one worker. */
-interface Delivery<E> {
-    void deliver(List<E> batch) throws Exception;
+/** The calls a worker makes on its sink, so one worker serves tick and candle sinks alike. */
+final class Delivery<E> {
+    /** Hands a batch to the sink. */
+    @FunctionalInterface
+    interface BatchCall<E> {
+        void deliver(List<E> batch) throws Exception;
+    }
 
-    void timer(long nowMillis) throws Exception;
+    /** The sink's timer. */
+    @FunctionalInterface
+    interface TimerCall {
+        void timer(long nowMillis) throws Exception;
+    }
 
-    void flush() throws Exception;
-
-    void close() throws Exception;
-
+    final BatchCall<E> batch;
+    final TimerCall timer;
+    final Breaker.SinkCall flush;
+    final Breaker.SinkCall close;
     /** The time an item was produced, epoch millis, for lag. */
-    long timestampOf(E item);
+    final ToLongFunction<E> timestampOf;
+
+    Delivery(BatchCall<E> batch, TimerCall timer, Breaker.SinkCall flush, Breaker.SinkCall close,
+             ToLongFunction<E> timestampOf) {
+        this.batch = batch;
+        this.timer = timer;
+        this.flush = flush;
+        this.close = close;
+        this.timestampOf = timestampOf;
+    }
 }

@@ -1,17 +1,12 @@
 package io.tickengine.core.engine.internal;
 
-import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 import org.jctools.queues.MpmcArrayQueue;
 
 /** Bounded; when full the oldest item makes room for the new one. */
-final class DropOldestMailbox<E> extends Mailbox<E> {
-    // Multi-consumer because a producer that finds the queue full removes the oldest item itself.
-    private final MpmcArrayQueue<E> queue;
-    private final LongAdder overflowed = new LongAdder();
-
+final class DropOldestMailbox<E> extends QueueMailbox<E> {
     DropOldestMailbox(int capacity) {
-        this.queue = new MpmcArrayQueue<>(capacity);
+        // Multi-consumer because a producer that finds the queue full removes the oldest item itself.
+        super(new MpmcArrayQueue<>(capacity));
     }
 
     @Override
@@ -21,30 +16,5 @@ final class DropOldestMailbox<E> extends Mailbox<E> {
                 overflowed.increment();
             }
         }
-    }
-
-    @Override
-    void offerAll(List<E> items) {
-        int n = items.size();
-        int[] next = {0};
-        int filled = queue.fill(() -> items.get(next[0]++), n);
-        for (int i = filled; i < n; i++) {
-            offer(items.get(i));
-        }
-    }
-
-    @Override
-    int drain(List<E> into, int max) {
-        return queue.drain(into::add, max);
-    }
-
-    @Override
-    int size() {
-        return queue.size();
-    }
-
-    @Override
-    long overflowed() {
-        return overflowed.sum();
     }
 }

@@ -75,67 +75,18 @@ public final class SinkWorker<E> {
     /** A worker for a tick sink; conflation keys on the instrument. */
     public static SinkWorker<Tick> forTicks(TickSink sink, SinkOptions options, Clock clock) {
         OverflowPolicy policy = options.overflowPolicy() != null ? options.overflowPolicy() : sink.overflowPolicy();
-        return new SinkWorker<>(sink.name(), policy, options, new Delivery<>() {
-            @Override
-            public void deliver(List<Tick> batch) throws Exception {
-                sink.onBatch(batch);
-            }
-
-            @Override
-            public void timer(long nowMillis) throws Exception {
-                sink.onTimer(nowMillis);
-            }
-
-            @Override
-            public void flush() throws Exception {
-                sink.flush();
-            }
-
-            @Override
-            public void close() throws Exception {
-                sink.close();
-            }
-
-            @Override
-            public long timestampOf(Tick tick) {
-                return tick.receiveTimestamp();
-            }
-        }, clock, Tick::instrumentToken);
+        Delivery<Tick> delivery = new Delivery<>(sink::onBatch, sink::onTimer, sink::flush, sink::close,
+                Tick::receiveTimestamp);
+        return new SinkWorker<>(sink.name(), policy, options, delivery, clock, Tick::instrumentToken);
     }
 
     /** A worker for a candle sink; conflation keys on instrument and interval. */
     public static SinkWorker<Candle> forCandles(CandleSink sink, SinkOptions options, Clock clock) {
         OverflowPolicy policy = options.overflowPolicy() != null ? options.overflowPolicy() : sink.overflowPolicy();
-        return new SinkWorker<>(sink.name(), policy, options, new Delivery<>() {
-            @Override
-            public void deliver(List<Candle> batch) throws Exception {
-                sink.onCandles(batch);
-            }
-
-            @Override
-            public void timer(long nowMillis) throws Exception {
-                sink.onTimer(nowMillis);
-            }
-
-            @Override
-            public void flush() throws Exception {
-                sink.flush();
-            }
-
-            @Override
-            public void close() throws Exception {
-                sink.close();
-            }
-
-            @Override
-            public long timestampOf(Candle candle) {
-                return candle.bucketEnd();
-            }
-        }, clock, c -> (c.instrumentToken() << 17) | c.interval().seconds());
-    }
-
-    public String name() {
-        return name;
+        Delivery<Candle> delivery = new Delivery<>(sink::onCandles, sink::onTimer, sink::flush, sink::close,
+                Candle::bucketEnd);
+        return new SinkWorker<>(sink.name(), policy, options, delivery, clock,
+                c -> (c.instrumentToken() << 17) | c.interval().seconds());
     }
 
     /** Starts the worker thread. */
@@ -198,7 +149,7 @@ public final class SinkWorker<E> {
                 deliverPending(now);
             }
             if (now >= nextTimer) {
-                breaker.guard(() -> sink.timer(now), "timer");
+                breaker.guard(() -> sink.timer.timer(now), "timer");
                 nextTimer = now + options.timerInterval().toMillis();
             }
             pendingSize = batch.size();
@@ -226,8 +177,8 @@ public final class SinkWorker<E> {
             }
             idleSpins = 0;
         }
-        breaker.guard(sink::flush, "flush");
-        breaker.guard(sink::close, "close");
+        breaker.guard(sink.flush, "flush");
+        breaker.guard(sink.close, "close");
         pendingSize = 0;
     }
 
@@ -235,7 +186,7 @@ public final class SinkWorker<E> {
         switch (breaker.attempt(now, sink, batch)) {
             case DELIVERED:
                 delivered += batch.size();
-                lagMillis = Math.max(0, clock.millis() - sink.timestampOf(batch.get(batch.size() - 1)));
+                lagMillis = Math.max(0, clock.millis() - sink.timestampOf.applyAsLong(batch.get(batch.size() - 1)));
                 batch.clear();
                 break;
             case REFUSED:
