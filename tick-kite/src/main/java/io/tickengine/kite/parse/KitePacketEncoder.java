@@ -70,7 +70,8 @@ public final class KitePacketEncoder {
      * Writes one packet, its uint16 length prefix first, at the buffer's position and advances it.
      *
      * @throws IllegalArgumentException when a value does not fit the wire (unknown segment, a price that
-     *     is not exact at the segment's scale or overflows int32, a quantity outside uint32)
+     *     overflows int32, a quantity outside uint32)
+     * @throws io.tickengine.core.InvalidPriceException when a price is not exact at the segment's scale
      */
     public static void writePacket(ByteBuffer out, Tick tick) {
         int length = packetLength(tick.instrumentToken(), tick.mode());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tickengine.core.TickMode;
 import io.tickengine.kite.parse.KiteCommand;
+import io.tickengine.kite.ws.KiteOptions;
 import io.tickengine.kite.ws.TooManyInstrumentsException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,7 @@ import java.util.Map;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
-/** Backoff, subscription bookkeeping and handshake status reading. */
+/** Backoff, subscription bookkeeping, credentials and handshake status reading. */
 class ConnectionPartsTest {
     @Test
     void shouldDoubleDelaysUpToTheCapAndStopAfterMaxAttempts() {
@@ -71,6 +72,15 @@ class ConnectionPartsTest {
         assertThat(HandshakeStatusDraft.statusOf(ascii("HTTP/1.1 101 Switching Protocols\r\n"))).isEqualTo(101);
         assertThat(HandshakeStatusDraft.statusOf(ascii("HTTP/1.1 403 Forb"))).isZero();
         assertThat(HandshakeStatusDraft.statusOf(ascii("garbage\r\n"))).isZero();
+    }
+
+    @Test
+    void shouldPutUrlEncodedCredentialsInTheQueryAndKeepThemOutOfLogs() {
+        KiteOptions o = KiteOptions.builder().apiKey("k y").accessToken("t+o/k&n").build();
+
+        assertThat(Credentials.uri(o)).hasToString("wss://ws.kite.trade?api_key=k%20y&access_token=t%2Bo%2Fk%26n");
+        assertThat(Credentials.redact("GET /?access_token=t%2Bo%2Fk%26n or t+o/k&n", "t+o/k&n"))
+                .isEqualTo("GET /?access_token=**** or ****");
     }
 
     private static ByteBuffer ascii(String s) {
