@@ -1,0 +1,78 @@
+package io.tickengine.kite.sim.internal;
+
+import io.tickengine.core.TickMode;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.java_websocket.WebSocket;
+
+/** One client connection of the simulator: its subscriptions and whether it has been stalled. */
+public final class SimSession {
+    /** Kite's mode for a token subscribed without a mode message (undocumented; the clients assume quote). */
+    static final TickMode DEFAULT_MODE = TickMode.QUOTE;
+
+    private final WebSocket connection;
+    private final Map<Long, TickMode> subscriptions = new HashMap<>();
+    private volatile boolean stalled;
+    private volatile long lastSentNanos = System.nanoTime();
+
+    SimSession(WebSocket connection) {
+        this.connection = connection;
+    }
+
+    /** The client connection. */
+    public WebSocket connection() {
+        return connection;
+    }
+
+    /**
+     * Subscribes tokens in the default mode (those already subscribed keep theirs).
+     *
+     * @return false, changing nothing, when the connection would exceed {@code max} tokens
+     */
+    synchronized boolean subscribe(Collection<Long> tokens, int max) {
+        long added = tokens.stream().distinct().filter(t -> !subscriptions.containsKey(t)).count();
+        if (subscriptions.size() + added > max) {
+            return false;
+        }
+        for (Long t : tokens) {
+            subscriptions.putIfAbsent(t, DEFAULT_MODE);
+        }
+        return true;
+    }
+
+    synchronized void unsubscribe(Collection<Long> tokens) {
+        for (Long t : tokens) {
+            subscriptions.remove(t);
+        }
+    }
+
+    /** Sets the mode of tokens that are subscribed; others are ignored, as a mode cannot subscribe. */
+    synchronized void mode(TickMode mode, Collection<Long> tokens) {
+        for (Long t : tokens) {
+            subscriptions.computeIfPresent(t, (k, v) -> mode);
+        }
+    }
+
+    /** A copy of the subscriptions. */
+    public synchronized Map<Long, TickMode> subscriptions() {
+        return new HashMap<>(subscriptions);
+    }
+
+    /** Whether this connection has gone silent on purpose. */
+    public boolean stalled() {
+        return stalled;
+    }
+
+    void stall() {
+        stalled = true;
+    }
+
+    long lastSentNanos() {
+        return lastSentNanos;
+    }
+
+    void sent() {
+        lastSentNanos = System.nanoTime();
+    }
+}

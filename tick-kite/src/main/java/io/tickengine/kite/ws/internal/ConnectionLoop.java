@@ -1,0 +1,287 @@
+package io.tickengine.kite.ws.internal;
+
+import io.tickengine.core.TickMode;
+import io.tickengine.core.source.SourceState;
+import io.tickengine.core.source.TickListener;
+import io.tickengine.kite.parse.KiteCommand;
+import io.tickengine.kite.ws.KiteOptions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.java_websocket.framing.CloseFrame;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The life of a Kite connection, run on one control thread so that state changes never race: connect,
+ * apply the desired subscriptions as a diff, watch for silence, back off and reconnect, or stop for
+ * good on HTTP 403 or when the retry budget is spent. Socket threads only post events to it and hand
+ * frames to {@link FrameDelivery}.
+ */
+public final class ConnectionLoop {
+    /** Receives state changes, on the control thread. */
+    @FunctionalInterface
+    public interface StatusSink {
+        /** The source moved to {@code state} for the reason in {@code detail}. */
+        void status(SourceState state, String detail);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionLoop.class);
+    private static final long CLOSE_GRACE_MILLIS = 1000;
+    private static final int HTTP_FORBIDDEN = 403;
+
+    private final KiteOptions options;
+    private final String name;
+    private final SubscriptionBook book;
+    private final Counters counters;
+    private final StatusSink statusSink;
+    private final ScheduledThreadPoolExecutor control;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean syncQueued = new AtomicBoolean();
+    private final long watchdogNanos;
+    private volatile Thread controlThread;
+    private volatile Attempt current;
+    // Owned by the control thread.
+    private final Backoff backoff;
+    private FrameDelivery delivery;
+    private Map<Long, TickMode> applied = Map.of();
+    private boolean everOpened;
+    private int reconnectAttempt;
+
+    /** A loop that has not started; {@code book} is the desired state it applies. */
+    public ConnectionLoop(KiteOptions options, SubscriptionBook book, Counters counters, StatusSink statusSink) {
+        this.options = options;
+        this.name = options.name();
+        this.book = book;
+        this.counters = counters;
+        this.statusSink = statusSink;
+        this.watchdogNanos = options.watchdogTimeout().toNanos();
+        this.backoff = new ExponentialBackoff(options.reconnectInitialDelay().toMillis(), options.reconnectMultiplier(),
+                options.reconnectMaxDelay().toMillis(), options.maxReconnectAttempts());
+        this.control = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "tickengine-" + name + "-control");
+            t.setDaemon(true);
+            controlThread = t;
+            return t;
+        });
+        control.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        control.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+    }
+
+    /** Connects in the background and keeps connected, delivering into {@code listener}; once only. */
+    public void start(TickListener listener) {
+        if (closed.get() || !started.compareAndSet(false, true)) {
+            throw new IllegalStateException(name + (closed.get() ? " is closed" : " is already started"));
+        }
+        post(() -> {
+            delivery = new FrameDelivery(name, listener, counters, options.parserOptions().clock());
+            statusSink.status(SourceState.CONNECTING, "connecting to " + options.url());
+            connect();
+        });
+        long period = Math.max(10, options.watchdogTimeout().toMillis() / 4);
+        try {
+            control.scheduleWithFixedDelay(() -> guard(this::checkWatchdog), period, period, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("{}: closed while starting", name);
+        }
+    }
+
+    /** Asks the control thread to make the server match the desired subscriptions; cheap, coalesced. */
+    public void requestSync() {
+        if (started.get() && syncQueued.compareAndSet(false, true)) {
+            post(() -> {
+                syncQueued.set(false);
+                sync();
+            });
+        }
+    }
+
+    /** Closes the connection (politely, then abruptly after a grace period) and stops; idempotent. */
+    public void stop() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        Runnable stop = () -> {
+            Attempt a = current;
+            current = null;
+            if (a != null) {
+                a.socket.closeGracefully(CLOSE_GRACE_MILLIS);
+            }
+            statusSink.status(SourceState.STOPPED, "closed");
+            LOG.info("{}: closed", name);
+        };
+        if (!started.get() || Thread.currentThread() == controlThread) {
+            stop.run();
+            control.shutdown();
+            return;
+        }
+        try {
+            control.submit(stop).get(CLOSE_GRACE_MILLIS * 3, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            LOG.warn("{}: did not close cleanly: {}", name, e.toString());
+            statusSink.status(SourceState.STOPPED, "closed");
+        }
+        control.shutdown();
+    }
+
+    private void connect() {
+        if (closed.get()) {
+            return;
+        }
+        long attempt = counters.connectAttempt();
+        Attempt a = new Attempt(this, Credentials.uri(options), options, delivery);
+        current = a;
+        LOG.info("{}: connecting to {} (connection attempt {})", name, options.url(), attempt);
+        try {
+            a.socket.connect();
+        } catch (RuntimeException e) {
+            ended(a, CloseFrame.NEVER_CONNECTED, e.toString());
+        }
+    }
+
+    /** The attempt's handshake succeeded (control thread). */
+    void opened(Attempt a) {
+        if (a != current || closed.get()) {
+            return;
+        }
+        a.open = true;
+        a.lastActivityNanos = System.nanoTime();
+        backoff.reset();
+        reconnectAttempt = 0;
+        if (everOpened) {
+            counters.reconnected();
+        }
+        everOpened = true;
+        applied = Map.of();
+        statusSink.status(SourceState.CONNECTED, "connected to " + options.url());
+        LOG.info("{}: connected to {}", name, options.url());
+        sync();
+    }
+
+    /** The attempt's connection ended or never opened (control thread). */
+    void ended(Attempt a, int code, String reason) {
+        if (a != current) {
+            return;
+        }
+        current = null;
+        if (closed.get()) {
+            return;
+        }
+        String why = "code " + code + (reason == null || reason.isEmpty() ? "" : ", " + redact(reason));
+        if (a.socket.handshakeStatus(reason) == HTTP_FORBIDDEN) {
+            statusSink.status(SourceState.AUTH_FAILED, "Kite refused the api key or access token (HTTP 403); "
+                    + "a new access token is needed, no retries");
+            LOG.error("{}: handshake refused with HTTP 403: bad api key or expired access token; not retrying", name);
+            return;
+        }
+        long delay = backoff.nextDelayMillis();
+        if (delay < 0) {
+            statusSink.status(SourceState.FAILED, "gave up after " + options.maxReconnectAttempts()
+                    + " reconnect attempts; last: " + why);
+            LOG.error("{}: gave up after {} reconnect attempts; last: {}", name, options.maxReconnectAttempts(), why);
+            return;
+        }
+        reconnectAttempt++;
+        String detail = (a.open ? "connection lost" : "connection failed") + " (" + why + "); reconnect attempt "
+                + reconnectAttempt + " of " + options.maxReconnectAttempts() + " in " + delay + " ms";
+        statusSink.status(SourceState.RECONNECTING, detail);
+        LOG.warn("{}: {}", name, detail);
+        try {
+            control.schedule(() -> guard(this::connect), delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("{}: closed before reconnecting", name);
+        }
+    }
+
+    private void checkWatchdog() {
+        Attempt a = current;
+        if (a == null || closed.get()) {
+            return;
+        }
+        long silentNanos = System.nanoTime() - a.lastActivityNanos;
+        if (silentNanos < watchdogNanos) {
+            return;
+        }
+        long silentMillis = TimeUnit.NANOSECONDS.toMillis(silentNanos);
+        counters.watchdogClosed();
+        LOG.warn("{}: nothing received for {} ms (watchdog {} ms); closing the connection", name, silentMillis,
+                options.watchdogTimeout().toMillis());
+        String reason = "watchdog: nothing received for " + silentMillis + " ms";
+        a.socket.abort(reason);
+        ended(a, CloseFrame.ABNORMAL_CLOSE, reason);
+    }
+
+    private void sync() {
+        Attempt a = current;
+        if (a == null || !a.open || closed.get()) {
+            return;
+        }
+        Map<Long, TickMode> desired = book.snapshot();
+        List<KiteCommand> commands = SubscriptionDiff.between(applied, desired);
+        if (commands.isEmpty()) {
+            return;
+        }
+        try {
+            for (KiteCommand c : commands) {
+                a.socket.send(c.toJson());
+            }
+            applied = desired;
+            LOG.info("{}: {} instruments subscribed (sent {})", name, desired.size(), summary(commands));
+        } catch (WebsocketNotConnectedException e) {
+            LOG.debug("{}: connection closed while subscribing; the next connection sends everything", name);
+        }
+    }
+
+    private static String summary(List<KiteCommand> commands) {
+        StringBuilder sb = new StringBuilder();
+        for (KiteCommand c : commands) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(c.action().wireName());
+            if (c.mode() != null) {
+                sb.append(' ').append(KiteCommand.modeName(c.mode()));
+            }
+            sb.append(' ').append(c.tokens().size());
+        }
+        return sb.toString();
+    }
+
+    /** Runs {@code task} on the control thread; dropped once stopped. */
+    void post(Runnable task) {
+        try {
+            control.execute(() -> guard(task));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("{}: closed; event dropped", name);
+        }
+    }
+
+    private void guard(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.error("{}: unexpected error on the control thread", name, e);
+        }
+    }
+
+    /** Whether {@code a} is the live attempt; frames of superseded attempts are dropped. */
+    boolean isCurrent(Attempt a) {
+        return current == a;
+    }
+
+    /** The name for log lines. */
+    String name() {
+        return name;
+    }
+
+    /** {@code s} without the access token, for log lines and statuses. */
+    String redact(String s) {
+        return Credentials.redact(s, options.accessToken());
+    }
+}
