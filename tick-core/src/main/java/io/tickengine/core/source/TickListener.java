@@ -12,7 +12,10 @@ public interface TickListener {
     /** One tick. */
     void onTick(Tick tick);
 
-    /** Several ticks decoded from one frame, in order. */
+    /**
+     * Several ticks decoded from one frame, in order. The listener does not keep the list after it
+     * returns, so a source may reuse it for the next frame.
+     */
     default void onTicks(List<Tick> ticks) {
         for (int i = 0, n = ticks.size(); i < n; i++) {
             onTick(ticks.get(i));
