@@ -174,7 +174,6 @@ public final class CandleAggregator implements TickSink {
         if (inst == null) {
             inst = newInstrument(token);
         }
-        inst.observe(tick.exchange(), tick.priceScale());
         long eventTime = tick.eventTime();
         long volume = tick.volume();
         long delta = volume > 0 ? inst.volumeDelta(volume, tradingDay(eventTime)) : 0;
@@ -182,7 +181,11 @@ public final class CandleAggregator implements TickSink {
         boolean changed = false;
         boolean dropped = false;
         for (IntervalSeries s : inst.series()) {
-            int result = s.onTick(inst, eventTime, price, delta, time, output);
+            int result = s.addToOpen(eventTime, price, delta, time);
+            if (result == IntervalSeries.OUTSIDE) {
+                inst.observe(tick.exchange(), tick.priceScale());
+                result = s.onTick(inst, eventTime, price, delta, time, output);
+            }
             if (result != IntervalSeries.UPDATED) {
                 changed = true;
                 dropped |= result == IntervalSeries.DROPPED;

@@ -22,7 +22,7 @@ public final class InstrumentCandles {
         this.series = series;
     }
 
-    /** Records the exchange and price scale of the latest tick, which new candles carry. */
+    /** Records the exchange and price scale of a tick that opens or revises a candle; candles carry them. */
     public void observe(Exchange exchange, int priceScale) {
         this.exchange = exchange;
         this.priceScale = priceScale;
@@ -79,12 +79,12 @@ public final class InstrumentCandles {
         return instrumentToken;
     }
 
-    /** Exchange of the latest tick. */
+    /** Exchange of the latest tick that opened or revised a candle. */
     public Exchange exchange() {
         return exchange;
     }
 
-    /** Price scale of the latest tick. */
+    /** Price scale of the latest tick that opened or revised a candle. */
     public int priceScale() {
         return priceScale;
     }

@@ -15,6 +15,8 @@ public final class IntervalSeries {
     public static final int CHANGED = 1;
     /** {@link #onTick} result: the tick's bucket is final and the tick was dropped. */
     public static final int DROPPED = -1;
+    /** {@link #addToOpen} result: the tick is not for the open candle. */
+    public static final int OUTSIDE = 2;
 
     private static final long NONE = Long.MIN_VALUE;
 
@@ -48,26 +50,35 @@ public final class IntervalSeries {
     }
 
     /**
+     * Adds a tick to the open candle when it belongs there: the hot path, kept small so that it inlines.
+     *
+     * @return {@link #UPDATED}, {@link #DROPPED}, or {@link #OUTSIDE} when {@link #onTick} must handle it
+     */
+    public int addToOpen(long eventTime, long price, long volumeDelta, long now) {
+        if (eventTime < head || eventTime >= openEnd) {
+            return OUTSIDE;
+        }
+        if (openEnd + grace <= now) {
+            return DROPPED;
+        }
+        high = Math.max(high, price);
+        low = Math.min(low, price);
+        close = price;
+        volume += volumeDelta;
+        tickCount++;
+        return UPDATED;
+    }
+
+    /**
      * Adds one tick; {@code now} is the processing time that decides whether its bucket is final.
      *
      * @return {@link #UPDATED}, {@link #CHANGED} or {@link #DROPPED}
      */
     public int onTick(InstrumentCandles owner, long eventTime, long price, long volumeDelta, long now,
                       CandleOutput out) {
-        if (eventTime >= head && eventTime < openEnd) {
-            if (openEnd + grace <= now) {
-                return DROPPED;
-            }
-            if (price > high) {
-                high = price;
-            }
-            if (price < low) {
-                low = price;
-            }
-            close = price;
-            volume += volumeDelta;
-            tickCount++;
-            return UPDATED;
+        int result = addToOpen(eventTime, price, volumeDelta, now);
+        if (result != OUTSIDE) {
+            return result;
         }
         long start = interval.bucketStart(eventTime);
         if (start + length + grace <= now) {
