@@ -143,6 +143,11 @@ public final class CandleAggregator implements TickSink {
         nextTimerDue = NEVER;
     }
 
+    /** Nothing to release: the aggregator holds memory only. */
+    @Override
+    public void close() {
+    }
+
     /** The options this aggregator was built with. */
     public AggregatorOptions options() {
         return options;
