@@ -10,6 +10,7 @@ import io.tickengine.core.sink.TickSink;
 import io.tickengine.core.time.Clock;
 import io.tickengine.core.time.MarketTime;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -59,7 +60,10 @@ public final class CandleAggregator implements TickSink {
     private final LongObjectMap<InstrumentCandles> instruments = new LongObjectMap<>(1024);
 
     private long now = NEVER;
-    private long nextTimerDue = NEVER;
+    /** Per interval, a time at or before which the timer has work; it skips intervals not yet due. */
+    private final long[] nextDue;
+    private final boolean[] due;
+    private final long[] scanNext;
     private long dayStart;
     private long dayEnd;
     private long day;
@@ -75,6 +79,10 @@ public final class CandleAggregator implements TickSink {
         this.intervals = options.intervals().toArray(new CandleInterval[0]);
         this.graceMillis = options.gracePeriod().toMillis();
         this.maxGapFillMillis = options.maxGapFill().toMillis();
+        this.nextDue = new long[intervals.length];
+        this.due = new boolean[intervals.length];
+        this.scanNext = new long[intervals.length];
+        Arrays.fill(nextDue, NEVER);
     }
 
     /**
@@ -112,20 +120,33 @@ public final class CandleAggregator implements TickSink {
     @Override
     public void onTimer(long nowMillis) {
         long time = advanceTo(nowMillis);
-        if (time < nextTimerDue) {
+        boolean any = false;
+        for (int k = 0; k < nextDue.length; k++) {
+            due[k] = time >= nextDue[k];
+            any |= due[k];
+        }
+        if (!any) {
             return;
         }
-        long next = Long.MAX_VALUE;
+        long[] next = scanNext;
+        Arrays.fill(next, Long.MAX_VALUE);
         for (int slot = 0, slots = instruments.capacity(); slot < slots; slot++) {
             InstrumentCandles inst = instruments.valueAt(slot);
             if (inst != null) {
-                for (IntervalSeries s : inst.series()) {
-                    s.onTimer(inst, time, output);
+                IntervalSeries[] series = inst.series();
+                for (int k = 0; k < series.length; k++) {
+                    if (due[k]) {
+                        series[k].onTimer(inst, time, output);
+                        next[k] = Math.min(next[k], series[k].nextDeadline(inst));
+                    }
                 }
-                next = Math.min(next, inst.nextDeadline());
             }
         }
-        nextTimerDue = next;
+        for (int k = 0; k < nextDue.length; k++) {
+            if (due[k]) {
+                nextDue[k] = next[k];
+            }
+        }
     }
 
     /** Emits every open candle, so that stopping loses nothing; a later tick for it is a late tick. */
@@ -140,7 +161,7 @@ public final class CandleAggregator implements TickSink {
                 }
             }
         }
-        nextTimerDue = NEVER;
+        Arrays.fill(nextDue, NEVER);
     }
 
     /** Nothing to release: the aggregator holds memory only. */
@@ -198,7 +219,10 @@ public final class CandleAggregator implements TickSink {
         }
         inst.advanceEventTime(eventTime);
         if (changed) {
-            nextTimerDue = Math.min(nextTimerDue, inst.nextDeadline());
+            IntervalSeries[] series = inst.series();
+            for (int k = 0; k < series.length; k++) {
+                nextDue[k] = Math.min(nextDue[k], series[k].nextDeadline(inst));
+            }
         }
         if (dropped) {
             onDropped(tick, time);

@@ -60,15 +60,6 @@ public final class InstrumentCandles {
         }
     }
 
-    /** The earliest time at which one of the series has work for the timer. */
-    public long nextDeadline() {
-        long next = Long.MAX_VALUE;
-        for (IntervalSeries s : series) {
-            next = Math.min(next, s.nextDeadline(this));
-        }
-        return next;
-    }
-
     /** The series, one per interval. */
     public IntervalSeries[] series() {
         return series;
