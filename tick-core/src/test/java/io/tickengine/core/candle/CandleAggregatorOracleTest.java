@@ -5,17 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tickengine.core.Exchange;
 import io.tickengine.core.Tick;
 import io.tickengine.core.TickMode;
+import io.tickengine.core.candle.CandleOracle.Bucket;
+import io.tickengine.core.candle.CandleOracle.Key;
 import io.tickengine.core.time.ManualClock;
 import io.tickengine.core.time.MarketTime;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -52,22 +54,6 @@ class CandleAggregatorOracleTest {
         }
     }
 
-    private record Key(long token, CandleInterval interval, long start) {
-    }
-
-    private record Step(Tick tick, long now) {
-    }
-
-    /** The oracle's view of one bucket. */
-    private static final class Bucket {
-        long open;
-        long high = Long.MIN_VALUE;
-        long low = Long.MAX_VALUE;
-        long close;
-        long volume;
-        int ticks;
-    }
-
     private static void runScenario(long seed, List<CandleInterval> intervals) {
         SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + intervals.size());
         long grace = GRACE_MILLIS[r.nextInt(GRACE_MILLIS.length)];
@@ -88,7 +74,8 @@ class CandleAggregatorOracleTest {
             cumulative[i] = r.nextInt(3) == 0 ? 0 : r.nextLong(1_000_000);
             day[i] = MarketTime.tradingEpochDay(clock.millis());
         }
-        List<Step> steps = new ArrayList<>();
+        CandleOracle oracle = new CandleOracle(intervals, grace);
+        EmittedView view = new EmittedView(emitted);
         List<Tick> sent = new ArrayList<>();
         int batches = 50 + r.nextInt(300);
         for (int b = 0; b < batches; b++) {
@@ -122,22 +109,27 @@ class CandleAggregatorOracleTest {
                 }
                 batch.add(tick);
                 sent.add(tick);
-                steps.add(new Step(tick, now));
+                oracle.accept(tick, now);
             }
             aggregator.onBatch(batch);
+            view.sync(oracle);
             if (r.nextInt(100) < 60) {
-                aggregator.onTimer(clock.advance(r.nextInt(50)));
+                long timer = clock.advance(r.nextInt(50));
+                aggregator.onTimer(timer);
+                view.sync(oracle);
+                view.assertTimerDone(oracle, timer, options);
             }
         }
         aggregator.flush();
 
-        Map<Key, Bucket> oracle = new HashMap<>();
-        long dropped = oracle(steps, intervals, grace, oracle);
-        assertMatches(emitted, oracle, options);
-        assertThat(aggregator.lateTicksDropped()).as("late ticks dropped").isEqualTo(dropped);
-        assertThat(aggregator.ticksProcessed()).isEqualTo(steps.size());
+        assertMatches(emitted, oracle.buckets, options);
+        assertThat(aggregator.lateTicksDropped()).as("late ticks dropped").isEqualTo(oracle.dropped);
+        assertThat(aggregator.ticksProcessed()).isEqualTo(sent.size());
         assertThat(aggregator.candlesEmitted()).isEqualTo(emitted.size());
         assertThat(aggregator.openCandles()).isZero();
+    }
+
+    private record Series(long token, CandleInterval interval) {
     }
 
     private static long clockStep(SplittableRandom r) {
@@ -151,52 +143,42 @@ class CandleAggregatorOracleTest {
         return p < 75 ? r.nextInt(300) : p < 87 ? r.nextInt(300, 3_000) : p < 95 ? r.nextInt(3_000, 20_000) : -r.nextInt(500);
     }
 
-    /** Recomputes every bucket from the raw stream; returns the number of ticks dropped in at least one interval. */
-    private static long oracle(List<Step> steps, List<CandleInterval> intervals, long grace, Map<Key, Bucket> out) {
-        Map<Long, long[]> volumeState = new HashMap<>();
-        long dropped = 0;
-        for (Step step : steps) {
-            Tick t = step.tick();
-            long eventTime = t.exchangeTimestamp() != 0 ? t.exchangeTimestamp() : t.receiveTimestamp();
-            ZonedDateTime ist = Instant.ofEpochMilli(eventTime).atZone(MarketTime.IST);
-            long tickDay = ist.toLocalDate().toEpochDay();
-            long delta = 0;
-            if (t.volume() > 0) {
-                long[] s = volumeState.get(t.instrumentToken());
-                if (s == null) {
-                    volumeState.put(t.instrumentToken(), new long[] {t.volume(), tickDay});
-                } else if (tickDay > s[1]) {
-                    delta = t.volume();
-                    s[0] = t.volume();
-                    s[1] = tickDay;
-                } else if (tickDay == s[1]) {
-                    delta = Math.max(0, t.volume() - s[0]);
-                    s[0] = Math.max(s[0], t.volume());
-                }
-            }
-            boolean anyDropped = false;
-            long midnight = ist.toLocalDate().atStartOfDay(MarketTime.IST).toInstant().toEpochMilli();
-            for (CandleInterval interval : intervals) {
-                long start = midnight + (eventTime - midnight) / interval.millis() * interval.millis();
-                if (start + interval.millis() + grace <= step.now()) {
-                    anyDropped = true;
-                    continue;
-                }
-                Bucket bucket = out.computeIfAbsent(new Key(t.instrumentToken(), interval, start), k -> new Bucket());
-                if (bucket.ticks == 0) {
-                    bucket.open = t.lastPrice();
-                }
-                bucket.high = Math.max(bucket.high, t.lastPrice());
-                bucket.low = Math.min(bucket.low, t.lastPrice());
-                bucket.close = t.lastPrice();
-                bucket.volume += delta;
-                bucket.ticks++;
-            }
-            if (anyDropped) {
-                dropped++;
+    /** What has been emitted so far: which buckets, and the newest bucket per instrument and interval. */
+    private static final class EmittedView {
+        private final List<Candle> emitted;
+        private final Map<Series, Long> newest = new HashMap<>();
+        private int seen;
+
+        EmittedView(List<Candle> emitted) {
+            this.emitted = emitted;
+        }
+
+        void sync(CandleOracle oracle) {
+            for (; seen < emitted.size(); seen++) {
+                Candle c = emitted.get(seen);
+                oracle.pending.remove(new Key(c.instrumentToken(), c.interval(), c.bucketStart()));
+                newest.merge(new Series(c.instrumentToken(), c.interval()), c.bucketStart(), Math::max);
             }
         }
-        return dropped;
+
+        /** After the timer, only buckets not yet ended may be open, and no gap is left to fill. */
+        void assertTimerDone(CandleOracle oracle, long now, AggregatorOptions options) {
+            Set<Series> open = new HashSet<>();
+            for (Key key : oracle.pending) {
+                assertThat(key.start() + key.interval().millis()).as("end of open %s at %d", key, now).isGreaterThan(now);
+                open.add(new Series(key.token(), key.interval()));
+            }
+            if (!options.fillGaps()) {
+                return;
+            }
+            long maxGapFill = options.maxGapFill().toMillis();
+            newest.forEach((series, top) -> {
+                long next = top + series.interval().millis();
+                boolean fillDue = next + series.interval().millis() <= now
+                        && next < oracle.lastEventTime.get(series.token()) + maxGapFill;
+                assertThat(fillDue && !open.contains(series)).as("gap after %s %d at %d", series, top, now).isFalse();
+            });
+        }
     }
 
     private static void assertMatches(List<Candle> emitted, Map<Key, Bucket> oracle, AggregatorOptions options) {
