@@ -58,12 +58,12 @@ public final class CandleAggregator implements TickSink {
     private final long maxGapFillMillis;
     private final CandleOutput output;
     private final LongObjectMap<InstrumentCandles> instruments = new LongObjectMap<>(1024);
-
-    private long now = NEVER;
     /** Per interval, a time at or before which the timer has work; it skips intervals not yet due. */
     private final long[] nextDue;
     private final boolean[] due;
     private final long[] scanNext;
+
+    private long now = NEVER;
     private long dayStart;
     private long dayEnd;
     private long day;
