@@ -4,7 +4,7 @@ import io.tickengine.core.Tick;
 import io.tickengine.core.candle.internal.CandleOutput;
 import io.tickengine.core.candle.internal.InstrumentCandles;
 import io.tickengine.core.candle.internal.IntervalSeries;
-import io.tickengine.core.candle.internal.LongObjectMap;
+import io.tickengine.core.internal.LongObjectMap;
 import io.tickengine.core.sink.OverflowPolicy;
 import io.tickengine.core.sink.TickSink;
 import io.tickengine.core.time.Clock;
@@ -12,6 +12,7 @@ import io.tickengine.core.time.MarketTime;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -103,6 +104,13 @@ public final class CandleAggregator implements TickSink {
     @Override
     public OverflowPolicy overflowPolicy() {
         return OverflowPolicy.NEVER_DROP;
+    }
+
+    /** The aggregator's counters: ticks processed, candles emitted, late ticks dropped, open candles. */
+    @Override
+    public Map<String, Long> metrics() {
+        return Map.of("ticksProcessed", ticksProcessed(), "candlesEmitted", candlesEmitted(),
+                "lateTicksDropped", lateTicksDropped(), "openCandles", (long) openCandles());
     }
 
     /** Adds the ticks to their candles, emitting the candles they close or revise. */

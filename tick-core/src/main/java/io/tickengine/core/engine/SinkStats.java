@@ -1,6 +1,7 @@
 package io.tickengine.core.engine;
 
 import io.tickengine.core.sink.OverflowPolicy;
+import java.util.Map;
 
 /**
  * A snapshot of one sink's counters.
@@ -14,9 +15,15 @@ import io.tickengine.core.sink.OverflowPolicy;
  * @param queueDepth items waiting, including a batch held for retry (the backlog)
  * @param lagMillis age of the newest delivered item when it was delivered, milliseconds
  * @param circuit the circuit breaker state
+ * @param metrics the sink's own counters ({@code TickSink.metrics()})
  */
 public record SinkStats(String name, OverflowPolicy policy, long delivered, long dropped, long conflated,
-                        long errors, long queueDepth, long lagMillis, CircuitState circuit) {
+                        long errors, long queueDepth, long lagMillis, CircuitState circuit,
+                        Map<String, Long> metrics) {
+    public SinkStats {
+        metrics = Map.copyOf(metrics);
+    }
+
     /** Whether the sink is failing or losing data it should not. */
     public boolean degraded() {
         return circuit != CircuitState.CLOSED || (policy == OverflowPolicy.NEVER_DROP && dropped > 0);

@@ -2,11 +2,14 @@ package io.tickengine.core.engine;
 
 import io.tickengine.core.InvalidConfigurationException;
 import io.tickengine.core.Tick;
+import io.tickengine.core.candle.AggregatorOptions;
 import io.tickengine.core.candle.Candle;
+import io.tickengine.core.candle.CandleAggregator;
 import io.tickengine.core.engine.internal.SinkWorker;
 import io.tickengine.core.engine.internal.TickValidator;
 import io.tickengine.core.instrument.InstrumentRegistry;
 import io.tickengine.core.sink.CandleSink;
+import io.tickengine.core.sink.OverflowPolicy;
 import io.tickengine.core.sink.TickSink;
 import io.tickengine.core.source.SourceMessage;
 import io.tickengine.core.source.SourceStatus;
@@ -77,6 +80,9 @@ public final class TickEngine implements AutoCloseable {
         for (Map.Entry<Function<Consumer<Candle>, TickSink>, SinkOptions> e : b.candleProducers) {
             ticks.add(SinkWorker.forTicks(e.getKey().apply(fanOut), e.getValue(), clock));
         }
+        Set<String> names = new HashSet<>();
+        ticks.forEach(w -> Builder.unique(names, w.name(), "sink"));
+        candles.forEach(w -> Builder.unique(names, w.name(), "sink"));
         this.tickWorkers = List.copyOf(ticks);
         this.tickWorkerArray = tickWorkers.toArray(new SinkWorker[0]);
         for (TickSource s : sources) {
@@ -312,6 +318,17 @@ public final class TickEngine implements AutoCloseable {
         }
 
         /**
+         * Builds candles from the accepted ticks with a {@link CandleAggregator} on its own thread and
+         * fans them out to the candle sinks; the aggregator's late-tick counters appear in its sink stats.
+         * The aggregator reads time from the engine's clock, whenever {@link #clock} is set.
+         */
+        public Builder candles(AggregatorOptions options) {
+            Objects.requireNonNull(options, "options");
+            return candleProducer(output -> CandleAggregator.create(options, clock, output),
+                    SinkOptions.builder().overflowPolicy(OverflowPolicy.NEVER_DROP).build());
+        }
+
+        /**
          * Adds a tick sink that produces candles, such as the candle aggregator: {@code factory} gets
          * the engine's candle fan-out and returns the sink.
          */
@@ -339,13 +356,6 @@ public final class TickEngine implements AutoCloseable {
          * @throws InvalidConfigurationException when two sinks or two sources share a name
          */
         public TickEngine build() {
-            Set<String> names = new HashSet<>();
-            for (Map.Entry<TickSink, SinkOptions> e : tickSinks) {
-                unique(names, e.getKey().name(), "sink");
-            }
-            for (Map.Entry<CandleSink, SinkOptions> e : candleSinks) {
-                unique(names, e.getKey().name(), "sink");
-            }
             Set<String> sourceNames = new HashSet<>();
             for (TickSource s : sources) {
                 unique(sourceNames, s.name(), "source");

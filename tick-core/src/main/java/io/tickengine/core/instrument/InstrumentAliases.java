@@ -1,5 +1,7 @@
 package io.tickengine.core.instrument;
 
+import io.tickengine.core.internal.LongObjectMap;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -64,11 +66,11 @@ public final class InstrumentAliases {
         static final Mapping EMPTY = new Mapping(Map.of());
 
         final Map<String, Long> forward;
-        final LongTable<String> reverse;
+        final LongObjectMap<String> reverse;
 
         Mapping(Map<String, Long> brokerToInstrument) {
             Map<String, Long> copy = new HashMap<>(brokerToInstrument.size() * 2);
-            reverse = new LongTable<>(brokerToInstrument.size());
+            reverse = new LongObjectMap<>(brokerToInstrument.size());
             brokerToInstrument.forEach((brokerToken, instrumentToken) -> {
                 Objects.requireNonNull(brokerToken, "broker token");
                 Objects.requireNonNull(instrumentToken, () -> "instrument token of broker token " + brokerToken);

@@ -1,6 +1,7 @@
 package io.tickengine.core.instrument;
 
 import io.tickengine.core.Exchange;
+import io.tickengine.core.internal.LongObjectMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -29,7 +30,7 @@ final class MasterSnapshot {
     private record Entry(String text, Instrument instrument) {
     }
 
-    private final LongTable<Instrument> byToken;
+    private final LongObjectMap<Instrument> byToken;
     private final Map<String, Instrument> byKey;
     /** Upper-case symbols, sorted, beside the instruments in the same order. */
     private final String[] symbols;
@@ -44,7 +45,7 @@ final class MasterSnapshot {
     final int duplicateSymbols;
 
     MasterSnapshot(Collection<Instrument> rows) {
-        byToken = new LongTable<>(rows.size());
+        byToken = new LongObjectMap<>(rows.size());
         int tokenDuplicates = 0;
         for (Instrument row : rows) {
             Objects.requireNonNull(row, "instruments must not contain null");
@@ -54,7 +55,7 @@ final class MasterSnapshot {
         }
         // Only the surviving row of each token takes part; among those, the first keeps its symbol.
         Map<String, Instrument> keyIndex = new HashMap<>(rows.size() * 2);
-        LongTable<Instrument> taken = new LongTable<>(byToken.size());
+        LongObjectMap<Instrument> taken = new LongObjectMap<>(byToken.size());
         List<Instrument> unique = new ArrayList<>(byToken.size());
         int symbolDuplicates = 0;
         for (Instrument row : rows) {

@@ -2,6 +2,7 @@ package io.tickengine.core.sink;
 
 import io.tickengine.core.candle.Candle;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A consumer of candles from the aggregator, with the same threading and failure contract as
@@ -25,6 +26,14 @@ public interface CandleSink extends AutoCloseable {
 
     /** Called on the sink's thread when idle and at least every timer interval. */
     default void onTimer(long nowMillis) throws Exception {
+    }
+
+    /**
+     * Counters of the sink's own (backlog, spilled items, late ticks, ...), reported with the engine's
+     * stats. Called from any thread, so it must be thread-safe and cheap.
+     */
+    default Map<String, Long> metrics() {
+        return Map.of();
     }
 
     /** Writes out anything buffered; called on stop, before {@link #close()}. */

@@ -2,6 +2,7 @@ package io.tickengine.core.sink;
 
 import io.tickengine.core.Tick;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A consumer of ticks. The engine calls it from one dedicated thread only, with ticks in arrival
@@ -33,6 +34,14 @@ public interface TickSink extends AutoCloseable {
      * interval, so a sink can flush on time or close time-based windows without a thread of its own.
      */
     default void onTimer(long nowMillis) throws Exception {
+    }
+
+    /**
+     * Counters of the sink's own (backlog, spilled items, late ticks, ...), reported with the engine's
+     * stats. Called from any thread, so it must be thread-safe and cheap.
+     */
+    default Map<String, Long> metrics() {
+        return Map.of();
     }
 
     /** Writes out anything buffered; called on stop, before {@link #close()}. */

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
@@ -154,10 +155,16 @@ class TickEngineTest {
         assertThat(engine.stats().degraded()).isTrue();
 
         failing.failuresLeft.set(0);
-        source.emit(tick(1, 3, 3));
-        await().atMost(WAIT).until(() -> sinkStats("failing").circuit() == CircuitState.CLOSED && failing.size() >= 1);
-        assertThat(failing.prices()).endsWith(3L);
-        assertThat(sinkStats("failing").delivered() + sinkStats("failing").dropped()).isEqualTo(3);
+        // A live feed keeps ticking; the first tick after the cool-down is the trial that closes the circuit.
+        AtomicLong price = new AtomicLong(2);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> {
+            source.emit(tick(1, price.incrementAndGet(), price.get()));
+            return sinkStats("failing").circuit() == CircuitState.CLOSED && failing.size() >= 1;
+        });
+        await().atMost(WAIT).until(() -> sinkStats("failing").queueDepth() == 0);
+        SinkStats stats = sinkStats("failing");
+        assertThat(stats.delivered() + stats.dropped()).isEqualTo(price.get());
+        assertThat(failing.prices()).isSorted().allMatch(p -> p >= 3);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.tickengine.core.engine.internal;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 /** The calls a worker makes on its sink, so one worker serves tick and candle sinks alike. */
@@ -23,13 +25,15 @@ final class Delivery<E> {
     final Breaker.SinkCall close;
     /** The time an item was produced, epoch millis, for lag. */
     final ToLongFunction<E> timestampOf;
+    final Supplier<Map<String, Long>> metrics;
 
     Delivery(BatchCall<E> batch, TimerCall timer, Breaker.SinkCall flush, Breaker.SinkCall close,
-             ToLongFunction<E> timestampOf) {
+             ToLongFunction<E> timestampOf, Supplier<Map<String, Long>> metrics) {
         this.batch = batch;
         this.timer = timer;
         this.flush = flush;
         this.close = close;
         this.timestampOf = timestampOf;
+        this.metrics = metrics;
     }
 }

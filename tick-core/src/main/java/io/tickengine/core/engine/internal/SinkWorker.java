@@ -12,6 +12,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.ToLongFunction;
@@ -76,7 +77,7 @@ public final class SinkWorker<E> {
     public static SinkWorker<Tick> forTicks(TickSink sink, SinkOptions options, Clock clock) {
         OverflowPolicy policy = options.overflowPolicy() != null ? options.overflowPolicy() : sink.overflowPolicy();
         Delivery<Tick> delivery = new Delivery<>(sink::onBatch, sink::onTimer, sink::flush, sink::close,
-                Tick::receiveTimestamp);
+                Tick::receiveTimestamp, sink::metrics);
         return new SinkWorker<>(sink.name(), policy, options, delivery, clock, Tick::instrumentToken);
     }
 
@@ -84,9 +85,14 @@ public final class SinkWorker<E> {
     public static SinkWorker<Candle> forCandles(CandleSink sink, SinkOptions options, Clock clock) {
         OverflowPolicy policy = options.overflowPolicy() != null ? options.overflowPolicy() : sink.overflowPolicy();
         Delivery<Candle> delivery = new Delivery<>(sink::onCandles, sink::onTimer, sink::flush, sink::close,
-                Candle::bucketEnd);
+                Candle::bucketEnd, sink::metrics);
         return new SinkWorker<>(sink.name(), policy, options, delivery, clock,
                 c -> (c.instrumentToken() << 17) | c.interval().seconds());
+    }
+
+    /** The sink's name. */
+    public String name() {
+        return name;
     }
 
     /** Starts the worker thread. */
@@ -134,7 +140,18 @@ public final class SinkWorker<E> {
     /** A snapshot of the counters. */
     public SinkStats stats() {
         return new SinkStats(name, policy, delivered, mailbox.overflowed() + breaker.dropped() + abandoned,
-                mailbox.conflated(), breaker.errors(), mailbox.size() + pendingSize, lagMillis, breaker.state());
+                mailbox.conflated(), breaker.errors(), mailbox.size() + pendingSize, lagMillis, breaker.state(),
+                sinkMetrics());
+    }
+
+    private Map<String, Long> sinkMetrics() {
+        try {
+            Map<String, Long> m = sink.metrics.get();
+            return m == null ? Map.of() : m;
+        } catch (RuntimeException e) {
+            LOG.debug("sink {} failed to report metrics: {}", name, e.toString());
+            return Map.of();
+        }
     }
 
     private void run() {

@@ -1,4 +1,4 @@
-package io.tickengine.core.candle.internal;
+package io.tickengine.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

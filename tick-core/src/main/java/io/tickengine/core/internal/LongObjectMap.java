@@ -1,8 +1,10 @@
-package io.tickengine.core.candle.internal;
+package io.tickengine.core.internal;
 
 /**
- * A map from {@code long} keys to values without boxing, for lookups on the hot path. Open addressing
- * with linear probing; entries are never removed. Not thread-safe.
+ * A map from {@code long} keys (instrument tokens) to values without boxing, for lookups on hot
+ * paths. Open addressing with linear probing and Fibonacci hashing (Kite tokens share their low byte,
+ * so the high bits are spread); entries are never removed. Not thread-safe while written; safe to
+ * share read-only once published through a volatile field or a final field of a published object.
  *
  * @param <V> the value type
  */
@@ -35,17 +37,19 @@ public final class LongObjectMap<V> {
         return null;
     }
 
-    /** Maps the key to a non-null value, replacing any previous value. */
-    public void put(long key, V value) {
+    /** Maps the key to a non-null value and returns the value it replaced, or null. */
+    public V put(long key, V value) {
         if (value == null) {
             throw new NullPointerException("value");
         }
+        V previous = get(key);
         if (insert(keys, values, key, value)) {
             size++;
             if (size * 2 > values.length) {
                 grow();
             }
         }
+        return previous;
     }
 
     /** The number of entries. */

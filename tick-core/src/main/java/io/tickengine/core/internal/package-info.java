@@ -1,0 +1,2 @@
+/** Machinery shared inside tick-core; not API, may change without notice. */
+package io.tickengine.core.internal;
