@@ -1,6 +1,8 @@
 package io.tickengine.examples;
 
 import io.tickengine.core.TickMode;
+import io.tickengine.core.candle.AggregatorOptions;
+import io.tickengine.core.candle.CandleInterval;
 import io.tickengine.core.engine.EngineStats;
 import io.tickengine.core.engine.TickEngine;
 import io.tickengine.core.time.Clock;
@@ -10,7 +12,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a synthetic feed through the engine into a console market watch. Usage:
+ * Runs a synthetic feed through the engine into a console market watch and prints 5-second and
+ * 1-minute candles as they close. Usage:
  * {@code java -jar tick-examples/target/tick-examples.jar [--seconds N]} (default: until Ctrl-C).
  */
 public final class EngineExample {
@@ -27,6 +30,8 @@ public final class EngineExample {
         TickEngine engine = TickEngine.builder()
                 .source(source)
                 .sink(new ConsoleSink(System.out))
+                .candles(AggregatorOptions.builder().intervals(CandleInterval.ofSeconds(5), CandleInterval.M1).build())
+                .candleSink(new ConsoleCandleSink(System.out, INSTRUMENTS))
                 .build();
         CountDownLatch done = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
