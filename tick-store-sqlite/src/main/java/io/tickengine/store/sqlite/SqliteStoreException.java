@@ -1,0 +1,16 @@
+package io.tickengine.store.sqlite;
+
+import io.tickengine.core.TickException;
+
+/** Thrown when the SQLite store cannot open, migrate, read or write its file; the message says which. */
+public class SqliteStoreException extends TickException {
+    private static final long serialVersionUID = 1L;
+
+    public SqliteStoreException(String message) {
+        super(message);
+    }
+
+    public SqliteStoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
