@@ -21,6 +21,11 @@ public final class SqliteStoreOptions {
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
     /** Idle read connections kept open for history queries. */
     public static final int DEFAULT_READ_CONNECTIONS = 4;
+    /**
+     * Longest time between WAL checkpoints; with {@code synchronous=NORMAL} the WAL reaches the disk
+     * only at a checkpoint, so this bounds what a power loss can take back.
+     */
+    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
 
     /** The largest batch a writer may be asked to hold. */
     static final int MAX_BATCH_ROWS = 100_000;
@@ -30,6 +35,7 @@ public final class SqliteStoreOptions {
     private final Duration flushInterval;
     private final Duration busyTimeout;
     private final int readConnections;
+    private final Duration checkpointInterval;
     private final Clock clock;
 
     private SqliteStoreOptions(Builder b) {
@@ -38,6 +44,7 @@ public final class SqliteStoreOptions {
         this.flushInterval = b.flushInterval;
         this.busyTimeout = b.busyTimeout;
         this.readConnections = b.readConnections;
+        this.checkpointInterval = b.checkpointInterval;
         this.clock = b.clock;
     }
 
@@ -54,7 +61,7 @@ public final class SqliteStoreOptions {
     /** A builder pre-filled with these options. */
     public Builder mutate() {
         return new Builder().path(path).maxBatchRows(maxBatchRows).flushInterval(flushInterval)
-                .busyTimeout(busyTimeout).readConnections(readConnections).clock(clock);
+                .busyTimeout(busyTimeout).readConnections(readConnections).checkpointInterval(checkpointInterval).clock(clock);
     }
 
     /** The database file; its parent directories are created on open. */
@@ -82,6 +89,11 @@ public final class SqliteStoreOptions {
         return readConnections;
     }
 
+    /** Longest time between WAL checkpoints, the bound on what a power loss can take back. */
+    public Duration checkpointInterval() {
+        return checkpointInterval;
+    }
+
     /** The clock that times buffered rows against {@link #flushInterval()}. */
     public Clock clock() {
         return clock;
@@ -90,7 +102,7 @@ public final class SqliteStoreOptions {
     @Override
     public String toString() {
         return "SqliteStoreOptions{path=" + path + ", maxBatchRows=" + maxBatchRows + ", flushInterval="
-                + flushInterval + ", busyTimeout=" + busyTimeout + ", readConnections=" + readConnections + '}';
+                + flushInterval + ", busyTimeout=" + busyTimeout + ", readConnections=" + readConnections + ", checkpointInterval=" + checkpointInterval + '}';
     }
 
     /** Builds {@link SqliteStoreOptions}; {@link #build()} validates every value. */
@@ -100,6 +112,7 @@ public final class SqliteStoreOptions {
         private Duration flushInterval = DEFAULT_FLUSH_INTERVAL;
         private Duration busyTimeout = DEFAULT_BUSY_TIMEOUT;
         private int readConnections = DEFAULT_READ_CONNECTIONS;
+        private Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
         private Clock clock = Clock.system();
 
         private Builder() {
@@ -135,6 +148,12 @@ public final class SqliteStoreOptions {
             return this;
         }
 
+        /** Longest time between WAL checkpoints, 10 ms to 10 minutes. */
+        public Builder checkpointInterval(Duration checkpointInterval) {
+            this.checkpointInterval = checkpointInterval;
+            return this;
+        }
+
         /** The clock that times buffered rows; tests inject a manual one. */
         public Builder clock(Clock clock) {
             this.clock = clock;
@@ -159,6 +178,9 @@ public final class SqliteStoreOptions {
                     "busyTimeout must be 0..10 min, was " + busyTimeout);
             require(readConnections >= 0 && readConnections <= 64,
                     "readConnections must be 0..64, was " + readConnections);
+            require(checkpointInterval != null, "checkpointInterval must be set");
+            require(checkpointInterval.toMillis() >= 10 && checkpointInterval.compareTo(Duration.ofMinutes(10)) <= 0,
+                    "checkpointInterval must be 10 ms..10 min, was " + checkpointInterval);
             require(clock != null, "clock must be set");
             return new SqliteStoreOptions(this);
         }

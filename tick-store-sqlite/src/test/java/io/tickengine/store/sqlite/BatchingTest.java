@@ -7,6 +7,7 @@ import io.tickengine.core.Tick;
 import io.tickengine.core.candle.CandleInterval;
 import io.tickengine.core.store.TimeRange;
 import io.tickengine.core.time.ManualClock;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,6 +87,20 @@ class BatchingTest {
         try (SqliteStore reopened = SqliteStore.open(dir.resolve("batch.db"))) {
             assertThat(reopened.candles().candles(100, CandleInterval.S1, ALL, 1_000)).hasSize(5);
         }
+    }
+
+    @Test
+    void shouldCheckpointTheWalIntoTheFileOnTheTimer() throws Exception {
+        Path file = dir.resolve("batch.db");
+        store.tickSink().onBatch(new ArrayList<>(Fixtures.ticks(5, 500, 1)));
+        store.tickSink().flush();
+        long before = Files.size(file);
+
+        store.tickSink().onTimer(clock.advance(999));
+        assertThat(Files.size(file)).isEqualTo(before);
+
+        store.tickSink().onTimer(clock.advance(1));
+        assertThat(Files.size(file)).isGreaterThan(before);
     }
 
     @Test

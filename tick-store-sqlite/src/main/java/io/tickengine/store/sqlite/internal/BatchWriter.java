@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.Lock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,18 +25,22 @@ abstract class BatchWriter<E> implements AutoCloseable {
     private final int maxRows;
     private final long flushMillis;
     private final Clock clock;
+    private final Checkpointer checkpointer;
+    private final Lock writeLock;
     private final List<E> pending;
     private long firstPendingAt;
     private boolean closed;
     private volatile long rowsWritten;
     private volatile long commits;
 
-    BatchWriter(String name, Connection connection, int maxRows, long flushMillis, Clock clock) {
+    BatchWriter(String name, Connection connection, WriterSettings settings) {
         this.name = name;
         this.connection = connection;
-        this.maxRows = maxRows;
-        this.flushMillis = flushMillis;
-        this.clock = clock;
+        this.maxRows = settings.maxRows();
+        this.flushMillis = settings.flushMillis();
+        this.clock = settings.clock();
+        this.checkpointer = settings.checkpointer();
+        this.writeLock = settings.writeLock();
         this.pending = new ArrayList<>(Math.min(maxRows, 4096) * 2);
     }
 
@@ -70,11 +75,15 @@ abstract class BatchWriter<E> implements AutoCloseable {
         }
     }
 
-    /** Commits when the oldest buffered row has waited the flush interval. */
+    /** Commits when the oldest buffered row has waited the flush interval, and checkpoints when due. */
     synchronized void timer(long nowMillis) throws SQLException {
-        if (!closed && !pending.isEmpty() && nowMillis - firstPendingAt >= flushMillis) {
+        if (closed) {
+            return;
+        }
+        if (!pending.isEmpty() && nowMillis - firstPendingAt >= flushMillis) {
             commitPending();
         }
+        checkpointer.maybeCheckpoint(connection, nowMillis);
     }
 
     /** Commits whatever is buffered. */
@@ -117,13 +126,18 @@ abstract class BatchWriter<E> implements AutoCloseable {
     }
 
     private void commitPending() throws SQLException {
-        Transactions.beginImmediate(connection);
+        writeLock.lock();
         try {
-            write(connection, pending);
-            Transactions.commit(connection);
-        } catch (SQLException | RuntimeException e) {
-            Transactions.rollbackQuietly(connection, e);
-            throw e;
+            Transactions.beginImmediate(connection);
+            try {
+                write(connection, pending);
+                Transactions.commit(connection);
+            } catch (SQLException | RuntimeException e) {
+                Transactions.rollbackQuietly(connection, e);
+                throw e;
+            }
+        } finally {
+            writeLock.unlock();
         }
         rowsWritten += pending.size();
         commits++;

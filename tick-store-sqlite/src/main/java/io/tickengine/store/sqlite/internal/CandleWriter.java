@@ -4,7 +4,6 @@ import io.tickengine.core.candle.Candle;
 import io.tickengine.core.candle.CandleInterval;
 import io.tickengine.core.sink.CandleSink;
 import io.tickengine.core.sink.OverflowPolicy;
-import io.tickengine.core.time.Clock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -19,8 +18,8 @@ public final class CandleWriter extends BatchWriter<Candle> implements CandleSin
     private final Map<CandleInterval, PreparedStatement> upserts = new HashMap<>();
     private final List<CandleInterval> createdInTransaction = new ArrayList<>();
 
-    public CandleWriter(Connection connection, CandleTables tables, int maxRows, long flushMillis, Clock clock) {
-        super("sqlite-candles", connection, maxRows, flushMillis, clock);
+    CandleWriter(Connection connection, CandleTables tables, WriterSettings settings) {
+        super("sqlite-candles", connection, settings);
         this.tables = tables;
     }
 

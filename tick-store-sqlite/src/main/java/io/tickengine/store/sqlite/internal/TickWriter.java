@@ -3,7 +3,6 @@ package io.tickengine.store.sqlite.internal;
 import io.tickengine.core.Tick;
 import io.tickengine.core.sink.OverflowPolicy;
 import io.tickengine.core.sink.TickSink;
-import io.tickengine.core.time.Clock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -13,8 +12,8 @@ import java.util.List;
 public final class TickWriter extends BatchWriter<Tick> implements TickSink {
     private PreparedStatement insert;
 
-    public TickWriter(Connection connection, int maxRows, long flushMillis, Clock clock) {
-        super("sqlite-ticks", connection, maxRows, flushMillis, clock);
+    TickWriter(Connection connection, WriterSettings settings) {
+        super("sqlite-ticks", connection, settings);
     }
 
     @Override
