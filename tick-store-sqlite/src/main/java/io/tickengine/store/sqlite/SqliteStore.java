@@ -16,12 +16,13 @@ import java.util.Objects;
  * engine's thread for that sink through its own connection; SQLite's WAL lets queries from any thread
  * run while they write. Register the sinks with the engine, stop the engine, then close the store.
  *
- * <p>Durability: a commit happens every {@code maxBatchRows} rows or {@code flushInterval}. With
- * {@code synchronous=NORMAL} in WAL mode a committed batch survives a crash of the process at once and
- * a power loss or OS crash once the WAL is synced at the next checkpoint; the file stays consistent
- * either way. So a process crash loses at most the rows buffered since the last commit (by default up
- * to 500 rows or 200 ms per sink, plus what still waits in the engine), and a power loss at most the
- * transactions since the last checkpoint.
+ * <p>Durability: a sink commits every {@code maxBatchRows} rows or {@code flushInterval}. With
+ * {@code synchronous=NORMAL} in WAL mode a commit survives a crash of the process at once, and a power
+ * loss or OS crash once the WAL is synced, which happens at each checkpoint (every
+ * {@code checkpointInterval} from the sinks' timers, or sooner when the WAL reaches about 32 MiB); the file stays consistent
+ * either way. So a process crash loses at most what the sinks buffered since their last commit (by
+ * default 500 rows or 200 ms each, plus what still waits in the engine), and a power loss at most the
+ * last second of commits besides.
  */
 public final class SqliteStore implements AutoCloseable {
     private final SqliteFile file;

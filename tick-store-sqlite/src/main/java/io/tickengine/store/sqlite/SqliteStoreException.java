@@ -6,10 +6,12 @@ import io.tickengine.core.TickException;
 public class SqliteStoreException extends TickException {
     private static final long serialVersionUID = 1L;
 
+    /** A failure described by {@code message}. */
     public SqliteStoreException(String message) {
         super(message);
     }
 
+    /** A failure described by {@code message}, caused by a driver or I/O error. */
     public SqliteStoreException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -7,6 +7,7 @@ package io.tickengine.store.sqlite;
 public class UnsupportedSchemaException extends SqliteStoreException {
     private static final long serialVersionUID = 1L;
 
+    /** A refusal described by {@code message}, which names both versions. */
     public UnsupportedSchemaException(String message) {
         super(message);
     }

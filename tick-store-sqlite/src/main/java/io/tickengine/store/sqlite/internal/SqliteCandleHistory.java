@@ -21,6 +21,7 @@ public final class SqliteCandleHistory implements CandleHistory {
     private final Jdbi jdbi;
     private final CandleTables tables;
 
+    /** Queries through {@code jdbi}, whose connections are read-only, over the tables {@code tables} knows. */
     public SqliteCandleHistory(Jdbi jdbi, CandleTables tables) {
         this.jdbi = jdbi;
         this.tables = tables;

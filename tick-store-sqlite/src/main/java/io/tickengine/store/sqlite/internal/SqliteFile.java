@@ -127,26 +127,32 @@ public final class SqliteFile implements AutoCloseable {
         }
     }
 
+    /** The options the file was opened with. */
     public SqliteStoreOptions options() {
         return options;
     }
 
+    /** The schema version the file had before it was opened; 0 for a new file. */
     public int versionFound() {
         return versionFound;
     }
 
+    /** The tick sink, writing through its own connection. */
     public TickWriter tickWriter() {
         return tickWriter;
     }
 
+    /** The candle sink, writing through its own connection. */
     public CandleWriter candleWriter() {
         return candleWriter;
     }
 
+    /** Tick queries over the read connections. */
     public SqliteTickHistory tickHistory() {
         return tickHistory;
     }
 
+    /** Candle queries over the read connections. */
     public SqliteCandleHistory candleHistory() {
         return candleHistory;
     }

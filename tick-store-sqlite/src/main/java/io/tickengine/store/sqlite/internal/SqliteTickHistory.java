@@ -19,11 +19,15 @@ public final class SqliteTickHistory implements TickHistory {
     private static final String RANGE_ORDER_LIMIT =
             " tick_timestamp >= ? AND tick_timestamp < ? ORDER BY tick_timestamp, ingest_sequence LIMIT ?";
 
-    /** Query texts by shape, public so tests can check their plans. */
+    /** Ticks of one exchange and symbol, by {@code ticks_symbol_time}; public, like the others, so tests can check plans. */
     public static final String BY_SYMBOL = SELECT + " WHERE exchange = ? AND tradingsymbol = ? AND" + RANGE_ORDER_LIMIT;
+    /** Ticks of one instrument, by the key index {@code ticks_key}. */
     public static final String BY_TOKEN = SELECT + " WHERE instrument_token = ? AND" + RANGE_ORDER_LIMIT;
+    /** Ticks of one exchange, by {@code ticks_exchange_time}. */
     public static final String BY_EXCHANGE = SELECT + " WHERE exchange = ? AND" + RANGE_ORDER_LIMIT;
+    /** Ticks of every instrument, by {@code ticks_time}. */
     public static final String ALL = SELECT + " WHERE" + RANGE_ORDER_LIMIT;
+    /** The last tick time of one instrument, one seek in {@code ticks_key}. */
     public static final String LAST_TIME = "SELECT MAX(tick_timestamp) FROM ticks WHERE instrument_token = ?";
     /** Hops from token to token through the key index, so it costs one seek per instrument, not a scan. */
     public static final String LAST_TIMES = "WITH RECURSIVE t(token) AS ("
@@ -37,6 +41,7 @@ public final class SqliteTickHistory implements TickHistory {
 
     private final Jdbi jdbi;
 
+    /** Queries through {@code jdbi}, whose connections are read-only. */
     public SqliteTickHistory(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
