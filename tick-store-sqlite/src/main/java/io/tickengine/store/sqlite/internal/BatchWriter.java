@@ -31,7 +31,6 @@ abstract class BatchWriter<E> implements AutoCloseable {
     private long firstPendingAt;
     private boolean closed;
     private volatile long rowsWritten;
-    private volatile long commits;
 
     BatchWriter(String name, Connection connection, WriterSettings settings) {
         this.name = name;
@@ -98,11 +97,6 @@ abstract class BatchWriter<E> implements AutoCloseable {
         return rowsWritten;
     }
 
-    /** Transactions committed so far. */
-    long commits() {
-        return commits;
-    }
-
     /** Flushes, then closes the connection; idempotent. Rows that could not be written are logged and lost. */
     @Override
     public synchronized void close() throws SQLException {
@@ -140,7 +134,6 @@ abstract class BatchWriter<E> implements AutoCloseable {
             writeLock.unlock();
         }
         rowsWritten += pending.size();
-        commits++;
         pending.clear();
         committed();
     }
