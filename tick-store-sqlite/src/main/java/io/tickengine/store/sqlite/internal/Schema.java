@@ -1,0 +1,111 @@
+package io.tickengine.store.sqlite.internal;
+
+import io.tickengine.store.sqlite.UnsupportedSchemaException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The schema and its migrations, versioned by {@code PRAGMA user_version}. Each migration runs with
+ * the version bump in one {@code BEGIN IMMEDIATE} transaction, so two processes opening the same new
+ * file apply it once, and a crash mid-migration leaves the previous version intact.
+ */
+public final class Schema {
+    /**
+     * Ticks (seed 000's kite_ticks_data columns plus the decoded tick); the unique index
+     * {@code ticks_key} also serves queries by token. The key is the tick's identity
+     * within one engine: the engine numbers every tick ({@code ingest_sequence}), so ticks sharing a
+     * timestamp never collide, while a retried batch carries the same numbers and is ignored. The
+     * receive time makes a collision after a restart (sequences start again at 1) need the same
+     * instrument, event time, sequence and receive millisecond.
+     */
+    private static final String TICKS = "CREATE TABLE ticks ("
+            + " instrument_token INTEGER NOT NULL,"
+            + " tradingsymbol TEXT,"
+            + " exchange TEXT,"
+            + " tick_timestamp INTEGER NOT NULL," // event time, epoch ms UTC
+            + " ingest_sequence INTEGER NOT NULL,"
+            + " receive_timestamp INTEGER NOT NULL,"
+            + " exchange_timestamp INTEGER NOT NULL,"
+            + " mode TEXT NOT NULL,"
+            + " tradable INTEGER NOT NULL,"
+            + " price_scale INTEGER NOT NULL,"
+            + " last_price INTEGER NOT NULL,"
+            + " last_quantity INTEGER NOT NULL,"
+            + " average_price INTEGER NOT NULL,"
+            + " volume INTEGER NOT NULL,"
+            + " total_buy_quantity INTEGER NOT NULL,"
+            + " total_sell_quantity INTEGER NOT NULL,"
+            + " open INTEGER NOT NULL,"
+            + " high INTEGER NOT NULL,"
+            + " low INTEGER NOT NULL,"
+            + " close INTEGER NOT NULL,"
+            + " change INTEGER NOT NULL,"
+            + " last_trade_time INTEGER NOT NULL,"
+            + " feed_sequence INTEGER NOT NULL,"
+            + " open_interest INTEGER NOT NULL,"
+            + " oi_day_high INTEGER NOT NULL,"
+            + " oi_day_low INTEGER NOT NULL,"
+            + " oi_change_percent REAL," // null when the feed does not give it
+            + " upper_circuit INTEGER NOT NULL,"
+            + " lower_circuit INTEGER NOT NULL,"
+            + " week52_high INTEGER NOT NULL,"
+            + " week52_low INTEGER NOT NULL,"
+            + " depth BLOB," // DepthCodec
+            + " raw_tick_data BLOB"
+            + ") STRICT";
+
+    /** Migrations by version: index 0 takes an empty file to version 1. Append only; never edit one. */
+    private static final List<List<String>> MIGRATIONS = List.of(List.of(
+            TICKS,
+            "CREATE UNIQUE INDEX ticks_key ON ticks (instrument_token, tick_timestamp, ingest_sequence, receive_timestamp)",
+            "CREATE INDEX ticks_symbol_time ON ticks (exchange, tradingsymbol, tick_timestamp, ingest_sequence)",
+            "CREATE INDEX ticks_exchange_time ON ticks (exchange, tick_timestamp, ingest_sequence)",
+            "CREATE INDEX ticks_time ON ticks (tick_timestamp, ingest_sequence)",
+            CandleTables.createTable("1s"),
+            CandleTables.createIndex("1s")));
+
+    /** The version this library writes. */
+    public static final int VERSION = MIGRATIONS.size();
+
+    private Schema() {
+    }
+
+    /**
+     * Brings the file to {@link #VERSION} and returns the version it had before.
+     *
+     * @throws UnsupportedSchemaException when the file is newer than this library
+     */
+    public static int migrate(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                int found = userVersion(s);
+                if (found > VERSION) {
+                    throw new UnsupportedSchemaException("database schema version " + found
+                            + " is newer than this library's " + VERSION + "; upgrade tickengine to open it");
+                }
+                for (int v = found; v < VERSION; v++) {
+                    for (String sql : MIGRATIONS.get(v)) {
+                        s.execute(sql);
+                    }
+                }
+                s.execute("PRAGMA user_version = " + VERSION);
+                s.execute("COMMIT");
+                return found;
+            } catch (SQLException | RuntimeException e) {
+                Transactions.rollbackQuietly(connection, e);
+                throw e;
+            }
+        }
+    }
+
+    /** The file's schema version. */
+    public static int userVersion(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+}

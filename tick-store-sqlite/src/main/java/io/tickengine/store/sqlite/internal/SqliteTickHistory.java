@@ -1,0 +1,119 @@
+package io.tickengine.store.sqlite.internal;
+
+import io.tickengine.core.Exchange;
+import io.tickengine.core.Tick;
+import io.tickengine.core.store.TickHistory;
+import io.tickengine.core.store.TimeRange;
+import io.tickengine.store.sqlite.SqliteStoreException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/** {@link TickHistory} over the {@code ticks} table; every query shape has its own index (see {@link Schema}). */
+public final class SqliteTickHistory implements TickHistory {
+    private static final String SELECT = "SELECT " + TickRows.COLUMNS + " FROM ticks";
+    private static final String RANGE_ORDER_LIMIT =
+            " tick_timestamp >= ? AND tick_timestamp < ? ORDER BY tick_timestamp, ingest_sequence LIMIT ?";
+
+    /** Ticks of one exchange and symbol, by {@code ticks_symbol_time}; public, like the others, so tests can check plans. */
+    public static final String BY_SYMBOL = SELECT + " WHERE exchange = ? AND tradingsymbol = ? AND" + RANGE_ORDER_LIMIT;
+    /** Ticks of one instrument, by the key index {@code ticks_key}. */
+    public static final String BY_TOKEN = SELECT + " WHERE instrument_token = ? AND" + RANGE_ORDER_LIMIT;
+    /** Ticks of one exchange, by {@code ticks_exchange_time}. */
+    public static final String BY_EXCHANGE = SELECT + " WHERE exchange = ? AND" + RANGE_ORDER_LIMIT;
+    /** Ticks of every instrument, by {@code ticks_time}. */
+    public static final String ALL = SELECT + " WHERE" + RANGE_ORDER_LIMIT;
+    /** The last tick time of one instrument, one seek in {@code ticks_key}. */
+    public static final String LAST_TIME = "SELECT MAX(tick_timestamp) FROM ticks WHERE instrument_token = ?";
+    /** Hops from token to token through the key index, so it costs one seek per instrument, not a scan. */
+    public static final String LAST_TIMES = "WITH RECURSIVE t(token) AS ("
+            + " SELECT MIN(instrument_token) FROM ticks"
+            + " UNION ALL SELECT (SELECT MIN(instrument_token) FROM ticks WHERE instrument_token > t.token)"
+            + " FROM t WHERE t.token IS NOT NULL)"
+            + " SELECT token, (SELECT MAX(tick_timestamp) FROM ticks WHERE instrument_token = t.token)"
+            + " FROM t WHERE token IS NOT NULL";
+
+    private static final TickRows ROWS = new TickRows();
+
+    private final Jdbi jdbi;
+
+    /** Queries through {@code jdbi}, whose connections are read-only. */
+    public SqliteTickHistory(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public List<Tick> ticksBySymbol(Exchange exchange, String tradingSymbol, TimeRange range, int limit) {
+        Objects.requireNonNull(exchange, "exchange");
+        Objects.requireNonNull(tradingSymbol, "tradingSymbol");
+        return query(BY_SYMBOL, range, limit, exchange.name(), tradingSymbol);
+    }
+
+    @Override
+    public List<Tick> ticksByToken(long instrumentToken, TimeRange range, int limit) {
+        return query(BY_TOKEN, range, limit, instrumentToken);
+    }
+
+    @Override
+    public List<Tick> ticksByExchange(Exchange exchange, TimeRange range, int limit) {
+        Objects.requireNonNull(exchange, "exchange");
+        return query(BY_EXCHANGE, range, limit, exchange.name());
+    }
+
+    @Override
+    public List<Tick> ticks(TimeRange range, int limit) {
+        return query(ALL, range, limit);
+    }
+
+    @Override
+    public OptionalLong lastTickTime(long instrumentToken) {
+        try {
+            return jdbi.withHandle(h -> h.createQuery(LAST_TIME).bind(0, instrumentToken)
+                    .map((rs, ctx) -> {
+                        long v = rs.getLong(1);
+                        return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(v);
+                    }).one());
+        } catch (JdbiException e) {
+            throw new SqliteStoreException("last tick time query failed for instrument " + instrumentToken, e);
+        }
+    }
+
+    /** The last stored tick time of every instrument, for restart recovery. */
+    public Map<Long, Long> lastTickTimes() {
+        try {
+            return jdbi.withHandle(h -> h.createQuery(LAST_TIMES)
+                    .reduceRows(new HashMap<Long, Long>(), (m, row) -> {
+                        m.put(row.getColumn(1, Long.class), row.getColumn(2, Long.class));
+                        return m;
+                    }));
+        } catch (JdbiException e) {
+            throw new SqliteStoreException("last tick times query failed", e);
+        }
+    }
+
+    private List<Tick> query(String sql, TimeRange range, int limit, Object... keys) {
+        Objects.requireNonNull(range, "range");
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative, was " + limit);
+        }
+        if (limit == 0) {
+            return List.of();
+        }
+        try {
+            return jdbi.withHandle(h -> {
+                var q = h.createQuery(sql);
+                int i = 0;
+                for (Object key : keys) {
+                    q.bind(i++, key);
+                }
+                return q.bind(i++, range.fromMillis()).bind(i++, range.toMillis()).bind(i, limit).map(ROWS).list();
+            });
+        } catch (JdbiException e) {
+            throw new SqliteStoreException("tick query failed: " + sql, e);
+        }
+    }
+}
