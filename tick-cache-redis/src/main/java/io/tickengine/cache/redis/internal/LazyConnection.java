@@ -45,7 +45,7 @@ public final class LazyConnection implements AutoCloseable {
     public void close() {
         StatefulRedisConnection<byte[], byte[]> c = connection;
         connection = null;
-        if (c != null) {
+        if (c != null && c.isOpen()) {
             c.close();
         }
     }
