@@ -33,6 +33,8 @@ public final class RedisCacheOptions {
     public static final Duration DEFAULT_PUBLISH_INTERVAL = Duration.ofMillis(100);
     /** Buffered ticks are published as soon as this many are waiting (seed 002). */
     public static final int DEFAULT_PUBLISH_MAX_TICKS = 1000;
+    /** Latest ticks are conflated per instrument and written at most this often (zero: with every batch). */
+    public static final Duration DEFAULT_LATEST_TICK_INTERVAL = Duration.ofMillis(100);
     /** How long a batch or a query waits for Redis's replies. */
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(1);
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -53,6 +55,7 @@ public final class RedisCacheOptions {
     private final Duration instrumentsTtl;
     private final Duration publishInterval;
     private final int publishMaxTicks;
+    private final Duration latestTickInterval;
     private final Duration commandTimeout;
     private final Duration connectTimeout;
     private final Duration maxReconnectDelay;
@@ -71,6 +74,7 @@ public final class RedisCacheOptions {
         this.instrumentsTtl = b.instrumentsTtl;
         this.publishInterval = b.publishInterval;
         this.publishMaxTicks = b.publishMaxTicks;
+        this.latestTickInterval = b.latestTickInterval;
         this.commandTimeout = b.commandTimeout;
         this.connectTimeout = b.connectTimeout;
         this.maxReconnectDelay = b.maxReconnectDelay;
@@ -92,7 +96,8 @@ public final class RedisCacheOptions {
         return new Builder().uri(uri).keyPrefix(keyPrefix).parts(parts).legacyTickList(legacyTickList)
                 .tickHistoryTtl(tickHistoryTtl).latestTickTtl(latestTickTtl).candleLatestTtl(candleLatestTtl)
                 .candleStreamMaxLen(candleStreamMaxLen).candleStreamTtl(candleStreamTtl).instrumentsTtl(instrumentsTtl)
-                .publishInterval(publishInterval).publishMaxTicks(publishMaxTicks).commandTimeout(commandTimeout)
+                .publishInterval(publishInterval).publishMaxTicks(publishMaxTicks).latestTickInterval(latestTickInterval)
+                .commandTimeout(commandTimeout)
                 .connectTimeout(connectTimeout).maxReconnectDelay(maxReconnectDelay).clock(clock);
     }
 
@@ -158,6 +163,11 @@ public final class RedisCacheOptions {
         return publishMaxTicks;
     }
 
+    /** How often, at most, a tick sink writes the latest ticks; they are conflated per instrument meanwhile. */
+    public Duration latestTickInterval() {
+        return latestTickInterval;
+    }
+
     public Duration commandTimeout() {
         return commandTimeout;
     }
@@ -181,7 +191,8 @@ public final class RedisCacheOptions {
                 + ", legacyTickList=" + legacyTickList + ", tickHistoryTtl=" + tickHistoryTtl + ", latestTickTtl="
                 + latestTickTtl + ", candleLatestTtl=" + candleLatestTtl + ", candleStreamMaxLen=" + candleStreamMaxLen
                 + ", candleStreamTtl=" + candleStreamTtl + ", instrumentsTtl=" + instrumentsTtl + ", publishInterval="
-                + publishInterval + ", publishMaxTicks=" + publishMaxTicks + ", commandTimeout=" + commandTimeout
+                + publishInterval + ", publishMaxTicks=" + publishMaxTicks + ", latestTickInterval=" + latestTickInterval
+                + ", commandTimeout=" + commandTimeout
                 + ", connectTimeout=" + connectTimeout + ", maxReconnectDelay=" + maxReconnectDelay + '}';
     }
 
@@ -199,6 +210,7 @@ public final class RedisCacheOptions {
         private Duration instrumentsTtl = DEFAULT_INSTRUMENTS_TTL;
         private Duration publishInterval = DEFAULT_PUBLISH_INTERVAL;
         private int publishMaxTicks = DEFAULT_PUBLISH_MAX_TICKS;
+        private Duration latestTickInterval = DEFAULT_LATEST_TICK_INTERVAL;
         private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration maxReconnectDelay = DEFAULT_MAX_RECONNECT_DELAY;
@@ -282,6 +294,12 @@ public final class RedisCacheOptions {
             return this;
         }
 
+        /** Zero writes the latest ticks with every batch. */
+        public Builder latestTickInterval(Duration interval) {
+            this.latestTickInterval = interval;
+            return this;
+        }
+
         public Builder commandTimeout(Duration timeout) {
             this.commandTimeout = timeout;
             return this;
@@ -324,6 +342,7 @@ public final class RedisCacheOptions {
             atLeast(candleStreamTtl, Duration.ofSeconds(1), "candleStreamTtl");
             atLeast(instrumentsTtl, Duration.ofSeconds(1), "instrumentsTtl");
             atLeast(publishInterval, Duration.ofMillis(1), "publishInterval");
+            atLeast(latestTickInterval, Duration.ZERO, "latestTickInterval");
             atLeast(commandTimeout, Duration.ofMillis(1), "commandTimeout");
             atLeast(connectTimeout, Duration.ofMillis(1), "connectTimeout");
             atLeast(maxReconnectDelay, Duration.ofMillis(1), "maxReconnectDelay");

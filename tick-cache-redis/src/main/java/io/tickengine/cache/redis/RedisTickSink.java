@@ -1,8 +1,8 @@
 package io.tickengine.cache.redis;
 
-import io.lettuce.core.ExpireArgs;
-import io.lettuce.core.SetArgs;
-import io.lettuce.core.XAddArgs;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.tickengine.cache.redis.internal.ByteWriter;
@@ -10,35 +10,47 @@ import io.tickengine.cache.redis.internal.LazyConnection;
 import io.tickengine.cache.redis.internal.LegacyTickJson;
 import io.tickengine.cache.redis.internal.LongLongMap;
 import io.tickengine.cache.redis.internal.Pipeline;
+import io.tickengine.cache.redis.internal.ScriptCall;
 import io.tickengine.cache.redis.internal.StreamIds;
+import io.tickengine.cache.redis.internal.TickScript;
 import io.tickengine.cache.redis.internal.TickWire;
 import io.tickengine.core.Tick;
 import io.tickengine.core.sink.OverflowPolicy;
 import io.tickengine.core.sink.TickSink;
 import io.tickengine.core.time.MarketTime;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Caches ticks in Redis: intraday history per trading date and symbol, the latest tick per
- * instrument, and batched pub/sub fan-out (see the package documentation for the layout). Each batch
- * is one pipeline, flushed once, whose replies are awaited with the command timeout; a failure throws
- * so that the engine retries and, while Redis is down, opens the circuit and counts the drops.
- * Retried batches are harmless: ticks already written (by ingest sequence) are skipped. Overflow
- * policy {@link OverflowPolicy#DROP_OLDEST}: the cache is not the source of truth, a slow Redis must
- * cost old ticks, never memory or ingestion. Create it with {@link RedisCache#tickSink()}.
+ * instrument, and batched pub/sub fan-out (see the package documentation for the layout). A batch is
+ * one pipeline flushed once: an EVALSHA of {@code TickScript} per {@value #CHUNK} ticks that applies
+ * every command of those ticks inside Redis, so neither side pays per-command overhead. The replies
+ * are awaited with the command timeout; a failure throws so the engine retries and, while Redis is
+ * down, opens the circuit and counts the drops. Retried batches are harmless: ticks already written
+ * (by ingest sequence) are skipped and history IDs are deterministic. Overflow policy
+ * {@link OverflowPolicy#DROP_OLDEST}: the cache is not the source of truth, so a slow Redis costs old
+ * ticks, never memory or ingestion. Create it with {@link RedisCache#tickSink()}.
  */
 public final class RedisTickSink implements TickSink {
     /** The sink's name in the engine. */
     public static final String NAME = "redis-ticks";
     /** The field holding the {@link TickCodec} frame in a history stream entry. */
     public static final String STREAM_FIELD = "d";
+    /** Most history entries per script call, so one call never blocks Redis for long. */
+    static final int CHUNK = 1024;
+    /** A history key's TTL is set when it is created and asserted again at most this often. */
+    static final long TTL_RECHECK_MILLIS = 60_000;
 
-    private static final byte[] FIELD = STREAM_FIELD.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NO_ID = new byte[0];
 
     private final RedisCacheOptions options;
     private final RedisKeys keys;
@@ -47,26 +59,33 @@ public final class RedisTickSink implements TickSink {
     private final boolean latest;
     private final boolean publish;
     private final boolean legacy;
-    private final long historyTtlSeconds;
-    private final SetArgs latestArgs;
-    private final ExpireArgs createdOnly = ExpireArgs.Builder.nx();
+    private final byte[] historyTtlSeconds;
+    private final byte[] latestTtlMillis;
+    private final long latestIntervalMillis;
     private final long timeoutNanos;
 
     private final Pipeline pipeline = new Pipeline();
+    private final ScriptCall call = new ScriptCall();
     private final StreamIds ids = new StreamIds();
     private final LongLongMap seen = new LongLongMap(4096);
     private final LongLongMap batchSeen = new LongLongMap(1024);
-    private final Map<Long, Tick> latestOfBatch = new HashMap<>();
     private final Map<String, HistoryKey> historyKeys = new HashMap<>();
-    private final List<HistoryKey> touched = new ArrayList<>();
+    private final List<HistoryKey> expiring = new ArrayList<>();
     private final Map<Long, byte[]> latestKeys = new HashMap<>();
     private final Map<Long, byte[]> channels = new HashMap<>();
+    private final List<RedisFuture<Long>> replies = new ArrayList<>();
     private final List<Tick> accepted = new ArrayList<>();
-    private final List<Tick> pubBuffer = new ArrayList<>();
-    private final Map<Long, List<Tick>> pubGroups = new LinkedHashMap<>();
+    private final List<byte[]> frames = new ArrayList<>();
+    private final List<Tick> pubTicks = new ArrayList<>();
+    private final List<byte[]> pubFrames = new ArrayList<>();
+    private final Map<Long, ByteWriter> pubGroups = new LinkedHashMap<>();
+    private final Map<Long, byte[]> latestPending = new HashMap<>();
+    private final Map<Long, byte[]> latestOut = new HashMap<>();
     private final ByteWriter buf = new ByteWriter(4096);
-    private long pubBufferSince;
-    private int batchNo;
+    private long pubSince;
+    private long latestSince;
+    private int chunkNo;
+    private boolean publishing;
 
     private volatile long batches;
     private volatile long written;
@@ -86,8 +105,9 @@ public final class RedisTickSink implements TickSink {
         this.latest = options.isOn(CachePart.LATEST_TICK);
         this.publish = options.isOn(CachePart.TICK_PUBLISH);
         this.legacy = options.legacyTickList();
-        this.historyTtlSeconds = options.tickHistoryTtl().toSeconds();
-        this.latestArgs = SetArgs.Builder.px(options.latestTickTtl().toMillis());
+        this.historyTtlSeconds = TickScript.number(options.tickHistoryTtl().toSeconds());
+        this.latestTtlMillis = TickScript.number(options.latestTickTtl().toMillis());
+        this.latestIntervalMillis = options.latestTickInterval().toMillis();
         this.timeoutNanos = options.commandTimeout().toNanos();
     }
 
@@ -103,93 +123,26 @@ public final class RedisTickSink implements TickSink {
 
     @Override
     public void onBatch(List<Tick> batch) throws Exception {
-        if (batch.isEmpty()) {
-            return;
+        if (!batch.isEmpty()) {
+            attempt(batch, false);
         }
-        StatefulRedisConnection<byte[], byte[]> conn = connect();
-        RedisAsyncCommands<byte[], byte[]> redis = conn.async();
-        pipeline.clear();
-        ids.begin();
-        batchSeen.clear();
-        latestOfBatch.clear();
-        touched.clear();
-        accepted.clear();
-        batchNo++;
-        boolean publishing = false;
-        try {
-            for (int i = 0, n = batch.size(); i < n; i++) {
-                Tick t = batch.get(i);
-                long seq = t.ingestSequence();
-                if (seq > 0) {
-                    long token = t.instrumentToken();
-                    if (seq <= batchSeen.get(token, seen.get(token, 0))) {
-                        duplicates++;
-                        continue;
-                    }
-                    batchSeen.put(token, seq);
-                }
-                accepted.add(t);
-                if (history) {
-                    writeHistory(redis, t);
-                }
-                if (latest) {
-                    latestOfBatch.put(t.instrumentToken(), t);
-                }
-            }
-            for (HistoryKey k : touched) {
-                pipeline.add(redis.expire(k.bytes, historyTtlSeconds, createdOnly));
-            }
-            for (Tick t : latestOfBatch.values()) {
-                pipeline.add(redis.set(latestKey(t.instrumentToken()), frameOf(t), latestArgs));
-            }
-            publishing = publish && pubBuffer.size() + accepted.size() >= options.publishMaxTicks();
-            if (publishing) {
-                queuePublishes(redis, pubBuffer, accepted);
-            }
-        } finally {
-            conn.flushCommands();
-        }
-        try {
-            pipeline.await(timeoutNanos, "tick batch of " + batch.size());
-        } catch (RuntimeException e) {
-            ids.begin();
-            if (publishing) {
-                publishDropped += pubBuffer.size();
-                pubBuffer.clear();
-            }
-            throw failed(e);
-        }
-        ids.commit();
-        batchSeen.forEach(seen::put);
-        staleIds += pipeline.staleIds();
-        written += accepted.size();
-        batches++;
-        failing = false;
-        if (publishing) {
-            published += pubBuffer.size() + accepted.size();
-            pubBuffer.clear();
-        } else if (publish && !accepted.isEmpty()) {
-            if (pubBuffer.isEmpty()) {
-                pubBufferSince = options.clock().millis();
-            }
-            pubBuffer.addAll(accepted);
-        }
-        accepted.clear();
     }
 
-    /** Publishes buffered ticks once they waited for the publish interval. */
+    /** Publishes buffered ticks and writes conflated latest ticks once their interval has passed. */
     @Override
     public void onTimer(long nowMillis) throws Exception {
-        if (!pubBuffer.isEmpty() && options.clock().millis() - pubBufferSince >= options.publishInterval().toMillis()) {
-            publishBuffered();
+        long now = options.clock().millis();
+        if (!pubTicks.isEmpty() && now - pubSince >= options.publishInterval().toMillis()
+                || !latestPending.isEmpty() && now - latestSince >= latestIntervalMillis) {
+            attempt(List.of(), false);
         }
     }
 
-    /** Publishes whatever is buffered. */
+    /** Publishes and writes everything buffered. */
     @Override
     public void flush() throws Exception {
-        if (!pubBuffer.isEmpty()) {
-            publishBuffered();
+        if (!pubTicks.isEmpty() || !latestPending.isEmpty()) {
+            attempt(List.of(), true);
         }
     }
 
@@ -204,102 +157,234 @@ public final class RedisTickSink implements TickSink {
                 lastFailure);
     }
 
-    private void publishBuffered() throws InterruptedException {
-        int n = pubBuffer.size();
+    /** Writes a batch and whatever buffer is due; loads the script once if Redis lost it (a restart). */
+    private void attempt(List<Tick> batch, boolean force) throws InterruptedException {
         try {
-            StatefulRedisConnection<byte[], byte[]> conn = connect();
-            pipeline.clear();
-            queuePublishes(conn.async(), pubBuffer, List.of());
-            conn.flushCommands();
-            pipeline.await(timeoutNanos, "publish of " + n + " ticks");
+            try {
+                write(batch, force);
+            } catch (RedisWriteFailedException e) {
+                if (!(e.getCause() instanceof RedisNoScriptException)) {
+                    throw e;
+                }
+                loadScript();
+                write(batch, force);
+            }
         } catch (RuntimeException e) {
-            publishDropped += n;
-            throw failed(e);
-        } finally {
-            pubBuffer.clear();
+            ids.begin();
+            if (publishing) {
+                publishDropped += pubTicks.size();
+                pubTicks.clear();
+                pubFrames.clear();
+            }
+            failures++;
+            failing = true;
+            lastFailure = String.valueOf(e.getMessage());
+            throw e;
         }
-        published += n;
-        failing = false;
     }
 
-    private void writeHistory(RedisAsyncCommands<byte[], byte[]> redis, Tick t) {
+    private void write(List<Tick> batch, boolean force) throws InterruptedException {
+        StatefulRedisConnection<byte[], byte[]> conn = connection.get();
+        accept(batch);
+        long now = options.clock().millis();
+        int buffered = pubTicks.size() + accepted.size();
+        publishing = publish && buffered > 0 && (force || buffered >= options.publishMaxTicks()
+                || !pubTicks.isEmpty() && now - pubSince >= options.publishInterval().toMillis());
+        boolean latestDue = latest && !(latestPending.isEmpty() && accepted.isEmpty()) && (force
+                || latestIntervalMillis == 0 || !latestPending.isEmpty() && now - latestSince >= latestIntervalMillis);
+        if (accepted.isEmpty() && !publishing && !latestDue) {
+            return;
+        }
+        RedisAsyncCommands<byte[], byte[]> redis = conn.async();
+        try {
+            int stored = history ? accepted.size() : 0;
+            for (int from = 0; from < stored || from == 0; from += CHUNK) {
+                boolean last = from + CHUNK >= stored;
+                call.reset();
+                chunkNo++;
+                for (int i = from; i < Math.min(stored, from + CHUNK); i++) {
+                    addEntry(accepted.get(i), frames.get(i), now);
+                }
+                if (last && latestDue) {
+                    addLatest();
+                }
+                if (last && publishing) {
+                    addPublishes();
+                }
+                if (!call.isEmpty()) {
+                    RedisFuture<Long> reply = redis.evalsha(TickScript.SHA, ScriptOutputType.INTEGER, call.keys(),
+                            call.args(historyTtlSeconds, latestTtlMillis, legacy));
+                    pipeline.add(reply);
+                    replies.add(reply);
+                }
+            }
+        } finally {
+            conn.flushCommands();
+        }
+        pipeline.await(timeoutNanos, batch.isEmpty() ? "cache flush" : "tick batch of " + batch.size());
+        committed(now, buffered, latestDue);
+    }
+
+    /** Skips ticks a retried batch already wrote and encodes the others once. */
+    private void accept(List<Tick> batch) {
+        pipeline.clear();
+        replies.clear();
+        expiring.clear();
+        ids.begin();
+        batchSeen.clear();
+        accepted.clear();
+        frames.clear();
+        for (int i = 0, n = batch.size(); i < n; i++) {
+            Tick t = batch.get(i);
+            long seq = t.ingestSequence();
+            if (seq > 0) {
+                long token = t.instrumentToken();
+                if (seq <= batchSeen.get(token, seen.get(token, 0))) {
+                    duplicates++;
+                    continue;
+                }
+                batchSeen.put(token, seq);
+            }
+            accepted.add(t);
+            buf.reset().writeByte(TickWire.VERSION);
+            TickWire.writeTick(buf, t);
+            frames.add(buf.toByteArray());
+        }
+    }
+
+    private void committed(long now, int buffered, boolean latestDue) {
+        ids.commit();
+        batchSeen.forEach(seen::put);
+        for (HistoryKey k : expiring) {
+            k.ttlAssertedAt = now;
+        }
+        for (RedisFuture<Long> reply : replies) {
+            staleIds += reply.toCompletableFuture().getNow(0L);
+        }
+        if (!accepted.isEmpty()) {
+            written += accepted.size();
+            batches++;
+        }
+        failing = false;
+        if (publishing) {
+            published += buffered;
+            pubTicks.clear();
+            pubFrames.clear();
+            publishing = false;
+        } else if (publish && !accepted.isEmpty()) {
+            if (pubTicks.isEmpty()) {
+                pubSince = now;
+            }
+            pubTicks.addAll(accepted);
+            pubFrames.addAll(frames);
+        }
+        if (latestDue) {
+            latestPending.clear();
+        } else if (latest && !accepted.isEmpty()) {
+            if (latestPending.isEmpty()) {
+                latestSince = now;
+            }
+            for (int i = 0; i < accepted.size(); i++) {
+                latestPending.put(accepted.get(i).instrumentToken(), frames.get(i));
+            }
+        }
+        accepted.clear();
+        frames.clear();
+    }
+
+    private void addEntry(Tick t, byte[] frame, long now) {
         String symbol = t.tradingSymbol() != null ? t.tradingSymbol() : Long.toString(t.instrumentToken());
         long time = t.eventTime();
         HistoryKey k = historyKey(symbol, MarketTime.tradingEpochDay(time));
-        if (k.touchedIn != batchNo) {
-            k.touchedIn = batchNo;
-            touched.add(k);
+        if (k.chunk != chunkNo) {
+            k.chunk = chunkNo;
+            k.index = call.historyKey(k.bytes);
+            if (now - k.ttlAssertedAt >= TTL_RECHECK_MILLIS && k.expireChunk != chunkNo) {
+                k.expireChunk = chunkNo;
+                call.expire(k.index);
+                expiring.add(k);
+            }
         }
         if (legacy) {
-            pipeline.add(redis.rpush(k.bytes, LegacyTickJson.write(t, symbol).getBytes(StandardCharsets.UTF_8)));
+            call.entry(k.index, NO_ID, LegacyTickJson.write(t, symbol).getBytes(StandardCharsets.UTF_8));
             return;
         }
         ids.assign(k.name, time, t.ingestSequence());
-        XAddArgs args = new XAddArgs().id(ids.ms() + "-" + ids.seq());
-        pipeline.addXadd(redis.xadd(k.bytes, args, FIELD, frameOf(t)));
+        buf.reset().writeAsciiLong(ids.ms());
+        buf.writeByte('-');
+        buf.writeAsciiLong(ids.seq());
+        call.entry(k.index, buf.toByteArray(), frame);
     }
 
-    private void queuePublishes(RedisAsyncCommands<byte[], byte[]> redis, List<Tick> first, List<Tick> second) {
+    /** The conflated latest ticks: those pending from earlier batches, overridden by this batch's. */
+    private void addLatest() {
+        latestOut.clear();
+        latestOut.putAll(latestPending);
+        for (int i = 0; i < accepted.size(); i++) {
+            latestOut.put(accepted.get(i).instrumentToken(), frames.get(i));
+        }
+        for (Map.Entry<Long, byte[]> e : latestOut.entrySet()) {
+            byte[] key = latestKeys.computeIfAbsent(e.getKey(), t -> keys.latestTick(t).getBytes(StandardCharsets.UTF_8));
+            call.latest(key, e.getValue());
+        }
+    }
+
+    /** One frame per instrument of the publish buffer and this batch, ticks in order. */
+    private void addPublishes() {
         pubGroups.clear();
-        for (Tick t : first) {
-            pubGroups.computeIfAbsent(t.instrumentToken(), k -> new ArrayList<>()).add(t);
+        for (int i = 0; i < pubTicks.size(); i++) {
+            group(pubTicks.get(i).instrumentToken(), pubFrames.get(i));
         }
-        for (Tick t : second) {
-            pubGroups.computeIfAbsent(t.instrumentToken(), k -> new ArrayList<>()).add(t);
+        for (int i = 0; i < accepted.size(); i++) {
+            group(accepted.get(i).instrumentToken(), frames.get(i));
         }
-        for (Map.Entry<Long, List<Tick>> e : pubGroups.entrySet()) {
-            buf.reset().writeByte(TickWire.VERSION);
-            for (Tick t : e.getValue()) {
-                TickWire.writeTick(buf, t);
-            }
+        for (Map.Entry<Long, ByteWriter> e : pubGroups.entrySet()) {
             byte[] channel = channels.computeIfAbsent(e.getKey(),
-                    token -> keys.tickChannel(token).getBytes(StandardCharsets.UTF_8));
-            pipeline.add(redis.publish(channel, buf.toByteArray()));
+                    t -> keys.tickChannel(t).getBytes(StandardCharsets.UTF_8));
+            call.publish(channel, e.getValue().toByteArray());
         }
         pubGroups.clear();
     }
 
-    private byte[] frameOf(Tick t) {
-        buf.reset().writeByte(TickWire.VERSION);
-        TickWire.writeTick(buf, t);
-        return buf.toByteArray();
+    private void group(long token, byte[] frame) {
+        ByteWriter w = pubGroups.get(token);
+        if (w == null) {
+            w = new ByteWriter(frame.length * 4);
+            w.writeByte(TickWire.VERSION);
+            pubGroups.put(token, w);
+        }
+        w.writeBytes(frame, 1, frame.length - 1);
     }
 
-    private byte[] latestKey(long token) {
-        return latestKeys.computeIfAbsent(token, k -> keys.latestTick(k).getBytes(StandardCharsets.UTF_8));
+    private void loadScript() throws InterruptedException {
+        StatefulRedisConnection<byte[], byte[]> conn = connection.get();
+        RedisFuture<String> loaded = conn.async().scriptLoad(TickScript.SOURCE);
+        conn.flushCommands();
+        try {
+            loaded.get(timeoutNanos, TimeUnit.NANOSECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new RedisWriteFailedException("loading the tick script failed: " + e.getMessage(), e);
+        }
     }
 
     private HistoryKey historyKey(String symbol, long epochDay) {
         HistoryKey k = historyKeys.get(symbol);
         if (k == null || k.epochDay != epochDay) {
-            String name = keys.tickHistory(java.time.LocalDate.ofEpochDay(epochDay), symbol);
-            k = new HistoryKey(epochDay, name);
+            k = new HistoryKey(epochDay, keys.tickHistory(LocalDate.ofEpochDay(epochDay), symbol));
             historyKeys.put(symbol, k);
         }
         return k;
     }
 
-    private StatefulRedisConnection<byte[], byte[]> connect() {
-        try {
-            return connection.get();
-        } catch (RuntimeException e) {
-            throw failed(e);
-        }
-    }
-
-    private RuntimeException failed(RuntimeException e) {
-        failures++;
-        failing = true;
-        lastFailure = String.valueOf(e.getMessage());
-        return e;
-    }
-
-    /** A history key of one symbol and day, with its bytes and the last batch that wrote to it. */
+    /** A history key of one symbol and day, with its bytes and per-chunk bookkeeping. */
     private static final class HistoryKey {
         final long epochDay;
         final String name;
         final byte[] bytes;
-        int touchedIn;
+        long ttlAssertedAt = Long.MIN_VALUE / 2;
+        int chunk;
+        int expireChunk;
+        int index;
 
         HistoryKey(long epochDay, String name) {
             this.epochDay = epochDay;

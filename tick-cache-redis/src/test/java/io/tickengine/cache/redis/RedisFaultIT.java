@@ -48,7 +48,7 @@ class RedisFaultIT {
         server = RedisServer.startOnSparePort();
         RedisCacheOptions options = RedisCacheOptions.builder().uri(server.url()).keyPrefix(keyspace.prefix())
                 .commandTimeout(Duration.ofMillis(300)).connectTimeout(Duration.ofMillis(300))
-                .maxReconnectDelay(Duration.ofMillis(200)).publishMaxTicks(1).build();
+                .maxReconnectDelay(Duration.ofMillis(200)).publishMaxTicks(1).latestTickInterval(Duration.ZERO).build();
         cache = RedisCache.create(options);
         edgeCache = RedisCache.create(options);
         sink = cache.tickSink();

@@ -93,12 +93,29 @@ class RedisTickSinkIT {
     @Test
     void shouldKeepTheLatestTickPerInstrumentWithATtl() throws Exception {
         sink.onBatch(List.of(tick(1, "INFY", T0, 100, 1), tick(2, "TCS", T0, 200, 2), tick(1, "INFY", T0 + 1, 101, 3)));
+        sink.flush();
 
         assertThat(cache.reader().latest(1)).isEqualTo(tick(1, "INFY", T0 + 1, 101, 3));
         assertThat(cache.reader().latest(List.of(2L, 3L, 1L))).extracting(Tick::lastPrice).containsExactly(200L, 101L);
         assertThat(cache.reader().latest(3)).isNull();
         assertThat(redis.commands().pttl(cache.keys().latestTick(1))).isBetween(Duration.ofHours(23).toMillis(),
                 Duration.ofDays(1).toMillis());
+    }
+
+    @Test
+    void shouldConflateLatestTicksAndWriteThemOnceTheIntervalHasPassed() throws Exception {
+        sink.onBatch(List.of(tick(1, "INFY", T0, 100, 1)));
+        clock.advance(60);
+        sink.onBatch(List.of(tick(1, "INFY", T0 + 1, 101, 2), tick(2, "TCS", T0, 200, 3)));
+        sink.onTimer(clock.millis());
+        assertThat(cache.reader().latest(1)).isNull();
+
+        clock.advance(40);
+        sink.onTimer(clock.millis());
+
+        assertThat(cache.reader().latest(List.of(1L, 2L))).extracting(Tick::lastPrice).containsExactly(101L, 200L);
+        sink.onBatch(List.of(tick(1, "INFY", T0 + 2, 102, 4)));
+        assertThat(cache.reader().latest(1).lastPrice()).isEqualTo(101);
     }
 
     @Test
@@ -125,6 +142,7 @@ class RedisTickSinkIT {
 
         sink.onBatch(List.of(anonymous));
         latestOnly.onBatch(List.of(tick(8, "X", T0, 100, 1)));
+        latestOnly.flush();
         latestOnly.close();
         other.close();
 
