@@ -5,7 +5,7 @@ import io.tickengine.cache.redis.RedisUnavailableException;
 
 /**
  * A writer connection opened on first use and opened again on the next use if that failed; once
- * open, Lettuce reconnects it by itself. Used by one thread (a sink) or under the owner's lock.
+ * open, Lettuce reconnects it by itself. Thread-safe; a pipelined one must be used by one thread.
  */
 public final class LazyConnection implements AutoCloseable {
     private final RedisConnector connector;
@@ -25,14 +25,19 @@ public final class LazyConnection implements AutoCloseable {
      */
     public StatefulRedisConnection<byte[], byte[]> get() {
         StatefulRedisConnection<byte[], byte[]> c = connection;
-        if (c == null) {
-            c = connector.connect();
-            if (pipelined) {
-                c.setAutoFlushCommands(false);
-            }
-            connection = c;
+        if (c != null) {
+            return c;
         }
-        return c;
+        synchronized (this) {
+            if (connection == null) {
+                c = connector.connect();
+                if (pipelined) {
+                    c.setAutoFlushCommands(false);
+                }
+                connection = c;
+            }
+            return connection;
+        }
     }
 
     /** Whether a connection is open and currently connected. */
@@ -42,7 +47,7 @@ public final class LazyConnection implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         StatefulRedisConnection<byte[], byte[]> c = connection;
         connection = null;
         if (c != null && c.isOpen()) {
