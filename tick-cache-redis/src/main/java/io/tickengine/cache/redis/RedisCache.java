@@ -41,6 +41,7 @@ public final class RedisCache implements AutoCloseable {
         return new RedisCache(Objects.requireNonNull(options, "options"));
     }
 
+    /** The options this cache was created with. */
     public RedisCacheOptions options() {
         return options;
     }

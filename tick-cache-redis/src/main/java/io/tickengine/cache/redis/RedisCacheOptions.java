@@ -16,11 +16,13 @@ import java.util.Set;
  * {@link #mutate()}. {@link #toString()} masks a password in the URI.
  */
 public final class RedisCacheOptions {
+    /** Redis on this machine, default port. */
     public static final String DEFAULT_URI = "redis://127.0.0.1:6379";
     /** No prefix: keys are named as in the seeds. */
     public static final String DEFAULT_KEY_PREFIX = "";
     /** Intraday tick history keys live two days (seed 000), set when the key is created. */
     public static final Duration DEFAULT_TICK_HISTORY_TTL = Duration.ofDays(2);
+    /** A latest tick is kept a day after its last write. */
     public static final Duration DEFAULT_LATEST_TICK_TTL = Duration.ofDays(1);
     /** Seed 003 suggests 5 to 30 minutes; longer intervals keep their latest candle for two intervals at least. */
     public static final Duration DEFAULT_CANDLE_LATEST_TTL = Duration.ofMinutes(30);
@@ -28,6 +30,7 @@ public final class RedisCacheOptions {
     public static final int DEFAULT_CANDLE_STREAM_MAX_LEN = 3600;
     /** Idle candle streams expire after this; every write extends it. */
     public static final Duration DEFAULT_CANDLE_STREAM_TTL = Duration.ofDays(2);
+    /** Instrument lists are kept a day (seed 000). */
     public static final Duration DEFAULT_INSTRUMENTS_TTL = Duration.ofDays(1);
     /** Buffered ticks are published at least this often (seed 002). */
     public static final Duration DEFAULT_PUBLISH_INTERVAL = Duration.ofMillis(100);
@@ -37,6 +40,7 @@ public final class RedisCacheOptions {
     public static final Duration DEFAULT_LATEST_TICK_INTERVAL = Duration.ofMillis(100);
     /** How long a batch or a query waits for Redis's replies. */
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(1);
+    /** How long opening a connection may take. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     /** Longest pause between two reconnect attempts after Redis went away. */
     public static final Duration DEFAULT_MAX_RECONNECT_DELAY = Duration.ofSeconds(2);
@@ -131,34 +135,42 @@ public final class RedisCacheOptions {
         return legacyTickList;
     }
 
+    /** TTL of a tick history key, set when the key is created. */
     public Duration tickHistoryTtl() {
         return tickHistoryTtl;
     }
 
+    /** TTL of a latest-tick key, restarted by every write. */
     public Duration latestTickTtl() {
         return latestTickTtl;
     }
 
+    /** TTL of a latest-candle key; at least two intervals of the candle. */
     public Duration candleLatestTtl() {
         return candleLatestTtl;
     }
 
+    /** Approximate length cap of each candle stream ({@code MAXLEN ~}). */
     public int candleStreamMaxLen() {
         return candleStreamMaxLen;
     }
 
+    /** TTL of a candle stream, restarted by every write. */
     public Duration candleStreamTtl() {
         return candleStreamTtl;
     }
 
+    /** TTL of the cached instrument lists. */
     public Duration instrumentsTtl() {
         return instrumentsTtl;
     }
 
+    /** Buffered ticks are published at least this often. */
     public Duration publishInterval() {
         return publishInterval;
     }
 
+    /** Buffered ticks are published as soon as this many wait. */
     public int publishMaxTicks() {
         return publishMaxTicks;
     }
@@ -168,14 +180,17 @@ public final class RedisCacheOptions {
         return latestTickInterval;
     }
 
+    /** How long a batch or a query waits for Redis's replies. */
     public Duration commandTimeout() {
         return commandTimeout;
     }
 
+    /** How long opening a connection may take. */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
+    /** Longest pause between two reconnect attempts. */
     public Duration maxReconnectDelay() {
         return maxReconnectDelay;
     }

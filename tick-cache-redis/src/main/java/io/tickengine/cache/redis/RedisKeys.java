@@ -25,6 +25,7 @@ public final class RedisKeys {
         return new RedisKeys(Objects.requireNonNull(prefix, "prefix"));
     }
 
+    /** The prefix of every name. */
     public String prefix() {
         return prefix;
     }

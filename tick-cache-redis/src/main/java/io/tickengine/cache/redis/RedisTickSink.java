@@ -9,6 +9,7 @@ import io.tickengine.cache.redis.internal.ByteWriter;
 import io.tickengine.cache.redis.internal.LazyConnection;
 import io.tickengine.cache.redis.internal.LegacyTickJson;
 import io.tickengine.cache.redis.internal.LongLongMap;
+import io.tickengine.cache.redis.internal.PendingTicks;
 import io.tickengine.cache.redis.internal.Pipeline;
 import io.tickengine.cache.redis.internal.ScriptCall;
 import io.tickengine.cache.redis.internal.StreamIds;
@@ -22,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -76,14 +76,9 @@ public final class RedisTickSink implements TickSink {
     private final List<RedisFuture<Long>> replies = new ArrayList<>();
     private final List<Tick> accepted = new ArrayList<>();
     private final List<byte[]> frames = new ArrayList<>();
-    private final List<Tick> pubTicks = new ArrayList<>();
-    private final List<byte[]> pubFrames = new ArrayList<>();
-    private final Map<Long, ByteWriter> pubGroups = new LinkedHashMap<>();
-    private final Map<Long, byte[]> latestPending = new HashMap<>();
-    private final Map<Long, byte[]> latestOut = new HashMap<>();
+    private final PendingTicks toPublish = PendingTicks.everyTick();
+    private final PendingTicks latestPending = PendingTicks.newestPerInstrument();
     private final ByteWriter buf = new ByteWriter(4096);
-    private long pubSince;
-    private long latestSince;
     private int chunkNo;
     private boolean publishing;
 
@@ -132,8 +127,7 @@ public final class RedisTickSink implements TickSink {
     @Override
     public void onTimer(long nowMillis) throws Exception {
         long now = options.clock().millis();
-        if (!pubTicks.isEmpty() && now - pubSince >= options.publishInterval().toMillis()
-                || !latestPending.isEmpty() && now - latestSince >= latestIntervalMillis) {
+        if (toPublish.waited(now, options.publishInterval().toMillis()) || latestPending.waited(now, latestIntervalMillis)) {
             attempt(List.of(), false);
         }
     }
@@ -141,7 +135,7 @@ public final class RedisTickSink implements TickSink {
     /** Publishes and writes everything buffered. */
     @Override
     public void flush() throws Exception {
-        if (!pubTicks.isEmpty() || !latestPending.isEmpty()) {
+        if (!toPublish.isEmpty() || !latestPending.isEmpty()) {
             attempt(List.of(), true);
         }
     }
@@ -172,9 +166,8 @@ public final class RedisTickSink implements TickSink {
         } catch (RuntimeException e) {
             ids.begin();
             if (publishing) {
-                publishDropped += pubTicks.size();
-                pubTicks.clear();
-                pubFrames.clear();
+                publishDropped += toPublish.size();
+                toPublish.clear();
             }
             failures++;
             failing = true;
@@ -187,11 +180,11 @@ public final class RedisTickSink implements TickSink {
         StatefulRedisConnection<byte[], byte[]> conn = connection.get();
         accept(batch);
         long now = options.clock().millis();
-        int buffered = pubTicks.size() + accepted.size();
+        int buffered = toPublish.size() + accepted.size();
         publishing = publish && buffered > 0 && (force || buffered >= options.publishMaxTicks()
-                || !pubTicks.isEmpty() && now - pubSince >= options.publishInterval().toMillis());
+                || toPublish.waited(now, options.publishInterval().toMillis()));
         boolean latestDue = latest && !(latestPending.isEmpty() && accepted.isEmpty()) && (force
-                || latestIntervalMillis == 0 || !latestPending.isEmpty() && now - latestSince >= latestIntervalMillis);
+                || latestIntervalMillis == 0 || latestPending.waited(now, latestIntervalMillis));
         if (accepted.isEmpty() && !publishing && !latestDue) {
             return;
         }
@@ -206,10 +199,12 @@ public final class RedisTickSink implements TickSink {
                     addEntry(accepted.get(i), frames.get(i), now);
                 }
                 if (last && latestDue) {
-                    addLatest();
+                    latestPending.forEachNewest(accepted, frames, (token, frame) -> call.latest(latestKeys.computeIfAbsent(
+                            token, t -> keys.latestTick(t).getBytes(StandardCharsets.UTF_8)), frame));
                 }
                 if (last && publishing) {
-                    addPublishes();
+                    toPublish.forEachGroup(accepted, frames, (token, frame) -> call.publish(channels.computeIfAbsent(
+                            token, t -> keys.tickChannel(t).getBytes(StandardCharsets.UTF_8)), frame));
                 }
                 if (!call.isEmpty()) {
                     RedisFuture<Long> reply = redis.evalsha(TickScript.SHA, ScriptOutputType.INTEGER, call.keys(),
@@ -268,25 +263,15 @@ public final class RedisTickSink implements TickSink {
         failing = false;
         if (publishing) {
             published += buffered;
-            pubTicks.clear();
-            pubFrames.clear();
+            toPublish.clear();
             publishing = false;
-        } else if (publish && !accepted.isEmpty()) {
-            if (pubTicks.isEmpty()) {
-                pubSince = now;
-            }
-            pubTicks.addAll(accepted);
-            pubFrames.addAll(frames);
+        } else if (publish) {
+            toPublish.add(accepted, frames, now);
         }
         if (latestDue) {
             latestPending.clear();
-        } else if (latest && !accepted.isEmpty()) {
-            if (latestPending.isEmpty()) {
-                latestSince = now;
-            }
-            for (int i = 0; i < accepted.size(); i++) {
-                latestPending.put(accepted.get(i).instrumentToken(), frames.get(i));
-            }
+        } else if (latest) {
+            latestPending.add(accepted, frames, now);
         }
         accepted.clear();
         frames.clear();
@@ -314,46 +299,6 @@ public final class RedisTickSink implements TickSink {
         buf.writeByte('-');
         buf.writeAsciiLong(ids.seq());
         call.entry(k.index, buf.toByteArray(), frame);
-    }
-
-    /** The conflated latest ticks: those pending from earlier batches, overridden by this batch's. */
-    private void addLatest() {
-        latestOut.clear();
-        latestOut.putAll(latestPending);
-        for (int i = 0; i < accepted.size(); i++) {
-            latestOut.put(accepted.get(i).instrumentToken(), frames.get(i));
-        }
-        for (Map.Entry<Long, byte[]> e : latestOut.entrySet()) {
-            byte[] key = latestKeys.computeIfAbsent(e.getKey(), t -> keys.latestTick(t).getBytes(StandardCharsets.UTF_8));
-            call.latest(key, e.getValue());
-        }
-    }
-
-    /** One frame per instrument of the publish buffer and this batch, ticks in order. */
-    private void addPublishes() {
-        pubGroups.clear();
-        for (int i = 0; i < pubTicks.size(); i++) {
-            group(pubTicks.get(i).instrumentToken(), pubFrames.get(i));
-        }
-        for (int i = 0; i < accepted.size(); i++) {
-            group(accepted.get(i).instrumentToken(), frames.get(i));
-        }
-        for (Map.Entry<Long, ByteWriter> e : pubGroups.entrySet()) {
-            byte[] channel = channels.computeIfAbsent(e.getKey(),
-                    t -> keys.tickChannel(t).getBytes(StandardCharsets.UTF_8));
-            call.publish(channel, e.getValue().toByteArray());
-        }
-        pubGroups.clear();
-    }
-
-    private void group(long token, byte[] frame) {
-        ByteWriter w = pubGroups.get(token);
-        if (w == null) {
-            w = new ByteWriter(frame.length * 4);
-            w.writeByte(TickWire.VERSION);
-            pubGroups.put(token, w);
-        }
-        w.writeBytes(frame, 1, frame.length - 1);
     }
 
     private void loadScript() throws InterruptedException {
