@@ -26,10 +26,15 @@ import java.util.stream.Collectors;
 
 /**
  * Ticks cached per second through {@link RedisTickSink#onBatch} into a real Redis, next to the
- * ceiling {@code redis-benchmark -P 64} measures on the same server in the same run. Starts its own
- * {@code redis-server} on a spare loopback port (no persistence) and stops it at the end; bounded in
- * ticks and time. Run after {@code mvn -B -q -pl tick-core,tick-cache-redis,tick-bench package -DskipTests}:
- * {@code java -cp tick-bench/target/benchmarks.jar io.tickengine.bench.RedisCacheBenchmark [ticks] [instruments] [batch]}.
+ * ceiling {@code redis-benchmark -P 64} measures on the same server in the same run (SET, and XADD of
+ * a 48-byte value over as many keys as instruments). Starts its own {@code redis-server} on a spare
+ * loopback port (no persistence) and stops it at the end; bounded in ticks and time. Prints three
+ * timed rounds after a warm-up and Redis's own time per tick. Run:
+ * <pre>
+ * mvn -B -q -pl tick-core,tick-testkit,tick-cache-redis,tick-bench package -DskipTests
+ * java -cp tick-bench/target/benchmarks.jar io.tickengine.bench.RedisCacheBenchmark \
+ *     [ticks=2000000] [instruments=500] [batch=1000] [parts=all|tick_history,latest_tick,...]
+ * </pre>
  */
 public final class RedisCacheBenchmark {
     private static final Pattern RPS = Pattern.compile("([0-9]+(?:\\.[0-9]+)?) requests per second");

@@ -81,6 +81,7 @@ public final class RedisTickSink implements TickSink {
     private final ByteWriter buf = new ByteWriter(4096);
     private int chunkNo;
     private boolean publishing;
+    private long timerRetryAt;
 
     private volatile long batches;
     private volatile long written;
@@ -127,8 +128,17 @@ public final class RedisTickSink implements TickSink {
     @Override
     public void onTimer(long nowMillis) throws Exception {
         long now = options.clock().millis();
+        if (now < timerRetryAt) {
+            return;
+        }
         if (toPublish.waited(now, options.publishInterval().toMillis()) || latestPending.waited(now, latestIntervalMillis)) {
-            attempt(List.of(), false);
+            try {
+                attempt(List.of(), false);
+            } catch (RuntimeException e) {
+                // While Redis is away, the timer tries again after an interval, not every few milliseconds.
+                timerRetryAt = now + Math.max(options.publishInterval().toMillis(), latestIntervalMillis);
+                throw e;
+            }
         }
     }
 
