@@ -178,6 +178,7 @@ public final class RedisTickSink implements TickSink {
             if (publishing) {
                 publishDropped += toPublish.size();
                 toPublish.clear();
+                publishing = false;
             }
             failures++;
             failing = true;
