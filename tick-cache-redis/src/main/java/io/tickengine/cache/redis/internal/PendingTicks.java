@@ -16,7 +16,9 @@ public final class PendingTicks {
     private final boolean conflate;
     private final List<Tick> ticks = new ArrayList<>();
     private final List<byte[]> frames = new ArrayList<>();
-    private final Map<Long, byte[]> newest = new HashMap<>();
+    private final LongLongMap slotOf = new LongLongMap(1024);
+    private final List<byte[]> newest = new ArrayList<>();
+    private long[] slotTokens = new long[1024];
     private final Map<Long, ByteWriter> groups = new LinkedHashMap<>();
     private long since;
 
@@ -58,7 +60,19 @@ public final class PendingTicks {
         }
         if (conflate) {
             for (int i = 0; i < more.size(); i++) {
-                newest.put(more.get(i).instrumentToken(), moreFrames.get(i));
+                long token = more.get(i).instrumentToken();
+                int slot = (int) slotOf.get(token, -1);
+                if (slot < 0) {
+                    slot = newest.size();
+                    slotOf.put(token, slot);
+                    newest.add(moreFrames.get(i));
+                    if (slot == slotTokens.length) {
+                        slotTokens = java.util.Arrays.copyOf(slotTokens, slot * 2);
+                    }
+                    slotTokens[slot] = token;
+                } else {
+                    newest.set(slot, moreFrames.get(i));
+                }
             }
         } else {
             ticks.addAll(more);
@@ -70,11 +84,15 @@ public final class PendingTicks {
         ticks.clear();
         frames.clear();
         newest.clear();
+        slotOf.clear();
     }
 
     /** The newest frame per instrument of what is held and {@code more}, without holding {@code more}. */
     public void forEachNewest(List<Tick> more, List<byte[]> moreFrames, BiConsumer<Long, byte[]> action) {
-        Map<Long, byte[]> merged = new HashMap<>(newest);
+        Map<Long, byte[]> merged = new HashMap<>();
+        for (int slot = 0; slot < newest.size(); slot++) {
+            merged.put(slotTokens[slot], newest.get(slot));
+        }
         for (int i = 0; i < more.size(); i++) {
             merged.put(more.get(i).instrumentToken(), moreFrames.get(i));
         }
