@@ -1,0 +1,195 @@
+package io.tickengine.bench;
+
+import io.tickengine.cache.redis.CachePart;
+import io.tickengine.cache.redis.RedisCache;
+import io.tickengine.cache.redis.RedisCacheOptions;
+import io.tickengine.cache.redis.RedisTickSink;
+import io.tickengine.core.Exchange;
+import io.tickengine.core.Tick;
+import io.tickengine.core.TickMode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Ticks cached per second through {@link RedisTickSink#onBatch} into a real Redis, next to the
+ * ceiling {@code redis-benchmark -P 64} measures on the same server in the same run (SET, and XADD of
+ * a 48-byte value over as many keys as instruments). Starts its own {@code redis-server} on a spare
+ * loopback port (no persistence) and stops it at the end; bounded in ticks and time. Prints three
+ * timed rounds after a warm-up and Redis's own time per tick. Run:
+ * <pre>
+ * mvn -B -q -pl tick-core,tick-testkit,tick-cache-redis,tick-bench package -DskipTests
+ * java -cp tick-bench/target/benchmarks.jar io.tickengine.bench.RedisCacheBenchmark \
+ *     [ticks=2000000] [instruments=500] [batch=1000] [parts=all|tick_history,latest_tick,...]
+ * </pre>
+ */
+public final class RedisCacheBenchmark {
+    private static final Pattern RPS = Pattern.compile("([0-9]+(?:\\.[0-9]+)?) requests per second");
+
+    private RedisCacheBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int ticks = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
+        int instruments = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+        int batchSize = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+        Set<CachePart> parts = args.length > 3 && !args[3].equals("all") ? Arrays.stream(args[3].split(","))
+                .map(p -> CachePart.valueOf(p.strip().toUpperCase(Locale.ROOT))).collect(Collectors.toSet())
+                : EnumSet.allOf(CachePart.class);
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Process server = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no", "--loglevel", "warning")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            waitForServer(port);
+            System.out.printf(Locale.ROOT, "redis-server on 127.0.0.1:%d, %d ticks, %d instruments, batches of %d, parts %s%n",
+                    port, ticks, instruments, batchSize, parts);
+            String payload = "x".repeat(48);
+            double set = redisBenchmark(port, "-t", "set", "-n", "2000000", "-r", "100000");
+            double xadd = redisBenchmark(port, "-n", "1000000", "-r", Integer.toString(instruments),
+                    "xadd", "bench:s:__rand_int__", "*", "d", payload);
+            flushAll(port);
+            double[] results = sinkBenchmark(port, ticks, instruments, batchSize, parts);
+            double best = Arrays.stream(results).max().orElse(0);
+            System.out.printf(Locale.ROOT, "ceiling  redis-benchmark -P 64 SET : %,.0f ops/s%n", set);
+            System.out.printf(Locale.ROOT, "ceiling  redis-benchmark -P 64 XADD: %,.0f ops/s%n", xadd);
+            System.out.printf(Locale.ROOT, "redis-server time per tick: %.2f us%n", serverMicrosPerTick(port, ticks * 3.2));
+            System.out.printf(Locale.ROOT, "tick sink, rounds: %s ticks/s%n",
+                    Arrays.toString(Arrays.stream(results).mapToLong(Math::round).toArray()));
+            System.out.printf(Locale.ROOT, "tick sink best: %,.0f ticks/s = %.0f%% of the XADD ceiling, %.0f%% of SET%n",
+                    best, 100 * best / xadd, 100 * best / set);
+        } finally {
+            server.destroy();
+            server.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static double[] sinkBenchmark(int port, int ticks, int instruments, int batchSize, Set<CachePart> parts)
+            throws Exception {
+        List<List<Tick>> batches = batches(Math.min(ticks, 400_000), instruments, batchSize);
+        RedisCacheOptions options = RedisCacheOptions.builder().uri("redis://127.0.0.1:" + port).keyPrefix("bench:")
+                .parts(parts).build();
+        double[] rounds = new double[3];
+        try (RedisCache cache = RedisCache.create(options)) {
+            RedisTickSink sink = cache.tickSink();
+            long seq = 0;
+            List<Tick> batch = new ArrayList<>(batchSize);
+            seq = run(sink, batches, ticks / 5, seq, batch);
+            for (int r = 0; r < rounds.length; r++) {
+                long start = System.nanoTime();
+                seq = run(sink, batches, ticks, seq, batch);
+                rounds[r] = ticks / ((System.nanoTime() - start) / 1e9);
+            }
+            sink.flush();
+            if (sink.stats().failures() > 0 || sink.stats().duplicatesSkipped() > 0) {
+                throw new IllegalStateException("benchmark run was not clean: " + sink.stats());
+            }
+            sink.close();
+        }
+        return rounds;
+    }
+
+    /** Sends {@code count} ticks in batches, cycling through the prepared ones with fresh ingest sequences. */
+    private static long run(RedisTickSink sink, List<List<Tick>> batches, int count, long seq, List<Tick> batch)
+            throws Exception {
+        int sent = 0;
+        for (int b = 0; sent < count; b = (b + 1) % batches.size()) {
+            batch.clear();
+            for (Tick t : batches.get(b)) {
+                batch.add(t.withIngestSequence(++seq));
+            }
+            sink.onBatch(batch);
+            sent += batch.size();
+        }
+        return seq;
+    }
+
+    private static List<List<Tick>> batches(int ticks, int instruments, int batchSize) {
+        long start = System.currentTimeMillis();
+        List<List<Tick>> out = new ArrayList<>();
+        for (int i = 0; i < ticks; i += batchSize) {
+            List<Tick> batch = new ArrayList<>(batchSize);
+            for (int j = i; j < Math.min(ticks, i + batchSize); j++) {
+                int instrument = j % instruments;
+                long price = 150_000 + (j % 997);
+                batch.add(Tick.builder().instrumentToken(100_000 + instrument).exchange(Exchange.NSE)
+                        .tradingSymbol("SYM" + instrument).tradable(true).mode(TickMode.QUOTE).priceScale(2)
+                        .lastPrice(price).lastQuantity(10).averagePrice(price - 3).volume(1_000_000L + j)
+                        .totalBuyQuantity(5000).totalSellQuantity(6000).open(149_000).high(152_000).low(148_500)
+                        .close(149_500).exchangeTimestamp(start + j / 10).receiveTimestamp(start + j / 10 + 2)
+                        .build());
+            }
+            out.add(batch);
+        }
+        return out;
+    }
+
+    private static double redisBenchmark(int port, String... test) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("redis-benchmark", "-h", "127.0.0.1", "-p", Integer.toString(port),
+                "-P", "64", "-q"));
+        cmd.addAll(List.of(test));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            out = r.lines().reduce("", (a, b) -> a + "\n" + b);
+        }
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("redis-benchmark did not finish");
+        }
+        // -q prints progress lines separated by \r; the last match is the final figure.
+        Matcher m = RPS.matcher(out);
+        double rps = -1;
+        while (m.find()) {
+            rps = Double.parseDouble(m.group(1));
+        }
+        if (rps < 0) {
+            throw new IllegalStateException("no result from " + cmd + ": " + out);
+        }
+        return rps;
+    }
+
+    /** Redis's own time spent in EVALSHA, per tick sent (warm-up and rounds). */
+    private static double serverMicrosPerTick(int port, double ticksSent) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("redis-cli", "-h", "127.0.0.1", "-p", Integer.toString(port), "INFO",
+                "commandstats").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(30, TimeUnit.SECONDS);
+        Matcher m = Pattern.compile("cmdstat_evalsha:calls=\\d+,usec=(\\d+)").matcher(out);
+        return m.find() ? Long.parseLong(m.group(1)) / ticksSent : -1;
+    }
+
+    private static void flushAll(int port) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("redis-cli", "-h", "127.0.0.1", "-p", Integer.toString(port), "FLUSHALL")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        p.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    private static void waitForServer(int port) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try (java.net.Socket s = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+                return;
+            } catch (IOException e) {
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+        }
+        throw new IllegalStateException("redis-server did not start on port " + port);
+    }
+}

@@ -1,0 +1,351 @@
+package io.tickengine.cache.redis;
+
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.tickengine.cache.redis.internal.ByteWriter;
+import io.tickengine.cache.redis.internal.LazyConnection;
+import io.tickengine.cache.redis.internal.LegacyTickJson;
+import io.tickengine.cache.redis.internal.LongLongMap;
+import io.tickengine.cache.redis.internal.PendingTicks;
+import io.tickengine.cache.redis.internal.Pipeline;
+import io.tickengine.cache.redis.internal.ScriptCall;
+import io.tickengine.cache.redis.internal.StreamIds;
+import io.tickengine.cache.redis.internal.TickScript;
+import io.tickengine.cache.redis.internal.TickWire;
+import io.tickengine.core.Tick;
+import io.tickengine.core.sink.OverflowPolicy;
+import io.tickengine.core.sink.TickSink;
+import io.tickengine.core.time.MarketTime;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Caches ticks in Redis: intraday history per trading date and symbol, the latest tick per
+ * instrument, and batched pub/sub fan-out (see the package documentation for the layout). A batch is
+ * one pipeline flushed once: an EVALSHA of {@code TickScript} per {@value #CHUNK} ticks that applies
+ * every command of those ticks inside Redis, so neither side pays per-command overhead. The replies
+ * are awaited with the command timeout; a failure throws so the engine retries and, while Redis is
+ * down, opens the circuit and counts the drops. Retried batches are harmless: ticks already written
+ * (by ingest sequence) are skipped and history IDs are deterministic. Overflow policy
+ * {@link OverflowPolicy#DROP_OLDEST}: the cache is not the source of truth, so a slow Redis costs old
+ * ticks, never memory or ingestion. Create it with {@link RedisCache#tickSink()}.
+ */
+public final class RedisTickSink implements TickSink {
+    /** The sink's name in the engine. */
+    public static final String NAME = "redis-ticks";
+    /** The field holding the {@link TickCodec} frame in a history stream entry. */
+    public static final String STREAM_FIELD = "d";
+    /** Most history entries per script call, so one call never blocks Redis for long. */
+    static final int CHUNK = 1024;
+    /** A history key's TTL is set when it is created and asserted again at most this often. */
+    static final long TTL_RECHECK_MILLIS = 60_000;
+
+    private static final byte[] NO_ID = new byte[0];
+
+    private final RedisCacheOptions options;
+    private final RedisKeys keys;
+    private final LazyConnection connection;
+    private final boolean history;
+    private final boolean latest;
+    private final boolean publish;
+    private final boolean legacy;
+    private final byte[] historyTtlSeconds;
+    private final byte[] latestTtlMillis;
+    private final long latestIntervalMillis;
+    private final long timeoutNanos;
+
+    private final Pipeline pipeline = new Pipeline();
+    private final ScriptCall call = new ScriptCall();
+    private final StreamIds ids = new StreamIds();
+    private final LongLongMap seen = new LongLongMap(4096);
+    private final LongLongMap batchSeen = new LongLongMap(1024);
+    private final Map<String, HistoryKey> historyKeys = new HashMap<>();
+    private final List<HistoryKey> expiring = new ArrayList<>();
+    private final Map<Long, byte[]> latestKeys = new HashMap<>();
+    private final Map<Long, byte[]> channels = new HashMap<>();
+    private final List<RedisFuture<Long>> replies = new ArrayList<>();
+    private final List<Tick> accepted = new ArrayList<>();
+    private final List<byte[]> frames = new ArrayList<>();
+    private final PendingTicks toPublish = PendingTicks.everyTick();
+    private final PendingTicks latestPending = PendingTicks.newestPerInstrument();
+    private final ByteWriter buf = new ByteWriter(4096);
+    private int chunkNo;
+    private boolean publishing;
+    private long timerRetryAt;
+
+    private volatile long batches;
+    private volatile long written;
+    private volatile long duplicates;
+    private volatile long staleIds;
+    private volatile long published;
+    private volatile long publishDropped;
+    private volatile long failures;
+    private volatile boolean failing;
+    private volatile String lastFailure = "";
+
+    RedisTickSink(RedisCacheOptions options, LazyConnection connection) {
+        this.options = options;
+        this.keys = RedisKeys.withPrefix(options.keyPrefix());
+        this.connection = connection;
+        this.history = options.isOn(CachePart.TICK_HISTORY);
+        this.latest = options.isOn(CachePart.LATEST_TICK);
+        this.publish = options.isOn(CachePart.TICK_PUBLISH);
+        this.legacy = options.legacyTickList();
+        this.historyTtlSeconds = TickScript.number(options.tickHistoryTtl().toSeconds());
+        this.latestTtlMillis = TickScript.number(options.latestTickTtl().toMillis());
+        this.latestIntervalMillis = options.latestTickInterval().toMillis();
+        this.timeoutNanos = options.commandTimeout().toNanos();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public OverflowPolicy overflowPolicy() {
+        return OverflowPolicy.DROP_OLDEST;
+    }
+
+    @Override
+    public void onBatch(List<Tick> batch) throws Exception {
+        if (!batch.isEmpty()) {
+            attempt(batch, false);
+        }
+    }
+
+    /** Publishes buffered ticks and writes conflated latest ticks once their interval has passed. */
+    @Override
+    public void onTimer(long nowMillis) throws Exception {
+        long now = options.clock().millis();
+        if (now < timerRetryAt) {
+            return;
+        }
+        if (toPublish.waited(now, options.publishInterval().toMillis()) || latestPending.waited(now, latestIntervalMillis)) {
+            try {
+                attempt(List.of(), false);
+            } catch (RuntimeException e) {
+                // While Redis is away, the timer tries again after an interval, not every few milliseconds.
+                timerRetryAt = now + Math.max(options.publishInterval().toMillis(), latestIntervalMillis);
+                throw e;
+            }
+        }
+    }
+
+    /** Publishes and writes everything buffered. */
+    @Override
+    public void flush() throws Exception {
+        if (!toPublish.isEmpty() || !latestPending.isEmpty()) {
+            attempt(List.of(), true);
+        }
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+
+    /** A snapshot of this sink's counters; safe from any thread. */
+    public TickCacheStats stats() {
+        return new TickCacheStats(batches, written, duplicates, staleIds, published, publishDropped, failures, failing,
+                lastFailure);
+    }
+
+    /** Writes a batch and whatever buffer is due; loads the script once if Redis lost it (a restart). */
+    private void attempt(List<Tick> batch, boolean force) throws InterruptedException {
+        try {
+            try {
+                write(batch, force);
+            } catch (RedisWriteFailedException e) {
+                if (!(e.getCause() instanceof RedisNoScriptException)) {
+                    throw e;
+                }
+                loadScript();
+                write(batch, force);
+            }
+        } catch (RuntimeException e) {
+            ids.begin();
+            if (publishing) {
+                publishDropped += toPublish.size();
+                toPublish.clear();
+                publishing = false;
+            }
+            failures++;
+            failing = true;
+            lastFailure = String.valueOf(e.getMessage());
+            throw e;
+        }
+    }
+
+    private void write(List<Tick> batch, boolean force) throws InterruptedException {
+        StatefulRedisConnection<byte[], byte[]> conn = connection.get();
+        accept(batch);
+        long now = options.clock().millis();
+        int buffered = toPublish.size() + accepted.size();
+        publishing = publish && buffered > 0 && (force || buffered >= options.publishMaxTicks()
+                || toPublish.waited(now, options.publishInterval().toMillis()));
+        boolean latestDue = latest && !(latestPending.isEmpty() && accepted.isEmpty()) && (force
+                || latestIntervalMillis == 0 || latestPending.waited(now, latestIntervalMillis));
+        if (accepted.isEmpty() && !publishing && !latestDue) {
+            return;
+        }
+        RedisAsyncCommands<byte[], byte[]> redis = conn.async();
+        try {
+            int stored = history ? accepted.size() : 0;
+            for (int from = 0; from < stored || from == 0; from += CHUNK) {
+                boolean last = from + CHUNK >= stored;
+                call.reset();
+                chunkNo++;
+                for (int i = from; i < Math.min(stored, from + CHUNK); i++) {
+                    addEntry(accepted.get(i), frames.get(i), now);
+                }
+                if (last && latestDue) {
+                    latestPending.forEachNewest(accepted, frames, (token, frame) -> call.latest(latestKeys.computeIfAbsent(
+                            token, t -> keys.latestTick(t).getBytes(StandardCharsets.UTF_8)), frame));
+                }
+                if (last && publishing) {
+                    toPublish.forEachGroup(accepted, frames, (token, frame) -> call.publish(channels.computeIfAbsent(
+                            token, t -> keys.tickChannel(t).getBytes(StandardCharsets.UTF_8)), frame));
+                }
+                if (!call.isEmpty()) {
+                    RedisFuture<Long> reply = redis.evalsha(TickScript.SHA, ScriptOutputType.INTEGER, call.keys(),
+                            call.args(historyTtlSeconds, latestTtlMillis, legacy));
+                    pipeline.add(reply);
+                    replies.add(reply);
+                }
+            }
+        } finally {
+            conn.flushCommands();
+        }
+        pipeline.await(timeoutNanos, batch.isEmpty() ? "cache flush" : "tick batch of " + batch.size());
+        committed(now, buffered, latestDue);
+    }
+
+    /** Skips ticks a retried batch already wrote and encodes the others once. */
+    private void accept(List<Tick> batch) {
+        pipeline.clear();
+        replies.clear();
+        expiring.clear();
+        ids.begin();
+        batchSeen.clear();
+        accepted.clear();
+        frames.clear();
+        for (int i = 0, n = batch.size(); i < n; i++) {
+            Tick t = batch.get(i);
+            long seq = t.ingestSequence();
+            if (seq > 0) {
+                long token = t.instrumentToken();
+                if (seq <= batchSeen.get(token, seen.get(token, 0))) {
+                    duplicates++;
+                    continue;
+                }
+                batchSeen.put(token, seq);
+            }
+            accepted.add(t);
+            buf.reset().writeByte(TickWire.VERSION);
+            TickWire.writeTick(buf, t);
+            frames.add(buf.toByteArray());
+        }
+    }
+
+    private void committed(long now, int buffered, boolean latestDue) {
+        ids.commit();
+        batchSeen.forEach(seen::put);
+        for (HistoryKey k : expiring) {
+            k.ttlAssertedAt = now;
+        }
+        for (RedisFuture<Long> reply : replies) {
+            staleIds += reply.toCompletableFuture().getNow(0L);
+        }
+        if (!accepted.isEmpty()) {
+            written += accepted.size();
+            batches++;
+        }
+        failing = false;
+        if (publishing) {
+            published += buffered;
+            toPublish.clear();
+            publishing = false;
+        } else if (publish) {
+            toPublish.add(accepted, frames, now);
+        }
+        if (latestDue) {
+            latestPending.clear();
+        } else if (latest) {
+            latestPending.add(accepted, frames, now);
+        }
+        accepted.clear();
+        frames.clear();
+    }
+
+    private void addEntry(Tick t, byte[] frame, long now) {
+        String symbol = t.tradingSymbol() != null ? t.tradingSymbol() : Long.toString(t.instrumentToken());
+        long time = t.eventTime();
+        HistoryKey k = historyKey(symbol, MarketTime.tradingEpochDay(time));
+        if (k.chunk != chunkNo) {
+            k.chunk = chunkNo;
+            k.index = call.historyKey(k.bytes);
+            if (now - k.ttlAssertedAt >= TTL_RECHECK_MILLIS && k.expireChunk != chunkNo) {
+                k.expireChunk = chunkNo;
+                call.expire(k.index);
+                expiring.add(k);
+            }
+        }
+        if (legacy) {
+            call.entry(k.index, NO_ID, LegacyTickJson.write(t, symbol).getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        ids.assign(k.name, time, t.ingestSequence());
+        buf.reset().writeAsciiLong(ids.ms());
+        buf.writeByte('-');
+        buf.writeAsciiLong(ids.seq());
+        call.entry(k.index, buf.toByteArray(), frame);
+    }
+
+    private void loadScript() throws InterruptedException {
+        StatefulRedisConnection<byte[], byte[]> conn = connection.get();
+        RedisFuture<String> loaded = conn.async().scriptLoad(TickScript.SOURCE);
+        conn.flushCommands();
+        try {
+            loaded.get(timeoutNanos, TimeUnit.NANOSECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new RedisWriteFailedException("loading the tick script failed: " + e.getMessage(), e);
+        }
+    }
+
+    private HistoryKey historyKey(String symbol, long epochDay) {
+        HistoryKey k = historyKeys.get(symbol);
+        if (k == null || k.epochDay != epochDay) {
+            k = new HistoryKey(epochDay, keys.tickHistory(LocalDate.ofEpochDay(epochDay), symbol));
+            historyKeys.put(symbol, k);
+        }
+        return k;
+    }
+
+    /** A history key of one symbol and day, with its bytes and per-chunk bookkeeping. */
+    private static final class HistoryKey {
+        final long epochDay;
+        final String name;
+        final byte[] bytes;
+        long ttlAssertedAt = Long.MIN_VALUE / 2;
+        int chunk;
+        int expireChunk;
+        int index;
+
+        HistoryKey(long epochDay, String name) {
+            this.epochDay = epochDay;
+            this.name = name;
+            this.bytes = name.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.tickengine.cache.redis;
+
+import static io.tickengine.cache.redis.Ticks.T0;
+import static io.tickengine.cache.redis.Ticks.tick;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lettuce.core.StreamMessage;
+import io.tickengine.core.Tick;
+import io.tickengine.core.time.ManualClock;
+import io.tickengine.testkit.RedisKeyspace;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class RedisTickSinkIT {
+    @RegisterExtension
+    static RedisKeyspace redis = new RedisKeyspace();
+
+    private static final LocalDate DAY = LocalDate.of(2025, 12, 8);
+
+    private final ManualClock clock = new ManualClock(T0 + 3_600_000);
+    private RedisCache cache;
+    private RedisTickSink sink;
+
+    @BeforeEach
+    void open() {
+        cache = RedisCache.create(RedisCacheOptions.builder().uri(redis.url()).keyPrefix(redis.prefix()).clock(clock)
+                .build());
+        sink = cache.tickSink();
+    }
+
+    @AfterEach
+    void close() {
+        sink.close();
+        cache.close();
+    }
+
+    private String key(String symbol) {
+        return cache.keys().tickHistory(DAY, symbol);
+    }
+
+    @Test
+    void shouldStoreHistoryAsAStreamWithIdsFromTickTimeAndTheTtlSetWhenTheKeyIsCreated() throws Exception {
+        sink.onBatch(List.of(tick(1, "INFY", T0, 157_370, 1), tick(1, "INFY", T0 + 250, 157_375, 2)));
+
+        assertThat(redis.commands().type(key("INFY"))).isEqualTo("stream");
+        assertThat(redis.commands().xrange(key("INFY"), io.lettuce.core.Range.unbounded()))
+                .extracting(StreamMessage::getId).containsExactly(T0 + "-1", (T0 + 250) + "-2");
+        assertThat(redis.commands().ttl(key("INFY"))).isBetween(Duration.ofDays(2).toSeconds() - 60,
+                Duration.ofDays(2).toSeconds());
+
+        redis.commands().expire(key("INFY"), 100);
+        sink.onBatch(List.of(tick(1, "INFY", T0 + 500, 157_380, 3)));
+
+        assertThat(redis.commands().ttl(key("INFY"))).isBetween(1L, 100L);
+        assertThat(cache.reader().ticksOn("INFY", DAY)).extracting(Tick::lastPrice)
+                .containsExactly(157_370L, 157_375L, 157_380L);
+    }
+
+    @Test
+    void shouldKeepTicksSharingAMillisecondAndFileOutOfOrderTicksAfterTheLast() throws Exception {
+        List<Tick> sent = List.of(tick(1, "INFY", T0, 100, 1), tick(1, "INFY", T0, 101, 2),
+                tick(1, "INFY", T0, 102, 3), tick(1, "INFY", T0 - 5_000, 99, 4));
+
+        sink.onBatch(sent);
+
+        assertThat(redis.commands().xrange(key("INFY"), io.lettuce.core.Range.unbounded()))
+                .extracting(StreamMessage::getId).containsExactly(T0 + "-1", T0 + "-2", T0 + "-3", T0 + "-4");
+        assertThat(cache.reader().ticksToday("INFY")).containsExactlyElementsOf(sent);
+    }
+
+    @Test
+    void shouldAnswerTheLastMinutesFromTheStreamByTime() throws Exception {
+        List<Tick> hour = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            hour.add(tick(1, "INFY", T0 + i * 60_000L, 100 + i, i + 1));
+        }
+        sink.onBatch(hour);
+        clock.set(T0 + 59 * 60_000L + 30_000);
+
+        List<Tick> lastTen = cache.reader().ticksSince("INFY", Duration.ofMinutes(10));
+
+        assertThat(lastTen).containsExactlyElementsOf(hour.subList(50, 60));
+        assertThat(cache.reader().ticksToday("INFY")).hasSize(60);
+        assertThat(cache.reader().ticksSince("NOPE", Duration.ofMinutes(10))).isEmpty();
+    }
+
+    @Test
+    void shouldKeepTheLatestTickPerInstrumentWithATtl() throws Exception {
+        sink.onBatch(List.of(tick(1, "INFY", T0, 100, 1), tick(2, "TCS", T0, 200, 2), tick(1, "INFY", T0 + 1, 101, 3)));
+        sink.flush();
+
+        assertThat(cache.reader().latest(1)).isEqualTo(tick(1, "INFY", T0 + 1, 101, 3));
+        assertThat(cache.reader().latest(List.of(2L, 3L, 1L))).extracting(Tick::lastPrice).containsExactly(200L, 101L);
+        assertThat(cache.reader().latest(3)).isNull();
+        assertThat(redis.commands().pttl(cache.keys().latestTick(1))).isBetween(Duration.ofHours(23).toMillis(),
+                Duration.ofDays(1).toMillis());
+    }
+
+    @Test
+    void shouldConflateLatestTicksAndWriteThemOnceTheIntervalHasPassed() throws Exception {
+        sink.onBatch(List.of(tick(1, "INFY", T0, 100, 1)));
+        clock.advance(60);
+        sink.onBatch(List.of(tick(1, "INFY", T0 + 1, 101, 2), tick(2, "TCS", T0, 200, 3)));
+        sink.onTimer(clock.millis());
+        assertThat(cache.reader().latest(1)).isNull();
+
+        clock.advance(40);
+        sink.onTimer(clock.millis());
+
+        assertThat(cache.reader().latest(List.of(1L, 2L))).extracting(Tick::lastPrice).containsExactly(101L, 200L);
+        sink.onBatch(List.of(tick(1, "INFY", T0 + 2, 102, 4)));
+        assertThat(cache.reader().latest(1).lastPrice()).isEqualTo(101);
+    }
+
+    @Test
+    void shouldCountEntriesRefusedBecauseTheStreamIsAheadInsteadOfFailing() throws Exception {
+        sink.onBatch(List.of(tick(1, "INFY", T0 + 10_000, 100, 50)));
+        RedisTickSink restarted = cache.tickSink();
+        try {
+            restarted.onBatch(List.of(tick(1, "INFY", T0, 101, 1), tick(1, "INFY", T0 + 20_000, 102, 2)));
+
+            assertThat(restarted.stats().staleIdsRefused()).isEqualTo(1);
+            assertThat(restarted.stats().failures()).isZero();
+            assertThat(cache.reader().ticksToday("INFY")).extracting(Tick::lastPrice).containsExactly(100L, 102L);
+        } finally {
+            restarted.close();
+        }
+    }
+
+    @Test
+    void shouldUseTheTokenWhenATickHasNoSymbolAndWriteOnlyThePartsThatAreOn() throws Exception {
+        RedisCache other = RedisCache.create(cache.options().mutate().parts(java.util.Set.of(CachePart.LATEST_TICK))
+                .build());
+        RedisTickSink latestOnly = other.tickSink();
+        Tick anonymous = tick(7, null, T0, 100, 1);
+
+        sink.onBatch(List.of(anonymous));
+        latestOnly.onBatch(List.of(tick(8, "X", T0, 100, 1)));
+        latestOnly.flush();
+        latestOnly.close();
+        other.close();
+
+        assertThat(cache.reader().ticksOn("7", DAY)).containsExactly(anonymous);
+        assertThat(redis.commands().exists(key("X"))).isZero();
+        assertThat(cache.reader().latest(8)).isNotNull();
+        assertThat(sink.stats().ticksWritten()).isEqualTo(1);
+        assertThat(sink.stats().degraded()).isFalse();
+    }
+}

@@ -1,0 +1,104 @@
+package io.tickengine.cache.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tickengine.core.Depth;
+import io.tickengine.core.Exchange;
+import io.tickengine.core.Tick;
+import io.tickengine.core.TickMode;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TickCodecTest {
+    static Tick fullTick() {
+        Depth depth = Depth.builder(5).bid(157_365, 10, 1).bid(157_360, 20, 2).ask(157_375, 30, 3)
+                .ask(157_380, 40, 4).ask(157_385, 50, 5).build();
+        return Tick.builder().instrumentToken(408_065).exchange(Exchange.NSE).tradingSymbol("INFY").tradable(true)
+                .mode(TickMode.FULL).priceScale(2).lastPrice(157_370).lastQuantity(5).averagePrice(157_301)
+                .volume(1_234_567).totalBuyQuantity(50_000).totalSellQuantity(45_000).open(156_000).high(158_000)
+                .low(155_500).close(156_120).change(1_249).lastTradeTime(1_732_000_000_000L)
+                .exchangeTimestamp(1_732_000_001_000L).receiveTimestamp(1_732_000_001_023L).feedSequence(77)
+                .openInterest(9_000).openInterestDayHigh(9_500).openInterestDayLow(8_000)
+                .openInterestChangePercent(-1.25).upperCircuit(171_700).lowerCircuit(140_500).week52High(199_900)
+                .week52Low(120_000).depth(depth).build().withIngestSequence(42);
+    }
+
+    @Test
+    void shouldRoundTripEveryFieldOfAFullTick() {
+        Tick tick = fullTick();
+
+        List<Tick> decoded = TickCodec.decode(TickCodec.encode(tick));
+
+        assertThat(decoded).containsExactly(tick);
+        Tick d = decoded.get(0);
+        assertThat(d.depth()).isEqualTo(tick.depth());
+        assertThat(d.openInterestChangePercent()).isEqualTo(-1.25);
+        assertThat(d.feedSequence()).isEqualTo(77);
+        assertThat(d.lastPriceDecimal()).isEqualByComparingTo("1573.70");
+    }
+
+    @Test
+    void shouldKeepAGivenChangeAndRecomputeAnOmittedOne() {
+        Tick given = fullTick().toBuilder().change(5).build();
+        Tick computed = Tick.builder().instrumentToken(1).lastPrice(110).close(100).build();
+
+        assertThat(TickCodec.decode(TickCodec.encode(given)).get(0).change()).isEqualTo(5);
+        Tick back = TickCodec.decode(TickCodec.encode(computed)).get(0);
+        assertThat(back.change()).isEqualTo(10);
+        assertThat(back.toBuilder().lastPrice(120).build().change()).isEqualTo(20);
+    }
+
+    @Test
+    void shouldRoundTripExtremeAndNegativeValuesAtEveryScale() {
+        for (int scale : new int[] {0, 2, 4, 7, 18}) {
+            Tick t = Tick.builder().instrumentToken(Long.MAX_VALUE).priceScale(scale).mode(TickMode.QUOTE)
+                    .lastPrice(Long.MIN_VALUE + 1).open(Long.MAX_VALUE).high(-1).low(Long.MIN_VALUE)
+                    .close(Long.MAX_VALUE).volume(Long.MAX_VALUE).averagePrice(-5)
+                    .exchangeTimestamp(Long.MAX_VALUE).receiveTimestamp(Long.MIN_VALUE).lastTradeTime(-7)
+                    .feedSequence(0).openInterestChangePercent(Double.POSITIVE_INFINITY).build()
+                    .withIngestSequence(Long.MAX_VALUE);
+            assertThat(TickCodec.decode(TickCodec.encode(t))).containsExactly(t);
+        }
+    }
+
+    @Test
+    void shouldRoundTripAMinimalTickInFewBytesAndNonAsciiSymbols() {
+        Tick ltp = Tick.builder().instrumentToken(256_265).mode(TickMode.LTP).lastPrice(2_375_425)
+                .exchangeTimestamp(1_732_000_000_000L).receiveTimestamp(1_732_000_000_005L).build()
+                .withIngestSequence(1_000_000);
+        Tick named = ltp.toBuilder().tradingSymbol("NIFTY 50 ₹").exchange(Exchange.of("XYZ")).build();
+
+        byte[] frame = TickCodec.encode(ltp);
+
+        assertThat(frame.length).isLessThanOrEqualTo(20);
+        assertThat(TickCodec.decode(frame)).containsExactly(ltp);
+        assertThat(TickCodec.decode(TickCodec.encode(named))).containsExactly(named);
+    }
+
+    @Test
+    void shouldCarrySeveralTicksInOrderInOneFrame() {
+        Tick a = fullTick();
+        Tick b = a.toBuilder().lastPrice(157_400).depth(null).build().withIngestSequence(43);
+        Tick c = Tick.builder().instrumentToken(5).build();
+
+        assertThat(TickCodec.decode(TickCodec.encode(List.of(a, b, c)))).containsExactly(a, b, c);
+    }
+
+    @Test
+    void shouldRejectFramesItDoesNotUnderstand() {
+        byte[] good = TickCodec.encode(fullTick());
+        byte[] otherVersion = good.clone();
+        otherVersion[0] = 9;
+
+        assertThatThrownBy(() -> TickCodec.decode(new byte[0])).isInstanceOf(MalformedTickFrameException.class);
+        assertThatThrownBy(() -> TickCodec.decode(otherVersion)).isInstanceOf(MalformedTickFrameException.class)
+                .hasMessageContaining("version 9");
+        assertThatThrownBy(() -> TickCodec.decode(Arrays.copyOf(good, good.length - 3)))
+                .isInstanceOf(MalformedTickFrameException.class);
+        assertThatThrownBy(() -> TickCodec.decode(new byte[] {1, 5, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF,
+                (byte) 0xFF, 0x7F, 0})).isInstanceOf(MalformedTickFrameException.class)
+                .hasMessageContaining("unknown tick fields");
+    }
+}
