@@ -318,7 +318,7 @@ public final class Tick {
         return depth;
     }
 
-    /** Engine-assigned sequence, monotonic across all sources of one engine; 0 before the engine saw the tick. */
+    /** Engine-assigned sequence, monotonic across all sources of one engine and across its restarts; 0 before the engine saw the tick. */
     public long ingestSequence() {
         return ingestSequence;
     }

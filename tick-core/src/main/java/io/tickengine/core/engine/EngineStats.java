@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * @param received ticks the sources handed in
  * @param accepted ticks passed on to the sinks
- * @param lastSequence the last ingest sequence assigned
+ * @param lastSequence the last ingest sequence assigned (one less than the first before any tick)
  * @param issues ticks seen with each issue (accepted or not)
  * @param rejected ticks kept from the sinks, by issue
  * @param tickSinks per tick sink

@@ -42,6 +42,12 @@ public final class TickEngine implements AutoCloseable {
     /** How long {@link #close()} waits for sinks to drain. */
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
 
+    /**
+     * By default a run's first ingest sequence is {@code clock.millis() << 20}, so sequences keep
+     * increasing across restarts unless a run averaged more than a million ticks per millisecond.
+     */
+    public static final int SEQUENCE_SHIFT = 20;
+
     private static final Logger LOG = LoggerFactory.getLogger(TickEngine.class);
 
     private final Clock clock;
@@ -53,7 +59,7 @@ public final class TickEngine implements AutoCloseable {
     private final Consumer<SourceStatus> statusListener;
     private final Consumer<SourceMessage> messageListener;
     private final Map<String, SourceStatus> sourceStatus = new ConcurrentHashMap<>();
-    private final AtomicLong sequence = new AtomicLong();
+    private final AtomicLong sequence;
     private final LongAdder received = new LongAdder();
     private final LongAdder accepted = new LongAdder();
     private final Object lifecycle = new Object();
@@ -63,6 +69,7 @@ public final class TickEngine implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private TickEngine(Builder b) {
         this.clock = b.clock;
+        this.sequence = new AtomicLong((b.firstSequence != null ? b.firstSequence : clock.millis() << SEQUENCE_SHIFT) - 1);
         this.sources = List.copyOf(b.sources);
         this.validator = new TickValidator(b.validation, b.knownInstrument);
         this.statusListener = b.statusListener;
@@ -268,8 +275,21 @@ public final class TickEngine implements AutoCloseable {
                 new ArrayList<>();
         private Consumer<SourceStatus> statusListener;
         private Consumer<SourceMessage> messageListener;
+        private Long firstSequence;
 
         private Builder() {
+        }
+
+        /**
+         * The ingest sequence of the first accepted tick; by default {@code clock.millis() << }
+         * {@value TickEngine#SEQUENCE_SHIFT}, which keeps sequences increasing across restarts.
+         */
+        public Builder firstSequence(long firstSequence) {
+            if (firstSequence < 1) {
+                throw new InvalidConfigurationException("firstSequence must be positive, was " + firstSequence);
+            }
+            this.firstSequence = firstSequence;
+            return this;
         }
 
         public Builder clock(Clock clock) {

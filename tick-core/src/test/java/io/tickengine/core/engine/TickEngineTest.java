@@ -12,6 +12,7 @@ import io.tickengine.core.engine.TestTicks.ManualSource;
 import io.tickengine.core.instrument.Instrument;
 import io.tickengine.core.instrument.InstrumentRegistry;
 import io.tickengine.core.sink.OverflowPolicy;
+import io.tickengine.core.time.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,7 +43,7 @@ class TickEngineTest {
         ManualSource source = new ManualSource("feed");
         RecordingSink a = new RecordingSink("a", OverflowPolicy.NEVER_DROP);
         RecordingSink b = new RecordingSink("b", OverflowPolicy.DROP_OLDEST);
-        engine = TickEngine.builder().source(source).sink(a).sink(b).build();
+        engine = TickEngine.builder().source(source).sink(a).sink(b).firstSequence(1).build();
         engine.start();
 
         for (int i = 1; i <= 10_000; i++) {
@@ -71,7 +72,7 @@ class TickEngineTest {
         ManualSource source = new ManualSource("feed");
         RecordingSink never = new RecordingSink("never", OverflowPolicy.NEVER_DROP);
         RecordingSink oldest = new RecordingSink("oldest", OverflowPolicy.DROP_OLDEST);
-        engine = TickEngine.builder().source(source).sink(never).sink(oldest).build();
+        engine = TickEngine.builder().source(source).sink(never).sink(oldest).firstSequence(1).build();
         engine.start();
 
         for (int frame = 0; frame < 100; frame++) {
@@ -270,7 +271,7 @@ class TickEngineTest {
         ManualSource s1 = new ManualSource("s1");
         ManualSource s2 = new ManualSource("s2");
         RecordingSink sink = new RecordingSink("all", OverflowPolicy.NEVER_DROP);
-        engine = TickEngine.builder().source(s1).source(s2).sink(sink).build();
+        engine = TickEngine.builder().source(s1).source(s2).sink(sink).firstSequence(1).build();
         engine.start();
 
         Thread t1 = new Thread(() -> LongStream.rangeClosed(1, 5_000).forEach(i -> s1.emit(tick(1, i, i))));
@@ -320,6 +321,26 @@ class TickEngineTest {
                 .containsEntry(TickIssue.UNKNOWN_INSTRUMENT, 1L);
         assertThat(stats.received()).isEqualTo(6);
         assertThat(stats.accepted()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldStartSequencesFromTheClockSoTheyKeepIncreasingAcrossRestarts() {
+        ManualClock clock = new ManualClock(1_732_000_000_000L);
+        long previousRunLast = 0;
+        for (int run = 0; run < 3; run++) {
+            ManualSource source = new ManualSource("feed");
+            RecordingSink sink = new RecordingSink("db", OverflowPolicy.NEVER_DROP);
+            TickEngine e = TickEngine.builder().clock(clock).source(source).sink(sink).build();
+            e.start();
+            for (int i = 1; i <= 1_000; i++) {
+                source.emit(tick(1, i, clock.millis()));
+            }
+            e.stop(Duration.ofSeconds(10));
+            assertThat(sink.received.get(0).ingestSequence()).isGreaterThan(previousRunLast)
+                    .isEqualTo(clock.millis() << TickEngine.SEQUENCE_SHIFT);
+            previousRunLast = e.stats().lastSequence();
+            clock.advance(1);
+        }
     }
 
     @Test
