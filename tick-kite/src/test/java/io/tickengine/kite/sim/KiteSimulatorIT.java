@@ -136,6 +136,20 @@ class KiteSimulatorIT {
         assertThat(c.ws.isInputClosed()).isFalse();
     }
 
+    @Test
+    void shouldRefuseAFourthConnectionOfOneApiKeyWith429() throws IOException {
+        connect();
+        connect();
+        connect();
+        String good = "api_key=" + sim.apiKey() + "&access_token=" + sim.accessToken();
+
+        assertThat(rawHandshake(good)).startsWith("HTTP/1.1 429 Too Many Requests\r\n");
+        assertThat(sim.connectionsPerApiKey()).containsExactly(java.util.Map.entry(sim.apiKey(), 3));
+        clients.remove(0).abort();
+        await("the server to see the close").until(() -> sim.connections() == 2);
+        assertThat(rawHandshake(good)).startsWith("HTTP/1.1 101");
+    }
+
     Client connect() {
         Client c = new Client();
         URI uri = URI.create(sim.uri() + "/?api_key=" + sim.apiKey() + "&access_token=" + sim.accessToken());
