@@ -118,6 +118,8 @@ class KiteReconnectIT extends SourceFixture {
         List<CompletableFuture<Map<Long, TickMode>>> work = IntStream.range(0, threads)
                 .mapToObj(i -> CompletableFuture.supplyAsync(() -> churn(i, dropsDone), pool)).toList();
         for (int drop = 1; drop <= 3; drop++) {
+            // The client may report the handshake before the server has registered the connection.
+            await("the server to see connection " + drop).until(() -> sim.connections() == 1);
             sim.dropAllConnections();
             long reconnects = drop;
             await("reconnect " + drop).until(() -> source.stats().reconnects() >= reconnects);
