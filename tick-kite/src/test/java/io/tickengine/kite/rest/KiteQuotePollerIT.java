@@ -92,7 +92,8 @@ class KiteQuotePollerIT {
         List<RestCall> calls = quoteCalls();
         for (int i = 1; i < calls.size(); i++) {
             long gapMillis = (calls.get(i).atNanos() - calls.get(i - 1).atNanos()) / 1_000_000;
-            assertThat(gapMillis).as("gap before request %d", i + 1).isGreaterThanOrEqualTo(950);
+            // The client spaces requests by 1000 ms; arrival times on the server may jitter a little.
+            assertThat(gapMillis).as("gap before request %d", i + 1).isGreaterThanOrEqualTo(900);
         }
         assertThat(calls).extracting(RestCall::path).contains("/quote", "/quote/ohlc", "/quote/ltp");
     }
@@ -107,8 +108,8 @@ class KiteQuotePollerIT {
 
         List<RestCall> calls = quoteCalls();
         assertThat(calls).extracting(RestCall::status).containsExactly(429, 429, 200);
-        assertThat(gapMillis(calls, 1)).isGreaterThanOrEqualTo(80);
-        assertThat(gapMillis(calls, 2)).isGreaterThanOrEqualTo(160);
+        assertThat(gapMillis(calls, 1)).as("backoff 100 ms").isGreaterThanOrEqualTo(60);
+        assertThat(gapMillis(calls, 2)).as("backoff 200 ms").isGreaterThanOrEqualTo(120);
         assertThat(poller.stats().throttled()).isEqualTo(2);
         assertThat(listener.statuses()).extracting(SourceStatus::state)
                 .containsSubsequence(SourceState.RECONNECTING, SourceState.RECONNECTING, SourceState.CONNECTED);
@@ -125,8 +126,8 @@ class KiteQuotePollerIT {
 
         List<RestCall> calls = quoteCalls();
         assertThat(calls).extracting(RestCall::status).containsExactly(503, 503, 503, 200);
-        assertThat(gapMillis(calls, 2)).as("the circuit's pause").isGreaterThanOrEqualTo(380);
-        assertThat(gapMillis(calls, 3)).as("a failed trial opens it again").isGreaterThanOrEqualTo(380);
+        assertThat(gapMillis(calls, 2)).as("the circuit's pause of 400 ms").isGreaterThanOrEqualTo(300);
+        assertThat(gapMillis(calls, 3)).as("a failed trial opens it again").isGreaterThanOrEqualTo(300);
         KiteQuoteStats stats = poller.stats();
         assertThat(stats.circuit()).isEqualTo(CircuitState.CLOSED);
         assertThat(stats.circuitOpens()).isEqualTo(2);
