@@ -95,10 +95,14 @@ public final class KiteTickSourcePool implements TickSource {
      *
      * @throws TooManyInstrumentsException when the new instruments exceed the room of the live accounts; nothing changes
      * @throws IllegalArgumentException when a token is not a positive 32-bit number
+     * @throws IllegalStateException when the pool is closed
      */
     @Override
     public void subscribe(Collection<Long> instrumentTokens, TickMode mode) {
         synchronized (this) {
+            if (stopped) {
+                throw new IllegalStateException(name() + " is closed");
+            }
             book.subscribe(instrumentTokens, mode);
         }
         post(this::updateStatus);
@@ -109,6 +113,9 @@ public final class KiteTickSourcePool implements TickSource {
     public void unsubscribe(Collection<Long> instrumentTokens) {
         List<PoolConnection> empty;
         synchronized (this) {
+            if (stopped) {
+                return;
+            }
             empty = book.unsubscribe(instrumentTokens);
         }
         post(() -> {

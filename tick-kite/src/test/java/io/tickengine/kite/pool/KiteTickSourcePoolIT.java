@@ -166,5 +166,6 @@ class KiteTickSourcePoolIT {
         assertThat(pool.status().detail()).doesNotContain("expired");
         pool.close();
         assertThat(pool.status().state()).isEqualTo(SourceState.STOPPED);
+        assertThatThrownBy(() -> pool.subscribe(tokens(11, 11), TickMode.LTP)).isInstanceOf(IllegalStateException.class);
     }
 }

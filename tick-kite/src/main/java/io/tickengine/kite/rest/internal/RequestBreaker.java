@@ -8,7 +8,7 @@ import io.tickengine.core.source.ReconnectPolicy;
  * Failure handling of the quote poller: each failed request backs off along the retry policy (with
  * jitter); after {@code threshold} failures in a row the circuit opens and pauses requests for at least
  * the open duration; the first request after that is a trial whose success closes the circuit. Owned
- * by the poller thread; {@link #state()} may be read by any thread.
+ * by the poller thread; the getters may be read by any thread.
  */
 public final class RequestBreaker {
     /** What {@link #failed} returns when the retry policy allows no more attempts. */
@@ -18,8 +18,8 @@ public final class RequestBreaker {
     private final int threshold;
     private final long openMillis;
     private volatile CircuitState state = CircuitState.CLOSED;
-    private int consecutiveFailures;
-    private long opens;
+    private volatile int consecutiveFailures;
+    private volatile long opens;
 
     /** A closed breaker. */
     public RequestBreaker(ReconnectPolicy policy, int threshold, long openMillis) {
