@@ -11,26 +11,29 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes Kite binary frames into {@link Tick}s. It reads numbers in place from the frame with
- * big-endian absolute gets and reuses one tick and one depth builder, so one instance serves one
- * thread (one per connection). Unknown packet lengths and segments are skipped and counted, never
+ * Decodes Kite binary frames. {@link #forEachPacket} walks a frame with a reused {@link KitePacketView}
+ * that reads numbers in place and allocates nothing per packet; {@link #parse} builds one immutable
+ * {@link Tick} per packet from that view, reusing one tick and one depth builder. One instance serves
+ * one thread (one per connection). Unknown packet lengths and segments are skipped and counted, never
  * guessed at.
  */
 public final class KiteFrameParser {
     private static final Logger LOG = LoggerFactory.getLogger(KiteFrameParser.class);
-    private static final int DECODED = 1;
-    private static final int SKIPPED = 0;
-    private static final int CONTRADICTS_SEGMENT = -1;
 
     private final KiteParserOptions options;
     private final LongFunction<Instrument> lookup;
+    private final KitePacketView view = new KitePacketView();
     private final Tick.Builder tick = Tick.builder();
     private final Depth.Builder depth = Depth.builder(DEPTH_LEVELS);
+    private final Consumer<KitePacketView> toTick = this::addTick;
+    private List<Tick> out;
+    private long receivedAt;
     private long skippedPackets;
     private boolean loggedSkip;
     private boolean loggedLookupFailure;
@@ -60,8 +63,27 @@ public final class KiteFrameParser {
      *     (and, for a packet that contradicts its segment, after it) is already in {@code out}
      */
     public int parse(ByteBuffer frame, List<Tick> out) {
+        this.out = Objects.requireNonNull(out, "out");
+        this.receivedAt = options.clock().millis();
+        try {
+            return forEachPacket(frame, toTick);
+        } finally {
+            this.out = null;
+        }
+    }
+
+    /**
+     * Hands every packet of the frame to {@code consumer} as the same reused view, in order, without
+     * allocating per packet; the view is valid only during the call. The buffer's position does not
+     * move. Heartbeats yield nothing; unknown lengths and segments are skipped and counted.
+     *
+     * @return the number of packets handed over
+     * @throws MalformedFrameException when the frame is damaged; packets before the damage (and, for a
+     *     packet that contradicts its segment, after it) have been handed over
+     */
+    public int forEachPacket(ByteBuffer frame, Consumer<? super KitePacketView> consumer) {
         Objects.requireNonNull(frame, "frame");
-        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(consumer, "consumer");
         int size = frame.remaining();
         if (size < COUNT_BYTES) {
             return 0;
@@ -72,9 +94,8 @@ public final class KiteFrameParser {
         if ((long) count * LENGTH_BYTES > size - COUNT_BYTES) {
             throw new MalformedFrameException("impossible packet count " + count + " for the frame size", 0, frame);
         }
-        long now = options.clock().millis();
         int offset = COUNT_BYTES;
-        int added = 0;
+        int delivered = 0;
         MalformedFrameException contradiction = null;
         for (int i = 1; i <= count; i++) {
             if (size - offset < LENGTH_BYTES) {
@@ -87,14 +108,28 @@ public final class KiteFrameParser {
                 throw new MalformedFrameException("packet " + i + " of " + count + " declares " + length
                         + " bytes but only " + (size - start) + " remain", offset, frame);
             }
-            int result = decode(buf, base + start, length, now, out);
-            if (result == DECODED) {
-                added++;
-            } else if (result == CONTRADICTS_SEGMENT && contradiction == null) {
-                contradiction = new MalformedFrameException("packet " + i + " of " + count + " has length "
-                        + length + " but token segment " + (buf.getInt(base + start) & 0xFF), offset, frame);
-            }
             offset = start + length;
+            if (!KitePacketView.knownLength(length)) {
+                skip("unknown packet length " + length);
+                continue;
+            }
+            long token = Integer.toUnsignedLong(buf.getInt(base + start + TOKEN));
+            KiteSegment segment = KiteSegment.ofToken(token);
+            if (segment == null) {
+                skip("unknown segment " + (token & 0xFF) + " of token " + token);
+                continue;
+            }
+            boolean indexLength = KitePacketView.indexLength(length);
+            if (indexLength == segment.tradable() && length != LTP_LENGTH) {
+                if (contradiction == null) {
+                    contradiction = new MalformedFrameException("packet " + i + " of " + count + " has length "
+                            + length + " but token segment " + segment.code(), start - LENGTH_BYTES, frame);
+                }
+                continue;
+            }
+            view.wrap(buf, base + start, length, token, segment);
+            consumer.accept(view);
+            delivered++;
         }
         if (offset != size) {
             throw new MalformedFrameException((size - offset) + " trailing bytes after " + count + " packets",
@@ -103,93 +138,56 @@ public final class KiteFrameParser {
         if (contradiction != null) {
             throw contradiction;
         }
-        return added;
+        return delivered;
     }
 
-    private int decode(ByteBuffer buf, int at, int length, long now, List<Tick> out) {
-        if (length != LTP_LENGTH && length != INDEX_QUOTE_LENGTH && length != INDEX_FULL_LENGTH
-                && length != QUOTE_LENGTH && length != FULL_LENGTH) {
-            return skip("unknown packet length " + length);
-        }
-        long token = u32(buf, at + TOKEN);
-        KiteSegment segment = KiteSegment.ofToken(token);
-        if (segment == null) {
-            return skip("unknown segment " + (token & 0xFF) + " of token " + token);
-        }
-        boolean indexLength = length == INDEX_QUOTE_LENGTH || length == INDEX_FULL_LENGTH;
-        boolean tradableLength = length == QUOTE_LENGTH || length == FULL_LENGTH;
-        if (indexLength && segment.tradable() || tradableLength && !segment.tradable()) {
-            return CONTRADICTS_SEGMENT;
-        }
-        Instrument instrument = find(token);
+    private void addTick(KitePacketView p) {
+        Instrument instrument = find(p.token());
+        KiteSegment segment = p.segment();
         Exchange exchange = segment.tradable() || instrument == null ? segment.exchange() : instrument.exchange();
         tick.reset()
-                .instrumentToken(token)
+                .instrumentToken(p.token())
                 .exchange(exchange)
                 .tradingSymbol(instrument == null ? null : instrument.tradingSymbol())
                 .tradable(segment.tradable())
                 .priceScale(segment.priceScale())
-                .receiveTimestamp(now)
-                .lastPrice(buf.getInt(at + LAST_PRICE));
-        if (length == LTP_LENGTH) {
-            tick.mode(TickMode.LTP);
-        } else if (indexLength) {
-            decodeIndex(buf, at, length);
-        } else {
-            decodeTradable(buf, at, length);
+                .receiveTimestamp(receivedAt)
+                .mode(p.mode())
+                .lastPrice(p.lastPrice());
+        if (p.mode() != TickMode.LTP) {
+            tick.open(p.open()).high(p.high()).low(p.low()).close(p.close())
+                    .lastQuantity(p.lastQuantity())
+                    .averagePrice(p.averagePrice())
+                    .volume(p.volume())
+                    .totalBuyQuantity(p.totalBuyQuantity())
+                    .totalSellQuantity(p.totalSellQuantity())
+                    .exchangeTimestamp(p.exchangeTimestamp());
+            if (p.hasChange()) {
+                tick.change(p.change());
+            }
+        }
+        if (p.isFull()) {
+            tick.lastTradeTime(p.lastTradeTime())
+                    .openInterest(p.openInterest())
+                    .openInterestDayHigh(p.openInterestDayHigh())
+                    .openInterestDayLow(p.openInterestDayLow())
+                    .depth(depthOf(p));
         }
         if (options.keepRawPackets()) {
-            byte[] raw = new byte[length];
-            buf.get(at, raw);
-            tick.rawPacket(raw);
+            tick.rawPacket(p.copyBytes());
         }
         out.add(tick.build());
-        return DECODED;
     }
 
-    private void decodeIndex(ByteBuffer buf, int at, int length) {
-        tick.mode(length == INDEX_FULL_LENGTH ? TickMode.FULL : TickMode.QUOTE)
-                .high(buf.getInt(at + INDEX_HIGH))
-                .low(buf.getInt(at + INDEX_LOW))
-                .open(buf.getInt(at + INDEX_OPEN))
-                .close(buf.getInt(at + INDEX_CLOSE))
-                .change(buf.getInt(at + INDEX_CHANGE));
-        if (length == INDEX_FULL_LENGTH) {
-            tick.exchangeTimestamp(millis(buf, at + INDEX_EXCHANGE_TIMESTAMP));
-        }
-    }
-
-    private void decodeTradable(ByteBuffer buf, int at, int length) {
-        tick.mode(length == FULL_LENGTH ? TickMode.FULL : TickMode.QUOTE)
-                .lastQuantity(u32(buf, at + LAST_QUANTITY))
-                .averagePrice(buf.getInt(at + AVERAGE_PRICE))
-                .volume(u32(buf, at + VOLUME))
-                .totalBuyQuantity(u32(buf, at + TOTAL_BUY_QUANTITY))
-                .totalSellQuantity(u32(buf, at + TOTAL_SELL_QUANTITY))
-                .open(buf.getInt(at + OPEN))
-                .high(buf.getInt(at + HIGH))
-                .low(buf.getInt(at + LOW))
-                .close(buf.getInt(at + CLOSE));
-        if (length != FULL_LENGTH) {
-            return;
-        }
-        tick.lastTradeTime(millis(buf, at + LAST_TRADE_TIME))
-                .openInterest(u32(buf, at + OPEN_INTEREST))
-                .openInterestDayHigh(u32(buf, at + OPEN_INTEREST_DAY_HIGH))
-                .openInterestDayLow(u32(buf, at + OPEN_INTEREST_DAY_LOW))
-                .exchangeTimestamp(millis(buf, at + EXCHANGE_TIMESTAMP));
+    private Depth depthOf(KitePacketView p) {
         depth.clear();
-        for (int level = 0; level < DEPTH_LEVELS; level++) {
-            int bid = at + DEPTH + level * DEPTH_ENTRY;
-            depth.bid(buf.getInt(bid + DEPTH_PRICE), u32(buf, bid + DEPTH_QUANTITY),
-                    Short.toUnsignedInt(buf.getShort(bid + DEPTH_ORDERS)));
+        for (int level = 0; level < p.depthLevels(); level++) {
+            depth.bid(p.bidPrice(level), p.bidQuantity(level), p.bidOrders(level));
         }
-        for (int level = 0; level < DEPTH_LEVELS; level++) {
-            int ask = at + DEPTH_ASKS + level * DEPTH_ENTRY;
-            depth.ask(buf.getInt(ask + DEPTH_PRICE), u32(buf, ask + DEPTH_QUANTITY),
-                    Short.toUnsignedInt(buf.getShort(ask + DEPTH_ORDERS)));
+        for (int level = 0; level < p.depthLevels(); level++) {
+            depth.ask(p.askPrice(level), p.askQuantity(level), p.askOrders(level));
         }
-        tick.depth(depth.build());
+        return depth.build();
     }
 
     private Instrument find(long token) {
@@ -207,21 +205,11 @@ public final class KiteFrameParser {
         }
     }
 
-    private int skip(String why) {
+    private void skip(String why) {
         skippedPackets++;
         if (!loggedSkip) {
             loggedSkip = true;
             LOG.info("Skipping Kite packet: {} (logged once per parser; see the skipped-packet count)", why);
         }
-        return SKIPPED;
-    }
-
-    private static long u32(ByteBuffer buf, int at) {
-        return Integer.toUnsignedLong(buf.getInt(at));
-    }
-
-    /** A uint32 epoch-seconds field as epoch milliseconds; 0 (absent) stays 0. */
-    private static long millis(ByteBuffer buf, int at) {
-        return u32(buf, at) * MILLIS_PER_SECOND;
     }
 }

@@ -2,16 +2,24 @@ package io.tickengine.kite.sim;
 
 import io.tickengine.core.TickMode;
 import io.tickengine.core.time.Clock;
+import io.tickengine.core.Tick;
+import io.tickengine.kite.instruments.KiteInstrumentLoader;
+import io.tickengine.kite.sim.internal.SimAccounts;
+import io.tickengine.kite.sim.internal.SimRest;
 import io.tickengine.kite.sim.internal.SimServer;
 import io.tickengine.kite.sim.internal.SimSession;
 import io.tickengine.kite.sim.internal.Streamer;
+import io.tickengine.kite.sim.internal.SyntheticMarket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,10 +29,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A local Kite market data server that speaks the real protocol byte for byte: credentials in the
- * query (HTTP 403 when wrong), subscribe/unsubscribe/mode messages, at most 3000 instruments per
- * connection, binary frames of a seeded random-walk market, 1-byte heartbeats when idle, and text
- * frames. Fault injection lets tests drop, stall and corrupt connections. It listens on loopback only.
+ * A local Kite server that speaks the real protocols. The WebSocket side: credentials in the query
+ * (HTTP 403 when wrong), at most 3 connections per api key (HTTP 429 beyond; Kite's answer is
+ * unverified), subscribe/unsubscribe/mode messages, at most 3000 instruments per connection, binary
+ * frames of a seeded random-walk market, 1-byte heartbeats when idle, and text frames. The REST side
+ * ({@link #restUri()}): the instruments CSV and the three quote endpoints over the same market. Fault
+ * injection lets tests drop, stall and corrupt connections, revoke an account and fail REST calls. It
+ * listens on loopback only.
  */
 public final class KiteSimulator implements AutoCloseable {
     /** Credentials the simulator accepts unless told otherwise. */
@@ -40,16 +51,24 @@ public final class KiteSimulator implements AutoCloseable {
     private static final long START_TIMEOUT_SECONDS = 10;
 
     private final Builder options;
+    private final SimAccounts accounts = new SimAccounts();
+    private final SyntheticMarket market;
     private final SimServer server;
+    private final SimRest rest;
     private final Streamer streamer;
     private final ScheduledExecutorService ticker;
     private volatile boolean closed;
 
     private KiteSimulator(Builder b) {
         this.options = b;
-        this.server = new SimServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), b.apiKey,
-                b.accessToken, b.maxInstruments);
-        this.streamer = new Streamer(server, b.seed, b.clock, b.tickInterval.toNanos(), b.heartbeatInterval.toNanos());
+        accounts.add(b.apiKey, b.accessToken);
+        b.accounts.forEach(accounts::add);
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        this.market = new SyntheticMarket(b.seed, b.clock);
+        this.server = new SimServer(new InetSocketAddress(loopback, b.port), accounts, b.maxInstruments,
+                b.maxConnectionsPerApiKey);
+        this.rest = new SimRest(new InetSocketAddress(loopback, 0), accounts, market, KiteInstrumentLoader.SAMPLE_RESOURCE);
+        this.streamer = new Streamer(server, market, b.tickInterval.toNanos(), b.heartbeatInterval.toNanos());
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kite-simulator-stream");
             t.setDaemon(true);
@@ -72,6 +91,11 @@ public final class KiteSimulator implements AutoCloseable {
         return URI.create("ws://" + server.getAddress().getAddress().getHostAddress() + ":" + port());
     }
 
+    /** The REST base URL, for example {@code http://127.0.0.1:50124}. */
+    public URI restUri() {
+        return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + rest.port());
+    }
+
     /** The api key it accepts. */
     public String apiKey() {
         return options.apiKey;
@@ -90,6 +114,26 @@ public final class KiteSimulator implements AutoCloseable {
     /** Open client connections. */
     public int connections() {
         return server.sessions().size();
+    }
+
+    /** Open connections per api key, sorted by key. */
+    public Map<String, Integer> connectionsPerApiKey() {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (SimSession s : server.sessions()) {
+            counts.merge(s.apiKey(), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    /** The number of instruments on each open connection of {@code apiKey}. */
+    public List<Integer> subscriptionSizes(String apiKey) {
+        List<Integer> sizes = new ArrayList<>();
+        for (SimSession s : server.sessions()) {
+            if (s.apiKey().equals(apiKey)) {
+                sizes.add(s.subscriptions().size());
+            }
+        }
+        return sizes;
     }
 
     /** Every open connection's subscriptions merged, token to mode. */
@@ -133,6 +177,35 @@ public final class KiteSimulator implements AutoCloseable {
         streamer.broadcast(frame);
     }
 
+    /**
+     * Stops accepting {@code apiKey}, as when its access token expires: later handshakes and REST calls get
+     * HTTP 403, and its open connections are dropped.
+     */
+    public void revoke(String apiKey) {
+        accounts.revoke(apiKey);
+        for (SimSession s : server.sessions()) {
+            if (s.apiKey().equals(apiKey)) {
+                s.connection().closeConnection(CloseFrame.ABNORMAL_CLOSE, "access token revoked");
+            }
+        }
+        LOG.info("Simulator revoked an api key and dropped its connections");
+    }
+
+    /** Makes the next {@code n} quote requests answer with HTTP {@code status} (429, 500, 503, ...). */
+    public void failNextQuoteRequests(int n, int status) {
+        rest.faults().failNext(n, status);
+    }
+
+    /** Every REST request answered so far, in order. */
+    public List<RestCall> restCalls() {
+        return rest.calls();
+    }
+
+    /** An instrument's current state in the synthetic market, as the quote endpoints would serve it. */
+    public Tick marketTick(long instrumentToken, TickMode mode) {
+        return market.tick(instrumentToken, Objects.requireNonNull(mode, "mode"));
+    }
+
     /** Refuses the next {@code n} handshakes with HTTP 503 (not an auth failure: clients should retry). */
     public void rejectNextHandshakes(int n) {
         if (n < 0) {
@@ -170,6 +243,7 @@ public final class KiteSimulator implements AutoCloseable {
      */
     public KiteSimulator start() {
         server.start();
+        rest.start();
         try {
             if (!server.startedLatch().await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS) || server.startFailure() != null) {
                 close();
@@ -194,6 +268,7 @@ public final class KiteSimulator implements AutoCloseable {
         }
         closed = true;
         ticker.shutdownNow();
+        rest.stop();
         try {
             server.stop(1000);
         } catch (InterruptedException e) {
@@ -210,6 +285,8 @@ public final class KiteSimulator implements AutoCloseable {
         private Duration tickInterval = DEFAULT_TICK_INTERVAL;
         private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
         private int maxInstruments = 3000;
+        private int maxConnectionsPerApiKey = 3;
+        private final Map<String, String> accounts = new HashMap<>();
         private Clock clock = Clock.system();
 
         private Builder() {
@@ -224,10 +301,26 @@ public final class KiteSimulator implements AutoCloseable {
             return this;
         }
 
-        /** The only credentials the simulator accepts. */
+        /** The main credentials the simulator accepts; {@link #account} adds more. */
         public Builder credentials(String apiKey, String accessToken) {
             this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
             this.accessToken = Objects.requireNonNull(accessToken, "accessToken");
+            return this;
+        }
+
+        /** Accepts one more account besides the main credentials, for pools over several accounts. */
+        public Builder account(String apiKey, String accessToken) {
+            accounts.put(Objects.requireNonNull(apiKey, "apiKey"), Objects.requireNonNull(accessToken, "accessToken"));
+            return this;
+        }
+
+        /** Open connections allowed per api key; Kite allows 3. */
+        public Builder maxConnectionsPerApiKey(int maxConnectionsPerApiKey) {
+            if (maxConnectionsPerApiKey < 1) {
+                throw new IllegalArgumentException("maxConnectionsPerApiKey must be positive, was "
+                        + maxConnectionsPerApiKey);
+            }
+            this.maxConnectionsPerApiKey = maxConnectionsPerApiKey;
             return this;
         }
 

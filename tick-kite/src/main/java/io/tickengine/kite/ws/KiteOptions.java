@@ -2,6 +2,7 @@ package io.tickengine.kite.ws;
 
 import io.tickengine.core.InvalidConfigurationException;
 import io.tickengine.core.instrument.Instrument;
+import io.tickengine.core.source.ReconnectPolicy;
 import io.tickengine.core.time.Clock;
 import io.tickengine.kite.parse.KiteParserOptions;
 import java.net.URI;
@@ -21,14 +22,13 @@ public final class KiteOptions {
     public static final String DEFAULT_NAME = "kite";
     /** Close and reconnect when no frame (heartbeats count) arrived for this long. */
     public static final Duration DEFAULT_WATCHDOG_TIMEOUT = Duration.ofSeconds(5);
-    /** Reconnect attempts after a lost connection before giving up with FAILED. */
-    public static final int DEFAULT_MAX_RECONNECT_ATTEMPTS = 50;
-    /** First reconnect delay. */
-    public static final Duration DEFAULT_RECONNECT_INITIAL_DELAY = Duration.ofSeconds(1);
-    /** Each further delay is the previous one times this. */
-    public static final double DEFAULT_RECONNECT_MULTIPLIER = 2.0;
-    /** Reconnect delays never exceed this. */
-    public static final Duration DEFAULT_RECONNECT_MAX_DELAY = Duration.ofSeconds(60);
+    /**
+     * Reconnect schedule: 1 s, doubling, capped at 60 s, shortened by up to 20% jitter so that many
+     * connections do not retry in step, and FAILED after 50 attempts (the official clients' default).
+     */
+    public static final ReconnectPolicy DEFAULT_RECONNECT_POLICY = ReconnectPolicy.builder()
+            .initialDelay(Duration.ofSeconds(1)).multiplier(2.0).maxDelay(Duration.ofSeconds(60)).jitter(0.2)
+            .maxAttempts(50).build();
     /** Kite streams at most this many instruments on one connection. */
     public static final int MAX_INSTRUMENTS_PER_CONNECTION = 3000;
 
@@ -37,10 +37,7 @@ public final class KiteOptions {
     private final String apiKey;
     private final String accessToken;
     private final Duration watchdogTimeout;
-    private final int maxReconnectAttempts;
-    private final Duration reconnectInitialDelay;
-    private final double reconnectMultiplier;
-    private final Duration reconnectMaxDelay;
+    private final ReconnectPolicy reconnectPolicy;
     private final int maxInstruments;
     private final KiteParserOptions parserOptions;
 
@@ -50,10 +47,7 @@ public final class KiteOptions {
         this.apiKey = b.apiKey;
         this.accessToken = b.accessToken;
         this.watchdogTimeout = b.watchdogTimeout;
-        this.maxReconnectAttempts = b.maxReconnectAttempts;
-        this.reconnectInitialDelay = b.reconnectInitialDelay;
-        this.reconnectMultiplier = b.reconnectMultiplier;
-        this.reconnectMaxDelay = b.reconnectMaxDelay;
+        this.reconnectPolicy = b.reconnectPolicy;
         this.maxInstruments = b.maxInstruments;
         this.parserOptions = KiteParserOptions.builder().clock(b.clock).keepRawPackets(b.keepRawPackets)
                 .instrumentLookup(b.instrumentLookup).build();
@@ -67,9 +61,7 @@ public final class KiteOptions {
     /** A builder starting from these options. */
     public Builder mutate() {
         return new Builder().name(name).url(url).apiKey(apiKey).accessToken(accessToken)
-                .watchdogTimeout(watchdogTimeout).maxReconnectAttempts(maxReconnectAttempts)
-                .reconnectInitialDelay(reconnectInitialDelay).reconnectMultiplier(reconnectMultiplier)
-                .reconnectMaxDelay(reconnectMaxDelay).maxInstruments(maxInstruments)
+                .watchdogTimeout(watchdogTimeout).reconnectPolicy(reconnectPolicy).maxInstruments(maxInstruments)
                 .keepRawPackets(parserOptions.keepRawPackets()).clock(parserOptions.clock())
                 .instrumentLookup(parserOptions.instrumentLookup());
     }
@@ -99,24 +91,9 @@ public final class KiteOptions {
         return watchdogTimeout;
     }
 
-    /** Reconnect attempts after a lost connection before FAILED; 0 means never reconnect. */
-    public int maxReconnectAttempts() {
-        return maxReconnectAttempts;
-    }
-
-    /** First reconnect delay. */
-    public Duration reconnectInitialDelay() {
-        return reconnectInitialDelay;
-    }
-
-    /** Growth factor of reconnect delays. */
-    public double reconnectMultiplier() {
-        return reconnectMultiplier;
-    }
-
-    /** Cap of reconnect delays. */
-    public Duration reconnectMaxDelay() {
-        return reconnectMaxDelay;
+    /** When to retry after a lost connection, and how often before FAILED. */
+    public ReconnectPolicy reconnectPolicy() {
+        return reconnectPolicy;
     }
 
     /** Instruments allowed on the connection, at most {@value #MAX_INSTRUMENTS_PER_CONNECTION}. */
@@ -133,9 +110,8 @@ public final class KiteOptions {
     @Override
     public String toString() {
         return "KiteOptions{name=" + name + ", url=" + url + ", apiKey=" + apiKey + ", accessToken=****"
-                + ", watchdogTimeout=" + watchdogTimeout + ", maxReconnectAttempts=" + maxReconnectAttempts
-                + ", reconnectInitialDelay=" + reconnectInitialDelay + ", reconnectMultiplier=" + reconnectMultiplier
-                + ", reconnectMaxDelay=" + reconnectMaxDelay + ", maxInstruments=" + maxInstruments
+                + ", watchdogTimeout=" + watchdogTimeout + ", reconnectPolicy=" + reconnectPolicy
+                + ", maxInstruments=" + maxInstruments
                 + ", parser=" + parserOptions + '}';
     }
 
@@ -146,10 +122,7 @@ public final class KiteOptions {
         private String apiKey;
         private String accessToken;
         private Duration watchdogTimeout = DEFAULT_WATCHDOG_TIMEOUT;
-        private int maxReconnectAttempts = DEFAULT_MAX_RECONNECT_ATTEMPTS;
-        private Duration reconnectInitialDelay = DEFAULT_RECONNECT_INITIAL_DELAY;
-        private double reconnectMultiplier = DEFAULT_RECONNECT_MULTIPLIER;
-        private Duration reconnectMaxDelay = DEFAULT_RECONNECT_MAX_DELAY;
+        private ReconnectPolicy reconnectPolicy = DEFAULT_RECONNECT_POLICY;
         private int maxInstruments = MAX_INSTRUMENTS_PER_CONNECTION;
         private boolean keepRawPackets = KiteParserOptions.DEFAULT_KEEP_RAW_PACKETS;
         private Clock clock = Clock.system();
@@ -188,27 +161,12 @@ public final class KiteOptions {
             return this;
         }
 
-        /** Reconnect attempts after a lost connection before FAILED. */
-        public Builder maxReconnectAttempts(int maxReconnectAttempts) {
-            this.maxReconnectAttempts = maxReconnectAttempts;
-            return this;
-        }
-
-        /** First reconnect delay. */
-        public Builder reconnectInitialDelay(Duration reconnectInitialDelay) {
-            this.reconnectInitialDelay = reconnectInitialDelay;
-            return this;
-        }
-
-        /** Growth factor of reconnect delays, at least 1. */
-        public Builder reconnectMultiplier(double reconnectMultiplier) {
-            this.reconnectMultiplier = reconnectMultiplier;
-            return this;
-        }
-
-        /** Cap of reconnect delays. */
-        public Builder reconnectMaxDelay(Duration reconnectMaxDelay) {
-            this.reconnectMaxDelay = reconnectMaxDelay;
+        /**
+         * When to retry after a lost connection; {@link ReconnectPolicy#UNLIMITED_ATTEMPTS} retries forever.
+         * HTTP 403 is never retried, whatever the policy.
+         */
+        public Builder reconnectPolicy(ReconnectPolicy reconnectPolicy) {
+            this.reconnectPolicy = reconnectPolicy;
             return this;
         }
 
@@ -250,13 +208,7 @@ public final class KiteOptions {
             require(apiKey != null && !apiKey.isBlank(), "apiKey is required");
             require(accessToken != null && !accessToken.isBlank(), "accessToken is required");
             requirePositive(watchdogTimeout, "watchdogTimeout");
-            require(maxReconnectAttempts >= 0, "maxReconnectAttempts must be >= 0, was " + maxReconnectAttempts);
-            requirePositive(reconnectInitialDelay, "reconnectInitialDelay");
-            requirePositive(reconnectMaxDelay, "reconnectMaxDelay");
-            require(reconnectMaxDelay.compareTo(reconnectInitialDelay) >= 0,
-                    "reconnectMaxDelay must be >= reconnectInitialDelay");
-            require(reconnectMultiplier >= 1.0 && Double.isFinite(reconnectMultiplier),
-                    "reconnectMultiplier must be a finite number >= 1, was " + reconnectMultiplier);
+            require(reconnectPolicy != null, "reconnectPolicy is required");
             require(maxInstruments >= 1 && maxInstruments <= MAX_INSTRUMENTS_PER_CONNECTION,
                     "maxInstruments must be 1.." + MAX_INSTRUMENTS_PER_CONNECTION + ", was " + maxInstruments);
             require(clock != null, "clock is required");

@@ -7,7 +7,7 @@ import io.tickengine.core.TickMode;
 import io.tickengine.kite.parse.KiteCommand;
 import io.tickengine.kite.parse.KiteFrameParser;
 import io.tickengine.kite.parse.KiteParserOptions;
-import io.tickengine.kite.testing.Await;
+import static io.tickengine.kite.testing.Awaits.await;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,7 +83,7 @@ class KiteSimulatorIT {
         c.send(KiteCommand.mode(TickMode.FULL, List.of(408065L)));
         c.send(KiteCommand.mode(TickMode.LTP, List.of(738561L)));
 
-        Await.until("ticks in all three modes", () -> c.has(408065, TickMode.FULL) && c.has(256265, TickMode.QUOTE)
+        await("ticks in all three modes").until(() -> c.has(408065, TickMode.FULL) && c.has(256265, TickMode.QUOTE)
                 && c.has(738561, TickMode.LTP) && c.count(408065, TickMode.FULL) >= 3);
 
         List<Tick> infy = c.ticks(408065, TickMode.FULL);
@@ -98,7 +98,7 @@ class KiteSimulatorIT {
     void shouldSendOneByteHeartbeatsWhenIdle() {
         Client c = connect();
 
-        Await.until("three heartbeats", () -> c.heartbeats() >= 3);
+        await("three heartbeats").until(() -> c.heartbeats() >= 3);
     }
 
     @Test
@@ -107,7 +107,7 @@ class KiteSimulatorIT {
         c.send(KiteCommand.subscribe(List.of(1L, 2L, 3L, 4L, 5L, 6L)));
         c.ws.sendText("{\"a\":\"dance\"}", true);
 
-        Await.until("two error messages", () -> c.texts.size() >= 2);
+        await("two error messages").until(() -> c.texts.size() >= 2);
         assertThat(c.texts.get(0)).startsWith("{\"type\":\"error\",\"data\":\"max tokens exceeded");
         assertThat(c.texts.get(1)).contains("\"type\":\"error\"").contains("unknown action");
         assertThat(sim.subscriptions()).isEmpty();
@@ -119,7 +119,7 @@ class KiteSimulatorIT {
         sim.sendOrderUpdate("{\"order_id\":\"42\"}");
         sim.sendMessage("market closes early");
 
-        Await.until("two text frames", () -> c.texts.size() >= 2);
+        await("two text frames").until(() -> c.texts.size() >= 2);
         assertThat(c.texts).containsExactly("{\"type\":\"order\",\"data\":{\"order_id\":\"42\"}}",
                 "{\"type\":\"message\",\"data\":\"market closes early\"}");
     }
@@ -127,13 +127,27 @@ class KiteSimulatorIT {
     @Test
     void shouldFallSilentOnStallWhileTheSocketStaysOpen() {
         Client c = connect();
-        Await.until("a heartbeat", () -> c.heartbeats() >= 1);
+        await("a heartbeat").until(() -> c.heartbeats() >= 1);
         sim.stall();
         int frames = c.frames.size();
 
-        Await.during("silence", Duration.ofMillis(300), () -> c.frames.size() <= frames + 1);
+        await("silence").during(Duration.ofMillis(300)).until(() -> c.frames.size() <= frames + 1);
         assertThat(sim.connections()).isEqualTo(1);
         assertThat(c.ws.isInputClosed()).isFalse();
+    }
+
+    @Test
+    void shouldRefuseAFourthConnectionOfOneApiKeyWith429() throws IOException {
+        connect();
+        connect();
+        connect();
+        String good = "api_key=" + sim.apiKey() + "&access_token=" + sim.accessToken();
+
+        assertThat(rawHandshake(good)).startsWith("HTTP/1.1 429 Too Many Requests\r\n");
+        assertThat(sim.connectionsPerApiKey()).containsExactly(java.util.Map.entry(sim.apiKey(), 3));
+        clients.remove(0).abort();
+        await("the server to see the close").until(() -> sim.connections() == 2);
+        assertThat(rawHandshake(good)).startsWith("HTTP/1.1 101");
     }
 
     Client connect() {

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tickengine.core.TickMode;
 import io.tickengine.core.source.SourceState;
 import io.tickengine.core.source.SourceStatus;
-import io.tickengine.kite.testing.Await;
+import static io.tickengine.kite.testing.Awaits.await;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -33,14 +33,14 @@ class KiteReconnectIT extends SourceFixture {
         start(options());
         source.subscribe(List.of(INFY), FULL);
         source.subscribe(List.of(RELIANCE), LTP);
-        Await.until("ticks of both", () -> listener.has(0, INFY, FULL) && listener.has(0, RELIANCE, LTP));
+        await("ticks of both").until(() -> listener.has(0, INFY, FULL) && listener.has(0, RELIANCE, LTP));
 
         sim.dropAllConnections();
 
-        Await.until("a reconnect", () -> source.stats().reconnects() == 1);
-        Await.until("the server to have both again", () -> sim.subscriptions().equals(Map.of(INFY, FULL, RELIANCE, LTP)));
+        await("a reconnect").until(() -> source.stats().reconnects() == 1);
+        await("the server to have both again").until(() -> sim.subscriptions().equals(Map.of(INFY, FULL, RELIANCE, LTP)));
         int mark = listener.tickCount();
-        Await.until("ticks of both after the reconnect", () -> listener.has(mark, INFY, FULL) && listener.has(mark, RELIANCE, LTP));
+        await("ticks of both after the reconnect").until(() -> listener.has(mark, INFY, FULL) && listener.has(mark, RELIANCE, LTP));
         assertThat(listener.saw(SourceState.RECONNECTING)).isTrue();
         assertThat(source.status().state()).isEqualTo(SourceState.CONNECTED);
         assertThat(sim.connections()).isEqualTo(1);
@@ -51,14 +51,14 @@ class KiteReconnectIT extends SourceFixture {
         simulator(b -> b);
         start(options().watchdogTimeout(Duration.ofMillis(500)));
         source.subscribe(List.of(INFY), QUOTE);
-        Await.until("a tick", () -> listener.has(0, INFY, QUOTE));
+        await("a tick").until(() -> listener.has(0, INFY, QUOTE));
 
         sim.stall();
 
-        Await.until("the watchdog to close the silent connection", () -> source.stats().watchdogCloses() == 1);
-        Await.until("a reconnect", () -> source.stats().reconnects() == 1);
+        await("the watchdog to close the silent connection").until(() -> source.stats().watchdogCloses() == 1);
+        await("a reconnect").until(() -> source.stats().reconnects() == 1);
         int mark = listener.tickCount();
-        Await.until("ticks again", () -> listener.count(mark, INFY, QUOTE) >= 2);
+        await("ticks again").until(() -> listener.count(mark, INFY, QUOTE) >= 2);
         assertThat(listener.statuses()).extracting(SourceStatus::detail).anyMatch(d -> d.contains("watchdog"));
     }
 
@@ -69,7 +69,7 @@ class KiteReconnectIT extends SourceFixture {
 
         awaitState(SourceState.AUTH_FAILED);
 
-        Await.during("no further handshakes", Duration.ofMillis(400), () -> sim.handshakes() == 1);
+        await("no further handshakes").during(Duration.ofMillis(400)).until(() -> sim.handshakes() == 1);
         assertThat(source.stats().connectAttempts()).isEqualTo(1);
         assertThat(source.status().detail()).contains("403").doesNotContain("expired-token-xyz");
         assertThat(source.status().state().isTerminal()).isTrue();
@@ -79,13 +79,13 @@ class KiteReconnectIT extends SourceFixture {
     void shouldFailAfterTheLastReconnectAttempt() {
         simulator(b -> b);
         sim.rejectNextHandshakes(1000);
-        start(options().maxReconnectAttempts(3));
+        start(options().reconnectPolicy(fastRetries().maxAttempts(3).build()));
 
         awaitState(SourceState.FAILED);
 
         assertThat(sim.handshakes()).isEqualTo(4);
         assertThat(source.status().detail()).contains("gave up after 3 reconnect attempts").contains("503");
-        Await.during("no further handshakes", Duration.ofMillis(300), () -> sim.handshakes() == 4);
+        await("no further handshakes").during(Duration.ofMillis(300)).until(() -> sim.handshakes() == 4);
         assertThat(listener.statuses()).extracting(SourceStatus::state).filteredOn(s -> s == SourceState.RECONNECTING)
                 .hasSize(3);
     }
@@ -94,15 +94,15 @@ class KiteReconnectIT extends SourceFixture {
     void shouldCountAMalformedFrameAndKeepStreaming() {
         simulator(b -> b);
         start(options()).subscribe(List.of(RELIANCE), QUOTE);
-        Await.until("a tick", () -> listener.has(0, RELIANCE, QUOTE));
+        await("a tick").until(() -> listener.has(0, RELIANCE, QUOTE));
         int mark = listener.tickCount();
 
         sim.sendMalformedFrame();
 
-        Await.until("the parse error to be counted", () -> source.stats().parseErrors() == 1);
-        Await.until("the good packet before the damage", () -> listener.has(mark, INFY, LTP));
+        await("the parse error to be counted").until(() -> source.stats().parseErrors() == 1);
+        await("the good packet before the damage").until(() -> listener.has(mark, INFY, LTP));
         int after = listener.tickCount();
-        Await.until("ticks after the bad frame", () -> listener.count(after, RELIANCE, QUOTE) >= 2);
+        await("ticks after the bad frame").until(() -> listener.count(after, RELIANCE, QUOTE) >= 2);
         assertThat(source.stats().reconnects()).isZero();
         assertThat(source.status().state()).isEqualTo(SourceState.CONNECTED);
     }
@@ -118,9 +118,11 @@ class KiteReconnectIT extends SourceFixture {
         List<CompletableFuture<Map<Long, TickMode>>> work = IntStream.range(0, threads)
                 .mapToObj(i -> CompletableFuture.supplyAsync(() -> churn(i, dropsDone), pool)).toList();
         for (int drop = 1; drop <= 3; drop++) {
+            // The client may report the handshake before the server has registered the connection.
+            await("the server to see connection " + drop).until(() -> sim.connections() == 1);
             sim.dropAllConnections();
             long reconnects = drop;
-            Await.until("reconnect " + drop, () -> source.stats().reconnects() >= reconnects);
+            await("reconnect " + drop).until(() -> source.stats().reconnects() >= reconnects);
         }
         dropsDone.set(true);
         Map<Long, TickMode> expected = new HashMap<>();
@@ -130,8 +132,8 @@ class KiteReconnectIT extends SourceFixture {
         pool.shutdown();
 
         assertThat(source.subscriptions()).isEqualTo(expected);
-        Await.until("the server to match the desired set", Duration.ofSeconds(10),
-                () -> sim.subscriptions().equals(expected), () -> "; server has " + sim.subscriptions().size());
+        await("the server to match the desired set")
+                .untilAsserted(() -> assertThat(sim.subscriptions()).isEqualTo(expected));
     }
 
     /**

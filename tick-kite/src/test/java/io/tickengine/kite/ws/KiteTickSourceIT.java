@@ -11,7 +11,7 @@ import io.tickengine.core.TickMode;
 import io.tickengine.core.source.SourceMessage;
 import io.tickengine.core.source.SourceState;
 import io.tickengine.core.source.SourceStatus;
-import io.tickengine.kite.testing.Await;
+import static io.tickengine.kite.testing.Awaits.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -33,7 +33,7 @@ class KiteTickSourceIT extends SourceFixture {
         s.subscribe(List.of(NIFTY), QUOTE);
         s.subscribe(List.of(RELIANCE), LTP);
 
-        Await.until("ticks in every mode", () -> listener.has(0, INFY, FULL) && listener.has(0, NIFTY, QUOTE)
+        await("ticks in every mode").until(() -> listener.has(0, INFY, FULL) && listener.has(0, NIFTY, QUOTE)
                 && listener.has(0, RELIANCE, LTP));
 
         Tick infy = listener.last(INFY);
@@ -59,14 +59,14 @@ class KiteTickSourceIT extends SourceFixture {
     void shouldSwitchModeOfASubscribedInstrument() {
         simulator(b -> b);
         start(options()).subscribe(List.of(INFY), QUOTE);
-        Await.until("a quote tick", () -> listener.has(0, INFY, QUOTE));
+        await("a quote tick").until(() -> listener.has(0, INFY, QUOTE));
 
         int mark = listener.tickCount();
         source.subscribe(List.of(INFY), FULL);
-        Await.until("a full tick", () -> listener.has(mark, INFY, FULL));
+        await("a full tick").until(() -> listener.has(mark, INFY, FULL));
 
         int afterSwitch = listener.tickCount();
-        Await.until("three more ticks", () -> listener.count(afterSwitch, INFY, null) >= 3);
+        await("three more ticks").until(() -> listener.count(afterSwitch, INFY, null) >= 3);
         assertThat(listener.ticksSince(afterSwitch)).extracting(Tick::mode).containsOnly(FULL);
         assertThat(sim.subscriptions()).containsExactly(java.util.Map.entry(INFY, FULL));
     }
@@ -75,14 +75,14 @@ class KiteTickSourceIT extends SourceFixture {
     void shouldStopTicksOfUnsubscribedInstruments() {
         simulator(b -> b);
         start(options()).subscribe(List.of(INFY, RELIANCE), QUOTE);
-        Await.until("ticks of both", () -> listener.has(0, INFY, QUOTE) && listener.has(0, RELIANCE, QUOTE));
+        await("ticks of both").until(() -> listener.has(0, INFY, QUOTE) && listener.has(0, RELIANCE, QUOTE));
 
         source.unsubscribe(List.of(INFY));
-        Await.until("the server to drop INFY", () -> !sim.subscriptions().containsKey(INFY));
+        await("the server to drop INFY").until(() -> !sim.subscriptions().containsKey(INFY));
         int mark = listener.tickCount();
-        Await.until("two frames past any in flight", () -> listener.count(mark, RELIANCE, null) >= 2);
+        await("two frames past any in flight").until(() -> listener.count(mark, RELIANCE, null) >= 2);
         int settled = listener.tickCount();
-        Await.until("three more frames", () -> listener.count(settled, RELIANCE, null) >= 3);
+        await("three more frames").until(() -> listener.count(settled, RELIANCE, null) >= 3);
 
         assertThat(listener.count(settled, INFY, null)).isZero();
         assertThat(source.subscriptions()).containsOnlyKeys(RELIANCE);
@@ -97,7 +97,7 @@ class KiteTickSourceIT extends SourceFixture {
         sim.sendOrderUpdate("{\"order_id\":\"151220000000000\",\"status\":\"COMPLETE\"}");
         sim.sendError("max tokens");
         sim.sendMessage("hello");
-        Await.until("three messages", () -> listener.messages().size() == 3);
+        await("three messages").until(() -> listener.messages().size() == 3);
 
         assertThat(listener.messages()).extracting(SourceMessage::type).containsExactly("order", "error", "message");
         assertThat(listener.messages().get(0).payload()).contains("\"order_id\":\"151220000000000\"");
@@ -114,8 +114,8 @@ class KiteTickSourceIT extends SourceFixture {
         assertThatThrownBy(() -> source.subscribe(List.of(3001L << 8 | 1), LTP))
                 .isInstanceOf(TooManyInstrumentsException.class)
                 .hasMessageContaining("3001").hasMessageContaining("limit is 3000");
-        Await.until("3000 instruments on the server", () -> sim.subscriptions().size() == 3000);
-        Await.until("ticks of the last one", () -> listener.has(0, 3000L << 8 | 1, LTP));
+        await("3000 instruments on the server").until(() -> sim.subscriptions().size() == 3000);
+        await("ticks of the last one").until(() -> listener.has(0, 3000L << 8 | 1, LTP));
         assertThat(source.subscriptions()).hasSize(3000);
         assertThat(listener.messages()).isEmpty();
     }
@@ -126,7 +126,7 @@ class KiteTickSourceIT extends SourceFixture {
         start(options().watchdogTimeout(Duration.ofMillis(300)));
         awaitState(SourceState.CONNECTED);
 
-        Await.until("heartbeats for longer than the watchdog", () -> source.stats().heartbeats() >= 20);
+        await("heartbeats for longer than the watchdog").until(() -> source.stats().heartbeats() >= 20);
 
         assertThat(source.stats().watchdogCloses()).isZero();
         assertThat(source.stats().reconnects()).isZero();
@@ -137,13 +137,13 @@ class KiteTickSourceIT extends SourceFixture {
     void shouldStopOnClose() {
         simulator(b -> b);
         start(options()).subscribe(List.of(INFY), LTP);
-        Await.until("a tick", () -> listener.has(0, INFY, LTP));
+        await("a tick").until(() -> listener.has(0, INFY, LTP));
 
         source.close();
         source.close();
 
         assertThat(source.status().state()).isEqualTo(SourceState.STOPPED);
-        Await.until("the server to see the close", () -> sim.connections() == 0);
+        await("the server to see the close").until(() -> sim.connections() == 0);
         assertThatThrownBy(() -> source.start(listener)).isInstanceOf(IllegalStateException.class);
     }
 }

@@ -1,8 +1,11 @@
 package io.tickengine.kite.ws;
 
+import static io.tickengine.kite.testing.Awaits.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tickengine.core.source.ReconnectPolicy;
 import io.tickengine.core.source.SourceState;
 import io.tickengine.kite.sim.KiteSimulator;
-import io.tickengine.kite.testing.Await;
 import io.tickengine.kite.testing.RecordingListener;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
@@ -21,8 +24,14 @@ abstract class SourceFixture {
 
     KiteOptions.Builder options() {
         return KiteOptions.builder().url(sim.uri()).apiKey(sim.apiKey()).accessToken(sim.accessToken())
-                .reconnectInitialDelay(Duration.ofMillis(20)).reconnectMaxDelay(Duration.ofMillis(100))
+                .reconnectPolicy(fastRetries().build())
                 .watchdogTimeout(Duration.ofSeconds(2));
+    }
+
+    /** The default policy with delays of 20 ms to 100 ms. */
+    static ReconnectPolicy.Builder fastRetries() {
+        return KiteOptions.DEFAULT_RECONNECT_POLICY.mutate().initialDelay(Duration.ofMillis(20))
+                .maxDelay(Duration.ofMillis(100));
     }
 
     KiteTickSource start(KiteOptions.Builder options) {
@@ -32,8 +41,8 @@ abstract class SourceFixture {
     }
 
     void awaitState(SourceState state) {
-        Await.until("state " + state, Duration.ofSeconds(10), () -> source.status().state() == state,
-                () -> "; status was " + source.status());
+        await("state " + state).untilAsserted(() -> assertThat(source.status().state()).as(source.status().toString())
+                .isEqualTo(state));
     }
 
     @AfterEach

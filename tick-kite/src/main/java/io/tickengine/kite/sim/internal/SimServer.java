@@ -25,28 +25,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The simulator's WebSocket server: checks credentials at the handshake (HTTP 403 when wrong), keeps
- * one {@link SimSession} per connection and applies subscribe, unsubscribe and mode messages.
+ * The simulator's WebSocket server: checks credentials at the handshake (HTTP 403 when wrong) and the
+ * connections per api key (HTTP 429 beyond the limit), keeps one {@link SimSession} per connection and
+ * applies subscribe, unsubscribe and mode messages.
  */
 public final class SimServer extends WebSocketServer {
     private static final Logger LOG = LoggerFactory.getLogger(SimServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String apiKey;
-    private final String accessToken;
+    private final SimAccounts accounts;
     private final int maxInstruments;
+    private final int maxConnectionsPerKey;
     private final List<SimSession> sessions = new CopyOnWriteArrayList<>();
+    /** Handshakes accepted but not yet open, by api key; guarded by this. */
+    private final Map<WebSocket, String> pending = new HashMap<>();
     private final AtomicInteger handshakes = new AtomicInteger();
     private final AtomicInteger rejectNext = new AtomicInteger();
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Exception startFailure;
 
-    /** A server on {@code address} that accepts exactly these credentials. */
-    public SimServer(InetSocketAddress address, String apiKey, String accessToken, int maxInstruments) {
+    /** A server on {@code address} that accepts the credentials of {@code accounts}. */
+    public SimServer(InetSocketAddress address, SimAccounts accounts, int maxInstruments, int maxConnectionsPerKey) {
         super(address, 2);
-        this.apiKey = apiKey;
-        this.accessToken = accessToken;
+        this.accounts = accounts;
         this.maxInstruments = maxInstruments;
+        this.maxConnectionsPerKey = maxConnectionsPerKey;
         setWebSocketFactory(new RejectingServerFactory());
         setReuseAddr(true);
         setDaemon(true);
@@ -87,24 +90,45 @@ public final class SimServer extends WebSocketServer {
             throw new InvalidDataException(503, "handshake refused on request");
         }
         Map<String, String> query = query(request.getResourceDescriptor());
-        if (!apiKey.equals(query.get("api_key")) || !accessToken.equals(query.get("access_token"))) {
+        String apiKey = query.get("api_key");
+        if (!accounts.accepts(apiKey, query.get("access_token"))) {
             RejectingServerFactory.reject(conn, 403, "Forbidden", "invalid api_key or access_token");
             LOG.info("Simulator refused a handshake with HTTP 403: wrong credentials");
             throw new InvalidDataException(403, "invalid api_key or access_token");
         }
+        synchronized (this) {
+            long open = sessions.stream().filter(s -> s.apiKey().equals(apiKey)).count() + pendingFor(apiKey);
+            if (open >= maxConnectionsPerKey) {
+                RejectingServerFactory.reject(conn, 429, "Too Many Requests",
+                        "at most " + maxConnectionsPerKey + " connections per api_key");
+                LOG.info("Simulator refused a handshake with HTTP 429: {} connections of one api key", open);
+                throw new InvalidDataException(429, "too many connections for this api_key");
+            }
+            pending.put(conn, apiKey);
+        }
         return super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
+    }
+
+    private long pendingFor(String apiKey) {
+        return pending.values().stream().filter(apiKey::equals).count();
     }
 
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
-        SimSession session = new SimSession(conn);
-        conn.setAttachment(session);
-        sessions.add(session);
+        synchronized (this) {
+            String apiKey = pending.remove(conn);
+            SimSession session = new SimSession(conn, apiKey == null ? "" : apiKey);
+            conn.setAttachment(session);
+            sessions.add(session);
+        }
         LOG.debug("Simulator connection opened from {}", conn.getRemoteSocketAddress());
     }
 
     @Override
     public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+        synchronized (this) {
+            pending.remove(conn);
+        }
         SimSession session = conn.getAttachment();
         if (session != null) {
             sessions.remove(session);

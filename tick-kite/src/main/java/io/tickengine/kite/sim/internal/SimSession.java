@@ -12,12 +12,19 @@ public final class SimSession {
     static final TickMode DEFAULT_MODE = TickMode.QUOTE;
 
     private final WebSocket connection;
+    private final String apiKey;
     private final Map<Long, TickMode> subscriptions = new HashMap<>();
     private volatile boolean stalled;
     private volatile long lastSentNanos = System.nanoTime();
 
-    SimSession(WebSocket connection) {
+    SimSession(WebSocket connection, String apiKey) {
         this.connection = connection;
+        this.apiKey = apiKey;
+    }
+
+    /** The api key the connection authenticated with. */
+    public String apiKey() {
+        return apiKey;
     }
 
     /** The client connection. */

@@ -2,7 +2,6 @@ package io.tickengine.kite.sim.internal;
 
 import io.tickengine.core.Tick;
 import io.tickengine.core.TickMode;
-import io.tickengine.core.time.Clock;
 import io.tickengine.kite.parse.KitePacketEncoder;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -30,10 +29,10 @@ public final class Streamer implements Runnable {
     private final AtomicLong errors = new AtomicLong();
     private long lastRound = System.nanoTime();
 
-    /** A loop over the server's sessions. */
-    public Streamer(SimServer server, long seed, Clock clock, long tickNanos, long heartbeatNanos) {
+    /** A loop over the server's sessions, streaming {@code market}. */
+    public Streamer(SimServer server, SyntheticMarket market, long tickNanos, long heartbeatNanos) {
         this.server = server;
-        this.market = new SyntheticMarket(seed, clock);
+        this.market = market;
         this.tickNanos = tickNanos;
         this.heartbeatNanos = heartbeatNanos;
     }

@@ -12,8 +12,8 @@ import java.util.Random;
 
 /**
  * A made-up market: every instrument does a random walk on its tick size, trades add to a cumulative
- * volume, derivatives carry open interest. Seeded, so a run can be repeated. Not thread-safe: the
- * simulator's streaming thread owns it.
+ * volume, derivatives carry open interest. Seeded, so a run can be repeated. Thread-safe: the
+ * streaming thread and the REST handlers share it.
  */
 public final class SyntheticMarket {
     private static final int LEVELS = 5;
@@ -35,7 +35,7 @@ public final class SyntheticMarket {
     }
 
     /** Moves an instrument one step: a new last price and, for tradable ones, a trade. */
-    public void step(long token) {
+    public synchronized void step(long token) {
         State s = state(token);
         s.last = Math.max(s.tick, s.last + (random.nextInt(7) - 3) * s.tick);
         s.high = Math.max(s.high, s.last);
@@ -57,7 +57,7 @@ public final class SyntheticMarket {
     }
 
     /** The instrument's current state as a tick in {@code mode}, at its segment's price scale. */
-    public Tick tick(long token, TickMode mode) {
+    public synchronized Tick tick(long token, TickMode mode) {
         State s = state(token);
         Tick.Builder b = Tick.builder().instrumentToken(token).exchange(s.segment.exchange())
                 .tradable(s.segment.tradable()).priceScale(s.segment.priceScale()).mode(mode).lastPrice(s.last)
@@ -88,7 +88,7 @@ public final class SyntheticMarket {
     }
 
     /** Forgets an instrument's state (a later step starts a new walk). */
-    public void forget(long token) {
+    public synchronized void forget(long token) {
         states.remove(token);
     }
 

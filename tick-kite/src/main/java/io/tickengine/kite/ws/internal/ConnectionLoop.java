@@ -1,6 +1,8 @@
 package io.tickengine.kite.ws.internal;
 
 import io.tickengine.core.TickMode;
+import io.tickengine.core.source.Backoff;
+import io.tickengine.core.source.ReconnectPolicy;
 import io.tickengine.core.source.SourceState;
 import io.tickengine.core.source.TickListener;
 import io.tickengine.kite.parse.KiteCommand;
@@ -63,8 +65,7 @@ public final class ConnectionLoop {
         this.counters = counters;
         this.statusSink = statusSink;
         this.watchdogNanos = options.watchdogTimeout().toNanos();
-        this.backoff = new ExponentialBackoff(options.reconnectInitialDelay().toMillis(), options.reconnectMultiplier(),
-                options.reconnectMaxDelay().toMillis(), options.maxReconnectAttempts());
+        this.backoff = options.reconnectPolicy().newBackoff();
         this.control = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "tickengine-" + name + "-control");
             t.setDaemon(true);
@@ -184,15 +185,16 @@ public final class ConnectionLoop {
             return;
         }
         long delay = backoff.nextDelayMillis();
-        if (delay < 0) {
-            statusSink.status(SourceState.FAILED, "gave up after " + options.maxReconnectAttempts()
-                    + " reconnect attempts; last: " + why);
-            LOG.error("{}: gave up after {} reconnect attempts; last: {}", name, options.maxReconnectAttempts(), why);
+        int maxAttempts = options.reconnectPolicy().maxAttempts();
+        if (delay == Backoff.EXHAUSTED) {
+            statusSink.status(SourceState.FAILED, "gave up after " + maxAttempts + " reconnect attempts; last: " + why);
+            LOG.error("{}: gave up after {} reconnect attempts; last: {}", name, maxAttempts, why);
             return;
         }
         reconnectAttempt++;
+        String of = maxAttempts == ReconnectPolicy.UNLIMITED_ATTEMPTS ? "" : " of " + maxAttempts;
         String detail = (a.open ? "connection lost" : "connection failed") + " (" + why + "); reconnect attempt "
-                + reconnectAttempt + " of " + options.maxReconnectAttempts() + " in " + delay + " ms";
+                + reconnectAttempt + of + " in " + delay + " ms";
         statusSink.status(SourceState.RECONNECTING, detail);
         LOG.warn("{}: {}", name, detail);
         try {

@@ -14,22 +14,8 @@ import java.util.Map;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
-/** Backoff, subscription bookkeeping, credentials and handshake status reading. */
+/** Subscription bookkeeping, credentials and handshake status reading. */
 class ConnectionPartsTest {
-    @Test
-    void shouldDoubleDelaysUpToTheCapAndStopAfterMaxAttempts() {
-        ExponentialBackoff b = new ExponentialBackoff(1000, 2.0, 60_000, 9);
-        long[] delays = new long[10];
-        for (int i = 0; i < delays.length; i++) {
-            delays[i] = b.nextDelayMillis();
-        }
-
-        assertThat(delays).containsExactly(1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000, 60000, -1);
-        b.reset();
-        assertThat(b.nextDelayMillis()).isEqualTo(1000);
-        assertThat(new ExponentialBackoff(5, 2.0, 5, 0).nextDelayMillis()).isEqualTo(-1);
-    }
-
     @Test
     void shouldEnforceTheInstrumentLimitAllOrNothing() {
         SubscriptionBook book = new SubscriptionBook(3000);

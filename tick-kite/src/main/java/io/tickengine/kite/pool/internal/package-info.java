@@ -1,0 +1,2 @@
+/** Bookkeeping of the pool: accounts, their connections and which connection carries which instrument. */
+package io.tickengine.kite.pool.internal;
