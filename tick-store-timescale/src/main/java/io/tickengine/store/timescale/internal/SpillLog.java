@@ -1,0 +1,405 @@
+package io.tickengine.store.timescale.internal;
+
+import io.tickengine.core.InvalidConfigurationException;
+import io.tickengine.store.timescale.SpillFullException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.zip.CRC32C;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Append-only spill files for records the database has not taken yet. A directory holds segments named
+ * by the ordinal of their first record, read in that order; each record is {@code int length, int CRC32C,
+ * payload} ({@link RecordCodec}). Opening truncates a torn or corrupt tail. Appends are serialised by the
+ * caller's lock; the single reader (which also commits and prepends) may read without it, because it
+ * reads only below a segment's published length.
+ */
+public final class SpillLog implements AutoCloseable {
+    static final int HEADER = 8;
+    static final int MAX_RECORD = 16 << 20;
+    private static final Logger LOG = LoggerFactory.getLogger(SpillLog.class);
+    private static final String PREFIX = "spill-";
+    private static final String SUFFIX = ".log";
+
+    private final Path directory;
+    private final long capBytes;
+    private final long segmentBytes;
+    private final ConcurrentSkipListMap<Long, Segment> segments = new ConcurrentSkipListMap<>();
+    private FileChannel lockChannel;
+    private volatile long totalBytes;
+    private volatile long unreadRecords;
+
+    private SpillLog(Path directory, long capBytes) {
+        this.directory = directory;
+        this.capBytes = capBytes;
+        this.segmentBytes = Math.max(1 << 16, Math.min(64L << 20, capBytes / 4));
+    }
+
+    /**
+     * Opens (creating) the directory, takes its lock, checks every segment and truncates torn tails.
+     *
+     * @throws InvalidConfigurationException when another store (in this or another process) holds the directory
+     */
+    public static SpillLog open(Path directory, long capBytes) throws IOException {
+        Files.createDirectories(directory);
+        SpillLog log = new SpillLog(directory, capBytes);
+        log.lock();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, PREFIX + "*" + SUFFIX)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                long first = Long.parseLong(name.substring(PREFIX.length(), name.length() - SUFFIX.length()));
+                Segment s = Segment.recover(file, first);
+                if (s == null) {
+                    continue;
+                }
+                log.segments.put(first, s);
+                log.totalBytes += s.length;
+                log.unreadRecords += s.records;
+            }
+        }
+        return log;
+    }
+
+    /** One past the last ordinal stored, or 0 when empty; a new run numbers its records from here. */
+    public long nextOrdinal() {
+        return segments.isEmpty() ? 0 : segments.lastEntry().getValue().endOrdinal();
+    }
+
+    /** Whether no record is waiting. */
+    public boolean isEmpty() {
+        return segments.isEmpty();
+    }
+
+    /** Records waiting to be read and written to the database. */
+    public long unreadRecords() {
+        return unreadRecords;
+    }
+
+    /** Ordinal of the oldest record not yet committed, or {@code Long.MAX_VALUE} when none waits. */
+    public long firstUnreadOrdinal() {
+        Map.Entry<Long, Segment> first = segments.firstEntry();
+        return first == null ? Long.MAX_VALUE : first.getValue().readOrdinal;
+    }
+
+    /** Bytes the spill files take on disk. */
+    public long bytes() {
+        return totalBytes;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /**
+     * Appends records numbered from {@code firstOrdinal} after everything spilled, all or none.
+     *
+     * @throws SpillFullException when they would pass the cap
+     */
+    public void append(List<?> records, long firstOrdinal) {
+        if (records.isEmpty()) {
+            return;
+        }
+        ByteBuffer bytes = encode(records);
+        Map.Entry<Long, Segment> last = segments.lastEntry();
+        Segment tail = last == null ? null : last.getValue();
+        if (tail == null || tail.endOrdinal() != firstOrdinal || tail.length + bytes.remaining() > segmentBytes) {
+            tail = create(firstOrdinal);
+        }
+        tail.write(bytes, records.size());
+        totalBytes += bytes.limit();
+        unreadRecords += records.size();
+    }
+
+    /**
+     * Writes records older than everything spilled so far (the ones memory held when a write failed) as
+     * a segment of their own, which sorts before the newer ones.
+     *
+     * @throws SpillFullException when they would pass the cap
+     */
+    public void prepend(List<?> records, long firstOrdinal) {
+        if (records.isEmpty()) {
+            return;
+        }
+        ByteBuffer bytes = encode(records);
+        Segment s = create(firstOrdinal);
+        s.write(bytes, records.size());
+        totalBytes += bytes.limit();
+        unreadRecords += records.size();
+    }
+
+    /** Reads up to {@code max} records from the oldest segment, from where the last commit left off. */
+    public Chunk read(int max) throws IOException {
+        Map.Entry<Long, Segment> first = segments.firstEntry();
+        if (first == null) {
+            return null;
+        }
+        Segment s = first.getValue();
+        List<Object> records = new ArrayList<>(Math.min(max, 4096));
+        long pos = s.readPosition;
+        long end = s.length;
+        ByteBuffer buf = ByteBuffer.allocate((int) Math.min(end - pos, 8L << 20));
+        while (records.size() < max && pos < end) {
+            buf.clear();
+            buf.limit((int) Math.min(buf.capacity(), end - pos));
+            s.channel.read(buf, pos);
+            buf.flip();
+            int consumed = 0;
+            while (records.size() < max && buf.remaining() >= HEADER) {
+                int length = buf.getInt(buf.position());
+                if (buf.remaining() < HEADER + length) {
+                    break;
+                }
+                buf.position(buf.position() + HEADER);
+                ByteBuffer payload = buf.slice(buf.position(), length);
+                try {
+                    records.add(RecordCodec.decode(payload));
+                } catch (IllegalArgumentException e) {
+                    // The checksum matched, so the codec cannot read what it wrote: skip, never block the rest.
+                    LOG.error("spill segment {}: skipping a record that cannot be decoded: {}", s.path.getFileName(),
+                            e.getMessage());
+                }
+                buf.position(buf.position() + length);
+                consumed += HEADER + length;
+            }
+            if (consumed == 0) {
+                int length = buf.getInt(0);
+                buf = ByteBuffer.allocate(HEADER + length);
+                continue;
+            }
+            pos += consumed;
+        }
+        return new Chunk(s, records, pos, s.readOrdinal);
+    }
+
+    /** Marks a chunk as written to the database and deletes its segment once fully read. */
+    public void commit(Chunk chunk) {
+        Segment s = chunk.segment;
+        s.readPosition = chunk.endPosition;
+        s.readOrdinal += chunk.records.size();
+        unreadRecords -= chunk.records.size();
+        if (s.readPosition == s.length) {
+            segments.remove(s.firstOrdinal);
+            totalBytes -= s.length;
+            s.delete();
+        }
+    }
+
+    /** Flushes the newest segment to the storage device (appends reach the OS at once; this survives power loss). */
+    public void force() {
+        Map.Entry<Long, Segment> last = segments.lastEntry();
+        if (last != null) {
+            try {
+                last.getValue().channel.force(false);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Closes the files and releases the directory; what is unread stays for the next open. */
+    @Override
+    public void close() {
+        for (Segment s : segments.values()) {
+            s.closeQuietly();
+        }
+        try {
+            lockChannel.close();
+        } catch (IOException e) {
+            LOG.debug("closing the spill lock: {}", e.toString());
+        }
+    }
+
+    private void lock() throws IOException {
+        lockChannel = FileChannel.open(directory.resolve("spill.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            lockChannel.close();
+            throw new InvalidConfigurationException("timescale.spillDirectory " + directory
+                    + " is in use by another store");
+        }
+    }
+
+    private Segment create(long firstOrdinal) {
+        try {
+            Segment s = Segment.create(directory.resolve(String.format("%s%020d%s", PREFIX, firstOrdinal, SUFFIX)),
+                    firstOrdinal);
+            segments.put(firstOrdinal, s);
+            return s;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a spill segment in " + directory, e);
+        }
+    }
+
+    private ByteBuffer encode(List<?> records) {
+        long size = 0;
+        for (Object r : records) {
+            size += HEADER + RecordCodec.encodedSize(r);
+        }
+        if (totalBytes + size > capBytes) {
+            throw new SpillFullException("spill directory " + directory + " holds " + totalBytes + " bytes; "
+                    + size + " more would pass its cap of " + capBytes);
+        }
+        ByteBuffer buf = ByteBuffer.allocate(Math.toIntExact(size));
+        CRC32C crc = new CRC32C();
+        for (Object r : records) {
+            int start = buf.position();
+            buf.position(start + HEADER);
+            RecordCodec.encode(r, buf);
+            int length = buf.position() - start - HEADER;
+            crc.reset();
+            crc.update(buf.array(), start + HEADER, length);
+            buf.putInt(start, length).putInt(start + 4, (int) crc.getValue());
+        }
+        return buf.flip();
+    }
+
+    /** Records read from one segment, to be committed once written. */
+    public static final class Chunk {
+        private final Segment segment;
+        private final List<Object> records;
+        private final long endPosition;
+        private final long firstOrdinal;
+
+        Chunk(Segment segment, List<Object> records, long endPosition, long firstOrdinal) {
+            this.segment = segment;
+            this.records = records;
+            this.endPosition = endPosition;
+            this.firstOrdinal = firstOrdinal;
+        }
+
+        public List<Object> records() {
+            return records;
+        }
+
+        public long firstOrdinal() {
+            return firstOrdinal;
+        }
+    }
+
+    static final class Segment {
+        final Path path;
+        final long firstOrdinal;
+        final FileChannel channel;
+        volatile long length;
+        long records;
+        long readPosition;
+        long readOrdinal;
+
+        private Segment(Path path, long firstOrdinal, FileChannel channel, long length, long records) {
+            this.path = path;
+            this.firstOrdinal = firstOrdinal;
+            this.channel = channel;
+            this.length = length;
+            this.records = records;
+            this.readOrdinal = firstOrdinal;
+        }
+
+        static Segment create(Path path, long firstOrdinal) throws IOException {
+            FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            return new Segment(path, firstOrdinal, ch, 0, 0);
+        }
+
+        /** Opens a segment left by an earlier run, keeping its valid prefix; null when nothing valid is left. */
+        static Segment recover(Path path, long firstOrdinal) throws IOException {
+            FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            long size = ch.size();
+            long pos = 0;
+            long records = 0;
+            ByteBuffer header = ByteBuffer.allocate(HEADER);
+            CRC32C crc = new CRC32C();
+            while (pos + HEADER <= size) {
+                header.clear();
+                readFully(ch, header, pos);
+                int length = header.getInt(0);
+                if (length <= 0 || length > MAX_RECORD || pos + HEADER + length > size) {
+                    break;
+                }
+                ByteBuffer payload = ByteBuffer.allocate(length);
+                readFully(ch, payload, pos + HEADER);
+                crc.reset();
+                crc.update(payload.array(), 0, length);
+                if ((int) crc.getValue() != header.getInt(4)) {
+                    break;
+                }
+                pos += HEADER + length;
+                records++;
+            }
+            if (pos < size) {
+                LOG.warn("spill segment {}: torn or corrupt record at byte {}; truncated {} trailing bytes",
+                        path.getFileName(), pos, size - pos);
+                ch.truncate(pos);
+                ch.force(true);
+            }
+            if (records == 0) {
+                ch.close();
+                Files.deleteIfExists(path);
+                return null;
+            }
+            LOG.info("spill segment {}: {} records to replay", path.getFileName(), records);
+            return new Segment(path, firstOrdinal, ch, pos, records);
+        }
+
+        long endOrdinal() {
+            return firstOrdinal + records;
+        }
+
+        void write(ByteBuffer bytes, int count) {
+            try {
+                long pos = length;
+                while (bytes.hasRemaining()) {
+                    pos += channel.write(bytes, pos);
+                }
+                records += count;
+                length = pos;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot append to spill segment " + path, e);
+            }
+        }
+
+        void delete() {
+            closeQuietly();
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                LOG.warn("cannot delete drained spill segment {}: {}", path, e.toString());
+            }
+        }
+
+        void closeQuietly() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.debug("closing {}: {}", path, e.toString());
+            }
+        }
+
+        private static void readFully(FileChannel ch, ByteBuffer buf, long pos) throws IOException {
+            while (buf.hasRemaining()) {
+                int n = ch.read(buf, pos + buf.position());
+                if (n < 0) {
+                    throw new IOException("unexpected end of " + ch);
+                }
+            }
+        }
+    }
+}
