@@ -39,6 +39,11 @@ public final class HistoryQueries {
     static final String LAST_CANDLE = "SELECT max(ts) FROM candles WHERE instrument_token = :token "
             + "AND interval_s = :interval";
 
+    private static final long MIN_MILLIS = OffsetDateTime.of(-4_000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC).toInstant()
+            .toEpochMilli();
+    private static final long MAX_MILLIS = OffsetDateTime.of(200_000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC).toInstant()
+            .toEpochMilli();
+
     private final Jdbi jdbi;
 
     public HistoryQueries(Jdbi jdbi) {
@@ -122,7 +127,9 @@ public final class HistoryQueries {
         }
     }
 
+    /** A range bound as a timestamptz, clamped to years PostgreSQL can hold (an open-ended range is common). */
     static OffsetDateTime time(long epochMillis) {
-        return OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC);
+        long clamped = Math.max(MIN_MILLIS, Math.min(MAX_MILLIS, epochMillis));
+        return OffsetDateTime.ofInstant(Instant.ofEpochMilli(clamped), ZoneOffset.UTC);
     }
 }
