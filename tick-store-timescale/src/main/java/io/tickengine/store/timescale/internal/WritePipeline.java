@@ -49,6 +49,7 @@ public final class WritePipeline implements AutoCloseable {
     private boolean closed;
     private boolean crashed;
     private String lastError;
+    private long failedWrites;
     private long nextTimedFlush;
     private long nextEndOfDay;
     private volatile long written;
@@ -135,8 +136,8 @@ public final class WritePipeline implements AutoCloseable {
     }
 
     /**
-     * Waits until everything accepted so far is in the database, or, while the database is down, safe in
-     * the spill files; gives up after the connect and socket timeouts twice over.
+     * Waits until everything accepted so far is in the database, or, once a write attempted after this
+     * call has failed too, safe in the spill files; gives up after the connect and socket timeouts twice over.
      *
      * @return whether everything accepted so far is in the database
      */
@@ -145,13 +146,16 @@ public final class WritePipeline implements AutoCloseable {
         lock.lock();
         try {
             long target = nextOrdinal;
+            long failedBefore = failedWrites;
             requestFlush();
             while (true) {
                 long oldestInMemory = oldestInMemory();
                 if (oldestInMemory >= target && spill.firstUnreadOrdinal() >= target) {
                     return true;
                 }
-                if (oldestInMemory >= target && (degraded || crashed || !thread.isAlive())) {
+                // A failure from before this call may be a blip; one after it means the database is still down.
+                boolean down = degraded && failedWrites > failedBefore;
+                if (oldestInMemory >= target && (down || crashed || !thread.isAlive())) {
                     return false;
                 }
                 long left = deadline - System.nanoTime();
@@ -334,6 +338,7 @@ public final class WritePipeline implements AutoCloseable {
                 return true;
             }
             lastError = failure.toString();
+            failedWrites++;
             if (!degraded) {
                 degraded = true;
                 LOG.warn("database write of {} records failed; buffering and spilling until it recovers: {}",
