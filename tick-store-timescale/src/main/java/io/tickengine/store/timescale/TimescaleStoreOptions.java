@@ -118,6 +118,7 @@ public final class TimescaleStoreOptions {
         return b;
     }
 
+    /** See {@link Builder#jdbcUrl}. */
     public String jdbcUrl() {
         return jdbcUrl;
     }
@@ -132,42 +133,52 @@ public final class TimescaleStoreOptions {
         return password;
     }
 
+    /** See {@link Builder#poolSize}. */
     public int poolSize() {
         return poolSize;
     }
 
+    /** See {@link Builder#connectTimeout}. */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
+    /** See {@link Builder#socketTimeout}. */
     public Duration socketTimeout() {
         return socketTimeout;
     }
 
+    /** See {@link Builder#flushInterval}. */
     public Duration flushInterval() {
         return flushInterval;
     }
 
+    /** See {@link Builder#flushRows}. */
     public int flushRows() {
         return flushRows;
     }
 
+    /** See {@link Builder#memoryBufferRows}. */
     public int memoryBufferRows() {
         return memoryBufferRows;
     }
 
+    /** See {@link Builder#spillDirectory}. */
     public Path spillDirectory() {
         return spillDirectory;
     }
 
+    /** See {@link Builder#spillCapBytes}. */
     public long spillCapBytes() {
         return spillCapBytes;
     }
 
+    /** See {@link Builder#retryBackoff}. */
     public Duration retryBackoff() {
         return retryBackoff;
     }
 
+    /** See {@link Builder#maxRetryBackoff}. */
     public Duration maxRetryBackoff() {
         return maxRetryBackoff;
     }
@@ -187,6 +198,7 @@ public final class TimescaleStoreOptions {
         return useTimescale;
     }
 
+    /** See {@link Builder#chunkInterval}. */
     public Duration chunkInterval() {
         return chunkInterval;
     }
@@ -251,66 +263,79 @@ public final class TimescaleStoreOptions {
         private Builder() {
         }
 
+        /** The {@code jdbc:postgresql:} URL of the database. */
         public Builder jdbcUrl(String jdbcUrl) {
             this.jdbcUrl = jdbcUrl;
             return this;
         }
 
+        /** The user name, or null to take it from the URL. */
         public Builder username(String username) {
             this.username = username;
             return this;
         }
 
+        /** The password, or null; it is handed to the driver only, never logged. */
         public Builder password(String password) {
             this.password = password;
             return this;
         }
 
+        /** Pooled connections (at least 2): the writer uses one, queries the rest. */
         public Builder poolSize(int poolSize) {
             this.poolSize = poolSize;
             return this;
         }
 
+        /** How long a write waits for a connection before it counts as failed (at least 250 ms). */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = connectTimeout;
             return this;
         }
 
+        /** How long one database call may block before it counts as failed. */
         public Builder socketTimeout(Duration socketTimeout) {
             this.socketTimeout = socketTimeout;
             return this;
         }
 
+        /** Longest time a record waits in memory before it is written. */
         public Builder flushInterval(Duration flushInterval) {
             this.flushInterval = flushInterval;
             return this;
         }
 
+        /** Records that trigger a write before the interval ends; also the most records per write. */
         public Builder flushRows(int flushRows) {
             this.flushRows = flushRows;
             return this;
         }
 
+        /** Records held in memory before new ones spill to disk (at least flushRows); what a crash can lose. */
         public Builder memoryBufferRows(int memoryBufferRows) {
             this.memoryBufferRows = memoryBufferRows;
             return this;
         }
 
+        /** Directory of the spill files; one store at a time may use it. */
         public Builder spillDirectory(Path spillDirectory) {
             this.spillDirectory = spillDirectory;
             return this;
         }
 
+        /** Most bytes the spill files may hold (at least 1 MiB). */
         public Builder spillCapBytes(long spillCapBytes) {
             this.spillCapBytes = spillCapBytes;
             return this;
         }
 
+        /** First wait after a failed write; doubles per failure. */
         public Builder retryBackoff(Duration retryBackoff) {
             this.retryBackoff = retryBackoff;
             return this;
         }
 
+        /** Longest wait between write attempts while the database is down. */
         public Builder maxRetryBackoff(Duration maxRetryBackoff) {
             this.maxRetryBackoff = maxRetryBackoff;
             return this;
@@ -322,16 +347,19 @@ public final class TimescaleStoreOptions {
             return this;
         }
 
+        /** Whether {@link TimescaleStore#create} applies the schema migrations; turn off when they run elsewhere. */
         public Builder migrateOnStart(boolean migrateOnStart) {
             this.migrateOnStart = migrateOnStart;
             return this;
         }
 
+        /** Whether to use TimescaleDB features when the extension is available. */
         public Builder useTimescale(boolean useTimescale) {
             this.useTimescale = useTimescale;
             return this;
         }
 
+        /** Hypertable chunk length. */
         public Builder chunkInterval(Duration chunkInterval) {
             this.chunkInterval = chunkInterval;
             return this;
@@ -349,6 +377,7 @@ public final class TimescaleStoreOptions {
             return this;
         }
 
+        /** Whether to keep the 1-minute continuous aggregate {@code kite_ticks_candles_1m} over ticks. */
         public Builder continuousAggregate(boolean continuousAggregate) {
             this.continuousAggregate = continuousAggregate;
             return this;

@@ -46,33 +46,40 @@ public final class HistoryQueries {
 
     private final Jdbi jdbi;
 
+    /** Queries through {@code jdbi}, which must have the Postgres plugin installed. */
     public HistoryQueries(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
+    /** Ticks of one exchange and trading symbol in the range, by time then ingest sequence. */
     public List<Tick> ticksBySymbol(Exchange exchange, String symbol, TimeRange range, int limit) {
         Objects.requireNonNull(exchange, "exchange");
         Objects.requireNonNull(symbol, "tradingSymbol");
         return ticks(BY_SYMBOL, range, limit, q -> q.bind("exchange", exchange.name()).bind("symbol", symbol));
     }
 
+    /** Ticks of one instrument in the range, by time then ingest sequence. */
     public List<Tick> ticksByToken(long token, TimeRange range, int limit) {
         return ticks(BY_TOKEN, range, limit, q -> q.bind("token", token));
     }
 
+    /** Ticks of one exchange in the range, by time then ingest sequence. */
     public List<Tick> ticksByExchange(Exchange exchange, TimeRange range, int limit) {
         Objects.requireNonNull(exchange, "exchange");
         return ticks(BY_EXCHANGE, range, limit, q -> q.bind("exchange", exchange.name()));
     }
 
+    /** Ticks of every instrument in the range, by time then ingest sequence. */
     public List<Tick> ticks(TimeRange range, int limit) {
         return ticks(ALL, range, limit, q -> q);
     }
 
+    /** Event time of the instrument's last stored tick. */
     public OptionalLong lastTickTime(long token) {
         return last(LAST_TICK, q -> q.bind("token", token));
     }
 
+    /** Candles of one instrument and interval starting in the range, by start. */
     public List<Candle> candles(long token, CandleInterval interval, TimeRange range, int limit) {
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(range, "range");
@@ -92,6 +99,7 @@ public final class HistoryQueries {
         }
     }
 
+    /** Start of the instrument's last stored candle of the interval. */
     public OptionalLong lastCandleStart(long token, CandleInterval interval) {
         Objects.requireNonNull(interval, "interval");
         boolean oneSecond = interval.seconds() == 1;

@@ -37,7 +37,7 @@ public final class SpillLog implements AutoCloseable {
     private final Path directory;
     private final long capBytes;
     private final long segmentBytes;
-    private final ConcurrentSkipListMap<Long, Segment> segments = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<Long, SpillSegment> segments = new ConcurrentSkipListMap<>();
     private FileChannel lockChannel;
     private volatile long totalBytes;
     private volatile long unreadRecords;
@@ -61,7 +61,7 @@ public final class SpillLog implements AutoCloseable {
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 long first = Long.parseLong(name.substring(PREFIX.length(), name.length() - SUFFIX.length()));
-                Segment s = Segment.recover(file, first);
+                SpillSegment s = SpillSegment.recover(file, first);
                 if (s == null) {
                     continue;
                 }
@@ -90,7 +90,7 @@ public final class SpillLog implements AutoCloseable {
 
     /** Ordinal of the oldest record not yet committed, or {@code Long.MAX_VALUE} when none waits. */
     public long firstUnreadOrdinal() {
-        Map.Entry<Long, Segment> first = segments.firstEntry();
+        Map.Entry<Long, SpillSegment> first = segments.firstEntry();
         return first == null ? Long.MAX_VALUE : first.getValue().readOrdinal;
     }
 
@@ -113,8 +113,8 @@ public final class SpillLog implements AutoCloseable {
             return;
         }
         ByteBuffer bytes = encode(records);
-        Map.Entry<Long, Segment> last = segments.lastEntry();
-        Segment tail = last == null ? null : last.getValue();
+        Map.Entry<Long, SpillSegment> last = segments.lastEntry();
+        SpillSegment tail = last == null ? null : last.getValue();
         if (tail == null || tail.endOrdinal() != firstOrdinal || tail.length + bytes.remaining() > segmentBytes) {
             tail = create(firstOrdinal);
         }
@@ -134,7 +134,7 @@ public final class SpillLog implements AutoCloseable {
             return;
         }
         ByteBuffer bytes = encode(records);
-        Segment s = create(firstOrdinal);
+        SpillSegment s = create(firstOrdinal);
         s.write(bytes, records.size());
         totalBytes += bytes.limit();
         unreadRecords += records.size();
@@ -142,11 +142,11 @@ public final class SpillLog implements AutoCloseable {
 
     /** Reads up to {@code max} records from the oldest segment, from where the last commit left off. */
     public Chunk read(int max) throws IOException {
-        Map.Entry<Long, Segment> first = segments.firstEntry();
+        Map.Entry<Long, SpillSegment> first = segments.firstEntry();
         if (first == null) {
             return null;
         }
-        Segment s = first.getValue();
+        SpillSegment s = first.getValue();
         List<Object> records = new ArrayList<>(Math.min(max, 4096));
         long pos = s.readPosition;
         long end = s.length;
@@ -186,7 +186,7 @@ public final class SpillLog implements AutoCloseable {
 
     /** Marks a chunk as written to the database and deletes its segment once fully read. */
     public void commit(Chunk chunk) {
-        Segment s = chunk.segment;
+        SpillSegment s = chunk.segment;
         s.readPosition = chunk.endPosition;
         s.readOrdinal += chunk.records.size();
         unreadRecords -= chunk.records.size();
@@ -199,7 +199,7 @@ public final class SpillLog implements AutoCloseable {
 
     /** Flushes the newest segment to the storage device (appends reach the OS at once; this survives power loss). */
     public void force() {
-        Map.Entry<Long, Segment> last = segments.lastEntry();
+        Map.Entry<Long, SpillSegment> last = segments.lastEntry();
         if (last != null) {
             try {
                 last.getValue().channel.force(false);
@@ -212,7 +212,7 @@ public final class SpillLog implements AutoCloseable {
     /** Closes the files and releases the directory; what is unread stays for the next open. */
     @Override
     public void close() {
-        for (Segment s : segments.values()) {
+        for (SpillSegment s : segments.values()) {
             s.closeQuietly();
         }
         try {
@@ -238,9 +238,9 @@ public final class SpillLog implements AutoCloseable {
         }
     }
 
-    private Segment create(long firstOrdinal) {
+    private SpillSegment create(long firstOrdinal) {
         try {
-            Segment s = Segment.create(directory.resolve(String.format("%s%020d%s", PREFIX, firstOrdinal, SUFFIX)),
+            SpillSegment s = SpillSegment.create(directory.resolve(String.format("%s%020d%s", PREFIX, firstOrdinal, SUFFIX)),
                     firstOrdinal);
             segments.put(firstOrdinal, s);
             return s;
@@ -274,12 +274,12 @@ public final class SpillLog implements AutoCloseable {
 
     /** Records read from one segment, to be committed once written. */
     public static final class Chunk {
-        private final Segment segment;
+        private final SpillSegment segment;
         private final List<Object> records;
         private final long endPosition;
         private final long firstOrdinal;
 
-        Chunk(Segment segment, List<Object> records, long endPosition, long firstOrdinal) {
+        Chunk(SpillSegment segment, List<Object> records, long endPosition, long firstOrdinal) {
             this.segment = segment;
             this.records = records;
             this.endPosition = endPosition;
@@ -292,114 +292,6 @@ public final class SpillLog implements AutoCloseable {
 
         public long firstOrdinal() {
             return firstOrdinal;
-        }
-    }
-
-    static final class Segment {
-        final Path path;
-        final long firstOrdinal;
-        final FileChannel channel;
-        volatile long length;
-        long records;
-        long readPosition;
-        long readOrdinal;
-
-        private Segment(Path path, long firstOrdinal, FileChannel channel, long length, long records) {
-            this.path = path;
-            this.firstOrdinal = firstOrdinal;
-            this.channel = channel;
-            this.length = length;
-            this.records = records;
-            this.readOrdinal = firstOrdinal;
-        }
-
-        static Segment create(Path path, long firstOrdinal) throws IOException {
-            FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-            return new Segment(path, firstOrdinal, ch, 0, 0);
-        }
-
-        /** Opens a segment left by an earlier run, keeping its valid prefix; null when nothing valid is left. */
-        static Segment recover(Path path, long firstOrdinal) throws IOException {
-            FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            long size = ch.size();
-            long pos = 0;
-            long records = 0;
-            ByteBuffer header = ByteBuffer.allocate(HEADER);
-            CRC32C crc = new CRC32C();
-            while (pos + HEADER <= size) {
-                header.clear();
-                readFully(ch, header, pos);
-                int length = header.getInt(0);
-                if (length <= 0 || length > MAX_RECORD || pos + HEADER + length > size) {
-                    break;
-                }
-                ByteBuffer payload = ByteBuffer.allocate(length);
-                readFully(ch, payload, pos + HEADER);
-                crc.reset();
-                crc.update(payload.array(), 0, length);
-                if ((int) crc.getValue() != header.getInt(4)) {
-                    break;
-                }
-                pos += HEADER + length;
-                records++;
-            }
-            if (pos < size) {
-                LOG.warn("spill segment {}: torn or corrupt record at byte {}; truncated {} trailing bytes",
-                        path.getFileName(), pos, size - pos);
-                ch.truncate(pos);
-                ch.force(true);
-            }
-            if (records == 0) {
-                ch.close();
-                Files.deleteIfExists(path);
-                return null;
-            }
-            LOG.info("spill segment {}: {} records to replay", path.getFileName(), records);
-            return new Segment(path, firstOrdinal, ch, pos, records);
-        }
-
-        long endOrdinal() {
-            return firstOrdinal + records;
-        }
-
-        void write(ByteBuffer bytes, int count) {
-            try {
-                long pos = length;
-                while (bytes.hasRemaining()) {
-                    pos += channel.write(bytes, pos);
-                }
-                records += count;
-                length = pos;
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot append to spill segment " + path, e);
-            }
-        }
-
-        void delete() {
-            closeQuietly();
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException e) {
-                LOG.warn("cannot delete drained spill segment {}: {}", path, e.toString());
-            }
-        }
-
-        void closeQuietly() {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                LOG.debug("closing {}: {}", path, e.toString());
-            }
-        }
-
-        private static void readFully(FileChannel ch, ByteBuffer buf, long pos) throws IOException {
-            while (buf.hasRemaining()) {
-                int n = ch.read(buf, pos + buf.position());
-                if (n < 0) {
-                    throw new IOException("unexpected end of " + ch);
-                }
-            }
         }
     }
 }

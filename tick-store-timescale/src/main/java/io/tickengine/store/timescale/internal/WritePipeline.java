@@ -1,6 +1,5 @@
 package io.tickengine.store.timescale.internal;
 
-import io.tickengine.core.time.MarketTime;
 import io.tickengine.store.timescale.SpillFullException;
 import io.tickengine.store.timescale.StoreHealth;
 import io.tickengine.store.timescale.TimescaleStoreOptions;
@@ -31,6 +30,7 @@ public final class WritePipeline implements AutoCloseable {
     private final TimescaleStoreOptions options;
     private final BatchWriter writer;
     private final SpillLog spill;
+    private final FlushSchedule schedule;
     private final Thread thread;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
@@ -50,14 +50,14 @@ public final class WritePipeline implements AutoCloseable {
     private boolean crashed;
     private String lastError;
     private long failedWrites;
-    private long nextTimedFlush;
-    private long nextEndOfDay;
     private volatile long written;
 
+    /** A pipeline over the pool and the opened spill; records spilled by an earlier run are written first. */
     public WritePipeline(DataSource dataSource, SpillLog spill, TimescaleStoreOptions options) {
         this.options = options;
         this.writer = new BatchWriter(dataSource);
         this.spill = spill;
+        this.schedule = new FlushSchedule(options.flushInterval().toMillis(), options.endOfDayFlush());
         this.nextOrdinal = spill.nextOrdinal();
         this.memoryStart = nextOrdinal;
         this.spilling = !spill.isEmpty();
@@ -114,21 +114,12 @@ public final class WritePipeline implements AutoCloseable {
     public void onTimer(long nowMillis) {
         lock.lock();
         try {
-            if (nextTimedFlush == 0) {
-                nextTimedFlush = nowMillis + options.flushInterval().toMillis();
-            } else if (nowMillis >= nextTimedFlush) {
-                nextTimedFlush = nowMillis + options.flushInterval().toMillis();
-                requestFlush();
+            FlushSchedule.Due due = schedule.check(nowMillis);
+            if (due == FlushSchedule.Due.END_OF_DAY) {
+                LOG.info("end-of-day flush: {} records in memory, {} spilled", memoryBacklog(), spill.unreadRecords());
             }
-            if (options.endOfDayFlush() != null) {
-                if (nextEndOfDay == 0) {
-                    nextEndOfDay = MarketTime.nextWeekdayAt(nowMillis, options.endOfDayFlush());
-                } else if (nowMillis >= nextEndOfDay) {
-                    LOG.info("end-of-day flush: {} records in memory, {} spilled", memoryBacklog(),
-                            spill.unreadRecords());
-                    nextEndOfDay = MarketTime.nextWeekdayAt(nowMillis, options.endOfDayFlush());
-                    requestFlush();
-                }
+            if (due != FlushSchedule.Due.NOTHING) {
+                requestFlush();
             }
         } finally {
             lock.unlock();
