@@ -33,6 +33,8 @@ public final class SpillLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SpillLog.class);
     private static final String PREFIX = "spill-";
     private static final String SUFFIX = ".log";
+    /** Records the database refused for good, kept for inspection. */
+    public static final String REJECTED = "rejected.log";
 
     private final Path directory;
     private final long capBytes;
@@ -112,7 +114,7 @@ public final class SpillLog implements AutoCloseable {
         if (records.isEmpty()) {
             return;
         }
-        ByteBuffer bytes = encode(records);
+        ByteBuffer bytes = encode(records, true);
         Map.Entry<Long, SpillSegment> last = segments.lastEntry();
         SpillSegment tail = last == null ? null : last.getValue();
         if (tail == null || tail.endOrdinal() != firstOrdinal || tail.length + bytes.remaining() > segmentBytes) {
@@ -133,7 +135,7 @@ public final class SpillLog implements AutoCloseable {
         if (records.isEmpty()) {
             return;
         }
-        ByteBuffer bytes = encode(records);
+        ByteBuffer bytes = encode(records, true);
         SpillSegment s = create(firstOrdinal);
         s.write(bytes, records.size());
         totalBytes += bytes.limit();
@@ -197,6 +199,26 @@ public final class SpillLog implements AutoCloseable {
         }
     }
 
+    /**
+     * Keeps records the database refused for good (bad data) in {@code rejected.log}, in the spill
+     * format, for someone to look at; they are never replayed.
+     */
+    public void reject(List<?> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        ByteBuffer bytes = encode(records, false);
+        try (FileChannel ch = FileChannel.open(directory.resolve(REJECTED), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            while (bytes.hasRemaining()) {
+                ch.write(bytes);
+            }
+            ch.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep rejected records in " + directory, e);
+        }
+    }
+
     /** Flushes the newest segment to the storage device (appends reach the OS at once; this survives power loss). */
     public void force() {
         Map.Entry<Long, SpillSegment> last = segments.lastEntry();
@@ -249,12 +271,12 @@ public final class SpillLog implements AutoCloseable {
         }
     }
 
-    private ByteBuffer encode(List<?> records) {
+    private ByteBuffer encode(List<?> records, boolean capped) {
         long size = 0;
         for (Object r : records) {
             size += HEADER + RecordCodec.encodedSize(r);
         }
-        if (totalBytes + size > capBytes) {
+        if (capped && totalBytes + size > capBytes) {
             throw new SpillFullException("spill directory " + directory + " holds " + totalBytes + " bytes; "
                     + size + " more would pass its cap of " + capBytes);
         }

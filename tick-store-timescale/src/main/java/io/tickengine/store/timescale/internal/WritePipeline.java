@@ -5,6 +5,7 @@ import io.tickengine.store.timescale.StoreHealth;
 import io.tickengine.store.timescale.TimescaleStoreOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -240,7 +241,7 @@ public final class WritePipeline implements AutoCloseable {
             }
             Exception failure = null;
             try {
-                writer.write(batch.records);
+                writeIsolatingBadData(batch.records);
             } catch (Exception e) {
                 failure = e;
             }
@@ -253,6 +254,43 @@ public final class WritePipeline implements AutoCloseable {
                 backoff = pause(backoff);
             }
         }
+    }
+
+    /**
+     * Writes records; when the database refuses them for their data (not for being unreachable), splits
+     * them in halves until the bad ones stand alone, writes the rest in order and keeps the bad ones in
+     * the rejected file, so one bad tick never holds up the others.
+     */
+    private void writeIsolatingBadData(List<Object> records) throws Exception {
+        try {
+            writer.write(records);
+        } catch (SQLException e) {
+            if (!isDataError(e)) {
+                throw e;
+            }
+            if (records.size() > 1) {
+                int mid = records.size() / 2;
+                writeIsolatingBadData(records.subList(0, mid));
+                writeIsolatingBadData(records.subList(mid, records.size()));
+                return;
+            }
+            LOG.error("the database refused {} for good; kept in {}: {}", records.get(0),
+                    spill.directory().resolve(SpillLog.REJECTED), e.getMessage());
+            lock.lock();
+            try {
+                lastError = e.toString();
+                spill.reject(records);
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Whether the database refused the data itself (classes 21, 22, 23, 54), so retrying cannot help. */
+    static boolean isDataError(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("21") || state.startsWith("22") || state.startsWith("23")
+                || state.startsWith("54"));
     }
 
     /** The next batch to write: memory first (it is older than the spill), then the spill; null to stop. */
