@@ -71,6 +71,9 @@ public final class SpillLog implements AutoCloseable {
                 log.totalBytes += s.length;
                 log.unreadRecords += s.records;
             }
+        } catch (IOException | RuntimeException e) {
+            log.close();
+            throw e;
         }
         return log;
     }
@@ -219,14 +222,13 @@ public final class SpillLog implements AutoCloseable {
         }
     }
 
-    /** Flushes the newest segment to the storage device (appends reach the OS at once; this survives power loss). */
+    /** Flushes every segment to the storage device (appends reach the OS at once; this survives power loss). */
     public void force() {
-        Map.Entry<Long, SpillSegment> last = segments.lastEntry();
-        if (last != null) {
+        for (SpillSegment s : segments.values()) {
             try {
-                last.getValue().channel.force(false);
+                s.channel.force(false);
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new UncheckedIOException("cannot sync spill segment " + s.path, e);
             }
         }
     }
