@@ -19,7 +19,7 @@ public final class TimescaleStoreOptions {
     public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(30);
     /** Longest time a tick waits in memory before it is written (seed 000 used 15 minutes; set it here if wanted). */
     public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofSeconds(1);
-    /** Rows that trigger a write before the interval ends; also the most rows per write. */
+    /** Rows that trigger a write before the interval ends; a write takes up to 4x as many when behind. */
     public static final int DEFAULT_FLUSH_ROWS = 10_000;
     /** Ticks and candles held in memory, unwritten, before new ones spill to disk; what a crash can lose. */
     public static final int DEFAULT_MEMORY_BUFFER_ROWS = 50_000;
@@ -305,7 +305,7 @@ public final class TimescaleStoreOptions {
             return this;
         }
 
-        /** Records that trigger a write before the interval ends; also the most records per write. */
+        /** Records that trigger a write before the interval ends; a write takes up to 4x as many when behind. */
         public Builder flushRows(int flushRows) {
             this.flushRows = flushRows;
             return this;

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class WritePipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WritePipeline.class);
+    /** A write takes up to this many times flushRows when a backlog built up: fewer commits to catch up. */
+    static final int CATCH_UP_FACTOR = 4;
 
     private final TimescaleStoreOptions options;
     private final BatchWriter writer;
@@ -304,7 +306,7 @@ public final class WritePipeline implements AutoCloseable {
                 // While spilling, memory holds only records older than the spill: write them at once.
                 if (!memory.isEmpty() && (memory.size() >= options.flushRows() || flushTarget > memoryStart
                         || spilling || stopping)) {
-                    int n = Math.min(memory.size(), options.flushRows());
+                    int n = Math.min(memory.size(), maxBatch());
                     inflight = new ArrayList<>(n);
                     for (int i = 0; i < n; i++) {
                         inflight.add(memory.pollFirst());
@@ -325,7 +327,7 @@ public final class WritePipeline implements AutoCloseable {
             }
             // Only this thread reads, commits or prepends, so the oldest segment stays put while it reads.
             try {
-                SpillLog.Chunk chunk = spill.read(options.flushRows());
+                SpillLog.Chunk chunk = spill.read(maxBatch());
                 if (chunk != null && !chunk.records().isEmpty()) {
                     return new Batch(chunk.records(), chunk);
                 }
@@ -428,6 +430,10 @@ public final class WritePipeline implements AutoCloseable {
         nextOrdinal += records.size();
         spilling = true;
         work.signal();
+    }
+
+    private int maxBatch() {
+        return (int) Math.min(Integer.MAX_VALUE, (long) options.flushRows() * CATCH_UP_FACTOR);
     }
 
     private void requestFlush() {
