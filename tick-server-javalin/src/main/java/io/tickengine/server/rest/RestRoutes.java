@@ -78,7 +78,8 @@ public final class RestRoutes {
         app.exception(AuthenticationException.class, (e, ctx) -> Problem.send(ctx, 401, "Unauthorized", e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> Problem.send(ctx, 500, "Internal Server Error", e.getClass().getSimpleName()));
         app.error(404, ctx -> {
-            if (!ctx.contentType().startsWith("application/problem")) {
+            String type = ctx.res().getContentType();
+            if (type == null || !type.startsWith("application/problem")) {
                 Problem.send(ctx, 404, "Not Found", "no such resource: " + ctx.path());
             }
         });
