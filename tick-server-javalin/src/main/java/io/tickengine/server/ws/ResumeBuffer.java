@@ -38,7 +38,8 @@ public final class ResumeBuffer {
      * already left the window (a gap).
      */
     synchronized List<Tick> since(long sequence, Set<Long> tokens) {
-        if (sequence < evictedUpTo) {
+        long oldest = ticks.isEmpty() ? evictedUpTo + 1 : ticks.peekFirst().ingestSequence();
+        if (sequence < oldest - 1) {
             return null;
         }
         List<Tick> out = new ArrayList<>();
