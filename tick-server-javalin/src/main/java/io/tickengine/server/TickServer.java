@@ -1,0 +1,299 @@
+package io.tickengine.server;
+
+import io.javalin.Javalin;
+import io.tickengine.cache.redis.RedisCache;
+import io.tickengine.cache.redis.RedisCacheOptions;
+import io.tickengine.core.candle.AggregatorOptions;
+import io.tickengine.core.engine.SinkOptions;
+import io.tickengine.core.engine.TickEngine;
+import io.tickengine.core.instrument.InstrumentRegistry;
+import io.tickengine.core.sink.CandleSink;
+import io.tickengine.core.sink.LatestTicks;
+import io.tickengine.core.sink.TickSink;
+import io.tickengine.core.source.TickSource;
+import io.tickengine.core.time.Clock;
+import io.tickengine.kite.instruments.InstrumentLoadReport;
+import io.tickengine.kite.pool.KiteAccount;
+import io.tickengine.kite.pool.KitePoolOptions;
+import io.tickengine.kite.pool.KiteTickSourcePool;
+import io.tickengine.kite.sim.KiteSimulator;
+import io.tickengine.server.auth.Authenticator;
+import io.tickengine.server.config.Feed;
+import io.tickengine.server.config.InvalidConfigException;
+import io.tickengine.server.config.ServerOptions;
+import io.tickengine.server.health.Health;
+import io.tickengine.server.internal.Instruments;
+import io.tickengine.server.metrics.ServerMetrics;
+import io.tickengine.server.rest.RestRoutes;
+import io.tickengine.server.ws.FeedSubscriptions;
+import io.tickengine.server.ws.Hub;
+import io.tickengine.server.ws.WsEndpoints;
+import io.tickengine.store.sqlite.SqliteStore;
+import io.tickengine.store.sqlite.SqliteStoreOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The tickengine server: a feed (Kite, or the simulator in demo mode) through the engine into the
+ * WebSocket hub, the latest-tick cache, SQLite (or PostgreSQL) and optionally Redis, with REST, health
+ * and metrics on one port. Embed it with {@link #create} or {@link #builder}, then {@link #start()} and
+ * {@link #stop()}; port 0 picks a free port, see {@link #port()}.
+ */
+public final class TickServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TickServer.class);
+
+    private final ServerOptions options;
+    private final Clock clock;
+    private final List<TickSource> extraSources;
+    private final List<Map.Entry<TickSink, SinkOptions>> extraSinks;
+    private final List<Map.Entry<CandleSink, SinkOptions>> extraCandleSinks;
+    private final InstrumentRegistry registry = InstrumentRegistry.empty();
+    private final LatestTicks latest = new LatestTicks();
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private KiteSimulator simulator;
+    private KiteTickSourcePool pool;
+    private SqliteStore store;
+    private RedisCache redis;
+    private TickEngine engine;
+    private Hub hub;
+    private WsEndpoints ws;
+    private Javalin app;
+    private ServerMetrics metrics;
+    private Runnable refreshInstruments;
+    private boolean started;
+    private boolean stopped;
+
+    private TickServer(Builder b) {
+        this.options = b.options;
+        this.clock = b.clock;
+        this.extraSources = List.copyOf(b.sources);
+        this.extraSinks = List.copyOf(b.sinks);
+        this.extraCandleSinks = List.copyOf(b.candleSinks);
+    }
+
+    /** A server with these options and no extra sources or sinks. */
+    public static TickServer create(ServerOptions options) {
+        return builder(options).build();
+    }
+
+    public static Builder builder(ServerOptions options) {
+        return new Builder(options);
+    }
+
+    /**
+     * Starts the feed, the engine and the HTTP server; returns once the port is open.
+     *
+     * @throws InvalidConfigException when a configured dependency is not available
+     */
+    public synchronized TickServer start() {
+        if (started) {
+            throw new IllegalStateException("server already started");
+        }
+        started = true;
+        try {
+            startAll();
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+        return this;
+    }
+
+    private void startAll() {
+        if (options.dbUrl() != null) {
+            throw new InvalidConfigException("DB_URL", "the PostgreSQL/TimescaleDB store is not available in this build; "
+                    + "unset DB_URL to use SQLite (SQLITE_PATH)");
+        }
+        List<KiteAccount> accounts = options.kiteAccounts();
+        URI wsUrl = options.kiteWsUrl();
+        URI restUrl = options.kiteRestUrl();
+        if (options.demo()) {
+            simulator = KiteSimulator.builder().start();
+            closeables.add(simulator);
+            accounts = List.of(new KiteAccount("demo", simulator.apiKey(), simulator.accessToken()));
+            wsUrl = simulator.uri();
+            restUrl = simulator.restUri();
+            LOG.info("demo mode: Kite simulator on {} (no credentials configured)", wsUrl);
+        }
+        KiteAccount first = accounts.isEmpty() ? null : accounts.get(0);
+        var loader = Instruments.loader(options.kiteInstruments(), options.feed() == Feed.KITE ? restUrl : null, first);
+        refreshInstruments = () -> {
+            InstrumentLoadReport r = loader.loadInto(registry);
+            LOG.info("instruments loaded from {}: {} ({} bad rows)", r.source(), r.loaded(), r.badRows());
+        };
+        refreshInstruments.run();
+
+        store = SqliteStore.open(SqliteStoreOptions.builder().path(options.sqlitePath()).build());
+        closeables.add(store);
+        if (options.redisUrl() != null) {
+            redis = RedisCache.create(RedisCacheOptions.builder().uri(options.redisUrl()).build());
+            closeables.add(redis);
+        }
+        if (options.feed() == Feed.KITE) {
+            KitePoolOptions.Builder pb = KitePoolOptions.builder().url(wsUrl).instrumentLookup(registry::findByToken);
+            accounts.forEach(pb::account);
+            pool = KiteTickSourcePool.create(pb.build());
+        }
+        hub = new Hub(registry, latest, new FeedSubscriptions(pool, options.tickMode()), options.wsLimits(), clock);
+
+        TickEngine.Builder eb = TickEngine.builder().clock(clock)
+                .candles(AggregatorOptions.builder().intervals(options.candleIntervals()).build())
+                .sink(latest).sink(hub.broadcaster()).sink(store.tickSink()).candleSink(store.candleSink())
+                .candleSink(hub.candleSink());
+        if (pool != null) {
+            eb.source(pool);
+        }
+        if (redis != null) {
+            eb.sink(redis.tickSink()).candleSink(redis.candleSink());
+        }
+        extraSources.forEach(eb::source);
+        extraSinks.forEach(e -> eb.sink(e.getKey(), e.getValue()));
+        extraCandleSinks.forEach(e -> eb.candleSink(e.getKey(), e.getValue()));
+        engine = eb.build();
+        engine.start();
+        int capacity = pool == null ? Integer.MAX_VALUE : pool.capacity();
+        List<Long> universe = Instruments.universe(registry, options.universe(), capacity);
+        hub.feed().pin(universe);
+        LOG.info("feed universe: {} instruments subscribed in {} mode", universe.size(), options.tickMode());
+
+        Authenticator auth = Authenticator.create(options);
+        if (!auth.enabled()) {
+            LOG.warn("!!! AUTHENTICATION IS OFF (demo mode): every client is accepted; configure JWT_HS256_SECRET, "
+                    + "JWT_JWKS_URL or API_KEYS for anything but a demo !!!");
+        }
+        metrics = new ServerMetrics(this::engineStatsSafe, hub, pool);
+        Health health = new Health(options, engine::stats, hub, pool, redis, options.sqlitePath().toString(), clock);
+        ws = new WsEndpoints(hub, auth, options.candleIntervals());
+        RestRoutes rest = new RestRoutes(registry, latest, store.ticks(), store.candles(), redis, hub, auth,
+                refreshInstruments, clock);
+        int maxFrame = options.wsLimits().maxMessageBytes() * 4;
+        app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.jetty.modifyWebSocketServletFactory(f -> f.setMaxTextMessageSize(maxFrame));
+        });
+        ws.register(app);
+        rest.register(app);
+        health.register(app);
+        metrics.register(app);
+        app.start("0.0.0.0", options.port());
+        LOG.info("tickengine server listening on port {} ({})", app.port(), options);
+    }
+
+    private io.tickengine.core.engine.EngineStats engineStatsSafe() {
+        return engine.stats();
+    }
+
+    /** The port the server listens on; meaningful after {@link #start()}. */
+    public int port() {
+        return app.port();
+    }
+
+    public ServerOptions options() { return options; }
+
+    /** The engine; for stats and embedding. */
+    public TickEngine engine() { return engine; }
+
+    /** The instrument master in use. */
+    public InstrumentRegistry registry() { return registry; }
+
+    /** The latest tick per instrument. */
+    public LatestTicks latest() { return latest; }
+
+    /** The WebSocket hub; for stats. */
+    public Hub hub() { return hub; }
+
+    /** The simulator serving demo mode, or null. */
+    public KiteSimulator simulator() { return simulator; }
+
+    /**
+     * Stops accepting, closes every client with 1001, drains and flushes every sink, then closes stores
+     * and connections. Idempotent.
+     *
+     * @return true when every sink finished within the shutdown timeout
+     */
+    public synchronized boolean stop() {
+        if (stopped || !started) {
+            return true;
+        }
+        stopped = true;
+        LOG.info("shutting down");
+        if (ws != null) {
+            ws.closeAll("Server shutting down");
+            long deadline = System.nanoTime() + 2_000_000_000L;
+            while (!hub.sessions().isEmpty() && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+            }
+        }
+        if (app != null) {
+            app.stop();
+        }
+        boolean clean = engine == null || engine.stop(options.shutdownTimeout());
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            try {
+                closeables.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("failed to close {}: {}", closeables.get(i).getClass().getSimpleName(), e.toString());
+            }
+        }
+        LOG.info("stopped{}", clean ? "" : " with undelivered items (see sink stats)");
+        return clean;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Builds a {@link TickServer} with extra sources and sinks beside the configured ones. */
+    public static final class Builder {
+        private final ServerOptions options;
+        private Clock clock = Clock.system();
+        private final List<TickSource> sources = new ArrayList<>();
+        private final List<Map.Entry<TickSink, SinkOptions>> sinks = new ArrayList<>();
+        private final List<Map.Entry<CandleSink, SinkOptions>> candleSinks = new ArrayList<>();
+
+        private Builder(ServerOptions options) {
+            this.options = Objects.requireNonNull(options, "options");
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Adds a source beside the configured feed; it manages its own subscriptions. */
+        public Builder source(TickSource source) {
+            sources.add(Objects.requireNonNull(source, "source"));
+            return this;
+        }
+
+        public Builder sink(TickSink sink) {
+            return sink(sink, SinkOptions.defaults());
+        }
+
+        public Builder sink(TickSink sink, SinkOptions sinkOptions) {
+            sinks.add(Map.entry(Objects.requireNonNull(sink, "sink"), Objects.requireNonNull(sinkOptions, "sinkOptions")));
+            return this;
+        }
+
+        public Builder candleSink(CandleSink sink) {
+            return candleSink(sink, SinkOptions.defaults());
+        }
+
+        public Builder candleSink(CandleSink sink, SinkOptions sinkOptions) {
+            candleSinks.add(Map.entry(Objects.requireNonNull(sink, "sink"),
+                    Objects.requireNonNull(sinkOptions, "sinkOptions")));
+            return this;
+        }
+
+        public TickServer build() {
+            return new TickServer(this);
+        }
+    }
+}

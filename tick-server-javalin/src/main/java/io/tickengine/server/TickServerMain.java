@@ -1,0 +1,104 @@
+package io.tickengine.server;
+
+import io.tickengine.core.TickException;
+import io.tickengine.server.config.ConfigLoader;
+import io.tickengine.server.config.InvalidConfigException;
+import io.tickengine.server.config.ServerOptions;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar tick-server.jar [--config FILE] [--help]}: reads the configuration, starts the
+ * server and stops it cleanly on SIGTERM. Exit code 2 for a bad or missing setting, 1 when start fails.
+ */
+public final class TickServerMain {
+    /** Exit code for a configuration problem. */
+    public static final int EXIT_CONFIG = 2;
+    /** Exit code when the server fails to start for another reason. */
+    public static final int EXIT_FAILED = 1;
+
+    /**
+     * The outcome of reading the command line and environment: options to run with, or an exit code.
+     *
+     * @param options the options, or null when the program should exit
+     * @param exitCode the exit code when {@code options} is null
+     */
+    public record Launch(ServerOptions options, int exitCode) {
+    }
+
+    private TickServerMain() {
+    }
+
+    public static void main(String[] args) {
+        Launch launch = parse(args, System.getenv(), System.out, System.err);
+        if (launch.options() == null) {
+            System.exit(launch.exitCode());
+            return;
+        }
+        TickServer server = TickServer.create(launch.options());
+        try {
+            server.start();
+        } catch (InvalidConfigException e) {
+            System.err.println("tick-server: " + e.getMessage());
+            System.exit(EXIT_CONFIG);
+            return;
+        } catch (TickException | IllegalStateException e) {
+            System.err.println("tick-server: failed to start: " + e.getMessage());
+            System.exit(EXIT_FAILED);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            stopped.countDown();
+        }, "tick-server-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Reads arguments and environment; prints help or the configuration error. Testable without exiting. */
+    public static Launch parse(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        Path config = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--help", "-h" -> {
+                    help(out);
+                    return new Launch(null, 0);
+                }
+                case "--config" -> {
+                    if (i + 1 >= args.length) {
+                        err.println("tick-server: --config needs a file");
+                        return new Launch(null, EXIT_CONFIG);
+                    }
+                    config = Path.of(args[++i]);
+                }
+                default -> {
+                    err.println("tick-server: unknown argument '" + args[i] + "' (see --help)");
+                    return new Launch(null, EXIT_CONFIG);
+                }
+            }
+        }
+        try {
+            return new Launch(ConfigLoader.load(env, config), 0);
+        } catch (InvalidConfigException e) {
+            err.println("tick-server: " + e.getMessage());
+            return new Launch(null, EXIT_CONFIG);
+        }
+    }
+
+    private static void help(PrintStream out) {
+        out.println("Usage: java -jar tick-server.jar [--config FILE.yaml] [--help]");
+        out.println();
+        out.println("Without configuration it runs in demo mode: the Kite simulator on loopback, SQLite under ./data,");
+        out.println("port 8080, authentication off. Settings come from the YAML file (same names, any case, nested");
+        out.println("maps joined by '_', kite.accounts for several accounts) and environment variables (which win):");
+        out.println();
+        ConfigLoader.SETTINGS.forEach((k, v) -> out.printf("  %-28s %s%n", k, v));
+    }
+}

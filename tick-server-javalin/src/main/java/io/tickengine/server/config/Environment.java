@@ -1,0 +1,7 @@
+package io.tickengine.server.config;
+
+/** Where the server runs ({@code ENVIRONMENT}); production enforces authentication and strong keys. */
+public enum Environment {
+    DEVELOPMENT,
+    PRODUCTION
+}

@@ -1,0 +1,332 @@
+package io.tickengine.server.config;
+
+import io.tickengine.core.TickMode;
+import io.tickengine.core.candle.CandleInterval;
+import io.tickengine.kite.pool.KiteAccount;
+import io.tickengine.kite.ws.KiteOptions;
+import io.tickengine.store.sqlite.SqliteStoreOptions;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything the server is configured with, immutable and validated once. The YAML file and the
+ * environment map onto this one model ({@link ConfigLoader}); the setting names are the environment
+ * variables. Without Kite credentials the server runs in demo mode against the local simulator.
+ */
+public final class ServerOptions {
+    public static final int DEFAULT_PORT = 8080;
+    public static final URI DEFAULT_KITE_REST_URL = URI.create("https://api.kite.trade");
+    public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_STALE_TICK_AGE = Duration.ofSeconds(60);
+    public static final List<CandleInterval> DEFAULT_CANDLE_INTERVALS = List.of(CandleInterval.S1, CandleInterval.M1,
+            CandleInterval.M5, CandleInterval.M15, CandleInterval.H1);
+    /** Universe value that subscribes NSE indices and NSE EQ stocks from the registry, within capacity. */
+    public static final String UNIVERSE_DEFAULT = "default";
+    /** Universe value that subscribes nothing at startup; clients subscribe on demand. */
+    public static final String UNIVERSE_NONE = "none";
+    /** The shortest API key accepted in production. */
+    public static final int MIN_PRODUCTION_API_KEY_LENGTH = 32;
+    /** HS256 needs a secret of at least 256 bits. */
+    public static final int MIN_HS256_SECRET_BYTES = 32;
+
+    private final int port;
+    private final Environment environment;
+    private final Feed feed;
+    private final List<KiteAccount> kiteAccounts;
+    private final URI kiteWsUrl;
+    private final URI kiteRestUrl;
+    private final String kiteInstruments;
+    private final TickMode tickMode;
+    private final String universe;
+    private final String redisUrl;
+    private final String dbUrl;
+    private final String dbUsername;
+    private final String dbPassword;
+    private final Path sqlitePath;
+    private final List<CandleInterval> candleIntervals;
+    private final String jwtHs256Secret;
+    private final URI jwtJwksUrl;
+    private final List<String> apiKeys;
+    private final List<String> adminApiKeys;
+    private final WsLimits wsLimits;
+    private final Duration shutdownTimeout;
+    private final Duration staleTickAge;
+
+    private ServerOptions(Builder b) {
+        port = b.port;
+        environment = b.environment;
+        feed = b.feed;
+        kiteAccounts = List.copyOf(b.kiteAccounts);
+        kiteWsUrl = b.kiteWsUrl;
+        kiteRestUrl = b.kiteRestUrl;
+        kiteInstruments = b.kiteInstruments;
+        tickMode = b.tickMode;
+        universe = b.universe;
+        redisUrl = b.redisUrl;
+        dbUrl = b.dbUrl;
+        dbUsername = b.dbUsername;
+        dbPassword = b.dbPassword;
+        sqlitePath = b.sqlitePath;
+        candleIntervals = List.copyOf(b.candleIntervals);
+        jwtHs256Secret = b.jwtHs256Secret;
+        jwtJwksUrl = b.jwtJwksUrl;
+        apiKeys = List.copyOf(b.apiKeys);
+        adminApiKeys = List.copyOf(b.adminApiKeys);
+        wsLimits = b.wsLimits;
+        shutdownTimeout = b.shutdownTimeout;
+        staleTickAge = b.staleTickAge;
+    }
+
+    /** The defaults: demo mode on port 8080. */
+    public static ServerOptions create() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these options. */
+    public Builder mutate() {
+        Builder b = new Builder();
+        b.port = port;
+        b.environment = environment;
+        b.feed = feed;
+        b.kiteAccounts = new ArrayList<>(kiteAccounts);
+        b.kiteWsUrl = kiteWsUrl;
+        b.kiteRestUrl = kiteRestUrl;
+        b.kiteInstruments = kiteInstruments;
+        b.tickMode = tickMode;
+        b.universe = universe;
+        b.redisUrl = redisUrl;
+        b.dbUrl = dbUrl;
+        b.dbUsername = dbUsername;
+        b.dbPassword = dbPassword;
+        b.sqlitePath = sqlitePath;
+        b.candleIntervals = new ArrayList<>(candleIntervals);
+        b.jwtHs256Secret = jwtHs256Secret;
+        b.jwtJwksUrl = jwtJwksUrl;
+        b.apiKeys = new ArrayList<>(apiKeys);
+        b.adminApiKeys = new ArrayList<>(adminApiKeys);
+        b.wsLimits = wsLimits;
+        b.shutdownTimeout = shutdownTimeout;
+        b.staleTickAge = staleTickAge;
+        return b;
+    }
+
+    /** HTTP port ({@code PORT}); 0 picks a free one. */
+    public int port() { return port; }
+
+    public Environment environment() { return environment; }
+
+    public Feed feed() { return feed; }
+
+    /** Kite accounts; several spread instruments over more connections. Empty in demo mode. */
+    public List<KiteAccount> kiteAccounts() { return kiteAccounts; }
+
+    public URI kiteWsUrl() { return kiteWsUrl; }
+
+    public URI kiteRestUrl() { return kiteRestUrl; }
+
+    /** URL or file path of the instruments CSV; null for the feed's own (Kite API or simulator). */
+    public String kiteInstruments() { return kiteInstruments; }
+
+    /** Mode the feed subscribes instruments in. */
+    public TickMode tickMode() { return tickMode; }
+
+    /** {@value #UNIVERSE_DEFAULT}, {@value #UNIVERSE_NONE}, or a comma-separated list of keys or tokens. */
+    public String universe() { return universe; }
+
+    public String redisUrl() { return redisUrl; }
+
+    public String dbUrl() { return dbUrl; }
+
+    public String dbUsername() { return dbUsername; }
+
+    /** The database password; secret, never logged. */
+    public String dbPassword() { return dbPassword; }
+
+    public Path sqlitePath() { return sqlitePath; }
+
+    /** Intervals the engine builds candles in. */
+    public List<CandleInterval> candleIntervals() { return candleIntervals; }
+
+    /** Secret, never logged; null when HS256 tokens are not accepted. */
+    public String jwtHs256Secret() { return jwtHs256Secret; }
+
+    public URI jwtJwksUrl() { return jwtJwksUrl; }
+
+    /** Secret, never logged. */
+    public List<String> apiKeys() { return apiKeys; }
+
+    /** Keys with the admin role; secret, never logged. */
+    public List<String> adminApiKeys() { return adminApiKeys; }
+
+    public WsLimits wsLimits() { return wsLimits; }
+
+    public Duration shutdownTimeout() { return shutdownTimeout; }
+
+    /** Age of the last tick past which health reports the feed degraded. */
+    public Duration staleTickAge() { return staleTickAge; }
+
+    /** Demo mode: the Kite feed without credentials, served by the local simulator. */
+    public boolean demo() {
+        return feed == Feed.KITE && kiteAccounts.isEmpty();
+    }
+
+    /** Whether any authentication method is configured. */
+    public boolean authEnabled() {
+        return jwtHs256Secret != null || jwtJwksUrl != null || !apiKeys.isEmpty() || !adminApiKeys.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return "ServerOptions{port=" + port + ", environment=" + environment + ", feed=" + feed + ", accounts="
+                + kiteAccounts.size() + ", demo=" + demo() + ", redis=" + (redisUrl != null) + ", db=" + (dbUrl != null)
+                + ", sqlite=" + sqlitePath + ", auth=" + authEnabled() + "}";
+    }
+
+    /** Builds {@link ServerOptions}; {@link #build()} validates everything and names the bad setting. */
+    public static final class Builder {
+        private int port = DEFAULT_PORT;
+        private Environment environment = Environment.DEVELOPMENT;
+        private Feed feed = Feed.KITE;
+        private List<KiteAccount> kiteAccounts = new ArrayList<>();
+        private URI kiteWsUrl = KiteOptions.DEFAULT_URL;
+        private URI kiteRestUrl = DEFAULT_KITE_REST_URL;
+        private String kiteInstruments;
+        private TickMode tickMode = TickMode.FULL;
+        private String universe = UNIVERSE_DEFAULT;
+        private String redisUrl;
+        private String dbUrl;
+        private String dbUsername;
+        private String dbPassword;
+        private Path sqlitePath = SqliteStoreOptions.DEFAULT_PATH;
+        private List<CandleInterval> candleIntervals = new ArrayList<>(DEFAULT_CANDLE_INTERVALS);
+        private String jwtHs256Secret;
+        private URI jwtJwksUrl;
+        private List<String> apiKeys = new ArrayList<>();
+        private List<String> adminApiKeys = new ArrayList<>();
+        private WsLimits wsLimits = WsLimits.defaults();
+        private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+        private Duration staleTickAge = DEFAULT_STALE_TICK_AGE;
+
+        private Builder() {
+        }
+
+        public Builder port(int port) { this.port = port; return this; }
+
+        public Builder environment(Environment environment) { this.environment = req(environment, "ENVIRONMENT"); return this; }
+
+        public Builder feed(Feed feed) { this.feed = req(feed, "FEED"); return this; }
+
+        /** Adds a Kite account. */
+        public Builder kiteAccount(KiteAccount account) { kiteAccounts.add(req(account, "KITE_API_KEY")); return this; }
+
+        public Builder kiteWsUrl(URI url) { this.kiteWsUrl = req(url, "KITE_WS_URL"); return this; }
+
+        public Builder kiteRestUrl(URI url) { this.kiteRestUrl = req(url, "KITE_REST_URL"); return this; }
+
+        public Builder kiteInstruments(String urlOrPath) { this.kiteInstruments = blankToNull(urlOrPath); return this; }
+
+        public Builder tickMode(TickMode mode) { this.tickMode = req(mode, "TICK_MODE"); return this; }
+
+        public Builder universe(String universe) { this.universe = req(universe, "UNIVERSE").strip(); return this; }
+
+        public Builder redisUrl(String url) { this.redisUrl = blankToNull(url); return this; }
+
+        public Builder dbUrl(String url) { this.dbUrl = blankToNull(url); return this; }
+
+        public Builder dbUsername(String user) { this.dbUsername = blankToNull(user); return this; }
+
+        public Builder dbPassword(String password) { this.dbPassword = password; return this; }
+
+        public Builder sqlitePath(Path path) { this.sqlitePath = req(path, "SQLITE_PATH"); return this; }
+
+        public Builder candleIntervals(List<CandleInterval> intervals) {
+            this.candleIntervals = new ArrayList<>(req(intervals, "CANDLE_INTERVALS"));
+            return this;
+        }
+
+        public Builder jwtHs256Secret(String secret) { this.jwtHs256Secret = blankToNull(secret); return this; }
+
+        public Builder jwtJwksUrl(URI url) { this.jwtJwksUrl = url; return this; }
+
+        public Builder apiKeys(List<String> keys) { this.apiKeys = new ArrayList<>(req(keys, "API_KEYS")); return this; }
+
+        public Builder adminApiKeys(List<String> keys) {
+            this.adminApiKeys = new ArrayList<>(req(keys, "ADMIN_API_KEYS"));
+            return this;
+        }
+
+        public Builder wsLimits(WsLimits limits) { this.wsLimits = req(limits, "WS_LIMITS"); return this; }
+
+        public Builder shutdownTimeout(Duration timeout) { this.shutdownTimeout = req(timeout, "SHUTDOWN_TIMEOUT"); return this; }
+
+        public Builder staleTickAge(Duration age) { this.staleTickAge = req(age, "HEALTH_STALE_TICK_AGE"); return this; }
+
+        /**
+         * Validates and builds.
+         *
+         * @throws InvalidConfigException naming the first bad setting
+         */
+        public ServerOptions build() {
+            check(port >= 0 && port <= 65535, "PORT", "must be 0..65535, was " + port);
+            check(!candleIntervals.isEmpty(), "CANDLE_INTERVALS", "needs at least one interval");
+            check(jwtHs256Secret == null || jwtHs256Secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                    >= MIN_HS256_SECRET_BYTES, "JWT_HS256_SECRET", "must be at least " + MIN_HS256_SECRET_BYTES + " bytes");
+            String scheme = jwtJwksUrl == null ? null : jwtJwksUrl.getScheme();
+            check(jwtJwksUrl == null || "https".equals(scheme) || "http".equals(scheme), "JWT_JWKS_URL",
+                    "must be an http(s) URL");
+            WsLimits l = wsLimits;
+            check(l.maxConnectionsPerIp() > 0, "WS_MAX_CONNECTIONS_PER_IP", "must be positive");
+            check(l.maxSubscriptionsPerConnection() > 0, "WS_MAX_SUBSCRIPTIONS", "must be positive");
+            check(l.maxSubscribesPerSecond() > 0, "WS_MAX_SUBSCRIBES_PER_SECOND", "must be positive");
+            check(l.maxMessageBytes() >= 256, "WS_MAX_MESSAGE_BYTES", "must be at least 256");
+            check(l.outboundQueue() >= 8, "WS_OUTBOUND_QUEUE", "must be at least 8");
+            check(!l.slowClientTimeout().isNegative() && !l.slowClientTimeout().isZero(), "WS_SLOW_CLIENT_TIMEOUT",
+                    "must be positive");
+            ServerOptions o = new ServerOptions(this);
+            if (environment == Environment.PRODUCTION) {
+                check(!o.demo(), "KITE_API_KEY", "production needs Kite credentials (demo mode is not for production)");
+                check(o.authEnabled(), "JWT_HS256_SECRET",
+                        "production refuses to start without authentication: set JWT_HS256_SECRET, JWT_JWKS_URL or API_KEYS");
+                for (String key : concat(apiKeys, adminApiKeys)) {
+                    check(key.length() >= MIN_PRODUCTION_API_KEY_LENGTH, "API_KEYS",
+                            "production needs API keys of at least " + MIN_PRODUCTION_API_KEY_LENGTH + " characters");
+                }
+            } else if (!o.demo() && feed == Feed.KITE) {
+                check(o.authEnabled(), "JWT_HS256_SECRET", "authentication may be off only in demo mode (no Kite "
+                        + "credentials): set JWT_HS256_SECRET, JWT_JWKS_URL or API_KEYS");
+            }
+            return o;
+        }
+
+        private static List<String> concat(List<String> a, List<String> b) {
+            List<String> all = new ArrayList<>(a);
+            all.addAll(b);
+            return all;
+        }
+
+        private static void check(boolean ok, String key, String problem) {
+            if (!ok) {
+                throw new InvalidConfigException(key, problem);
+            }
+        }
+
+        private static <T> T req(T value, String key) {
+            if (value == null) {
+                throw new InvalidConfigException(key, "must not be null");
+            }
+            return value;
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s.strip();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.tickengine.server.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Per-client WebSocket limits and buffers; every limit answers with a clear error and is counted.
+ *
+ * @param maxConnectionsPerIp open connections one IP address may hold
+ * @param maxSubscriptionsPerConnection instruments one connection may subscribe to
+ * @param maxSubscribesPerSecond subscribe/unsubscribe messages one connection may send per second
+ * @param maxMessageBytes largest client message accepted
+ * @param allowedOrigins origins allowed to connect; empty allows any
+ * @param outboundQueue messages buffered per connection before it is conflated to the latest tick per instrument
+ * @param slowClientTimeout how long a connection may stay conflated before it is closed with 1013
+ * @param resumeWindow how far back a client may resume from its last sequence
+ */
+public record WsLimits(int maxConnectionsPerIp, int maxSubscriptionsPerConnection, int maxSubscribesPerSecond,
+                       int maxMessageBytes, List<String> allowedOrigins, int outboundQueue,
+                       Duration slowClientTimeout, Duration resumeWindow) {
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_IP = 100;
+    public static final int DEFAULT_MAX_SUBSCRIPTIONS = 3000;
+    public static final int DEFAULT_MAX_SUBSCRIBES_PER_SECOND = 20;
+    public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
+    public static final int DEFAULT_OUTBOUND_QUEUE = 1024;
+    public static final Duration DEFAULT_SLOW_CLIENT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_RESUME_WINDOW = Duration.ofMinutes(5);
+
+    public WsLimits {
+        allowedOrigins = List.copyOf(Objects.requireNonNull(allowedOrigins, "allowedOrigins"));
+        Objects.requireNonNull(slowClientTimeout, "slowClientTimeout");
+        Objects.requireNonNull(resumeWindow, "resumeWindow");
+    }
+
+    /** The defaults. */
+    public static WsLimits defaults() {
+        return new WsLimits(DEFAULT_MAX_CONNECTIONS_PER_IP, DEFAULT_MAX_SUBSCRIPTIONS, DEFAULT_MAX_SUBSCRIBES_PER_SECOND,
+                DEFAULT_MAX_MESSAGE_BYTES, List.of(), DEFAULT_OUTBOUND_QUEUE, DEFAULT_SLOW_CLIENT_TIMEOUT,
+                DEFAULT_RESUME_WINDOW);
+    }
+}

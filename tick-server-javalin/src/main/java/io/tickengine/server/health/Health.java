@@ -1,0 +1,175 @@
+package io.tickengine.server.health;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.tickengine.cache.redis.RedisCache;
+import io.tickengine.core.engine.CircuitState;
+import io.tickengine.core.engine.EngineStats;
+import io.tickengine.core.engine.SinkStats;
+import io.tickengine.core.source.SourceState;
+import io.tickengine.core.source.SourceStatus;
+import io.tickengine.core.time.Clock;
+import io.tickengine.kite.pool.KiteConnectionStatus;
+import io.tickengine.kite.pool.KiteTickSourcePool;
+import io.tickengine.server.config.ServerOptions;
+import io.tickengine.server.internal.Tree;
+import io.tickengine.server.ws.Hub;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * {@code /health} (ok, degraded or critical with per-dependency detail; 503 when critical),
+ * {@code /health/live} and {@code /health/ready}.
+ */
+public final class Health {
+    public static final String OK = "ok";
+    public static final String DEGRADED = "degraded";
+    public static final String CRITICAL = "critical";
+
+    private final ServerOptions options;
+    private final Supplier<EngineStats> stats;
+    private final Hub hub;
+    private final KiteTickSourcePool pool;
+    private final RedisCache redis;
+    private final String database;
+    private final Clock clock;
+
+    public Health(ServerOptions options, Supplier<EngineStats> stats, Hub hub, KiteTickSourcePool pool, RedisCache redis,
+                  String database, Clock clock) {
+        this.options = options;
+        this.stats = stats;
+        this.hub = hub;
+        this.pool = pool;
+        this.redis = redis;
+        this.database = database;
+        this.clock = clock;
+    }
+
+    public void register(Javalin app) {
+        app.get("/health", this::health);
+        app.get("/health/live", ctx -> ctx.json(Map.of("status", OK)));
+        app.get("/health/ready", this::ready);
+    }
+
+    private void ready(Context ctx) {
+        Map<String, Object> report = report();
+        boolean ready = !CRITICAL.equals(report.get("status")) && (pool == null || pool.status().state() == SourceState.CONNECTED);
+        ctx.status(ready ? 200 : 503).contentType("application/json")
+                .result(Tree.json(Map.of("status", ready ? "ready" : "not_ready")));
+    }
+
+    private void health(Context ctx) {
+        Map<String, Object> report = report();
+        ctx.status(CRITICAL.equals(report.get("status")) ? 503 : 200).contentType("application/json")
+                .result(Tree.json(report));
+    }
+
+    /** The health report as a tree. */
+    public Map<String, Object> report() {
+        EngineStats s = stats.get();
+        Map<String, Object> checks = new LinkedHashMap<>();
+        List<String> levels = new ArrayList<>();
+
+        Map<String, Object> feed = new LinkedHashMap<>();
+        String feedLevel = OK;
+        List<Object> sources = new ArrayList<>();
+        for (SourceStatus src : s.sources()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", src.source());
+            m.put("state", src.state().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("detail", src.detail());
+            sources.add(m);
+            if (src.state() == SourceState.AUTH_FAILED || src.state() == SourceState.FAILED) {
+                feedLevel = CRITICAL;
+            } else if (src.state() != SourceState.CONNECTED && !feedLevel.equals(CRITICAL)) {
+                feedLevel = DEGRADED;
+            }
+        }
+        feed.put("status", feedLevel);
+        feed.put("sources", sources);
+        if (pool != null) {
+            List<Object> conns = new ArrayList<>();
+            for (KiteConnectionStatus c : pool.connections()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", c.name());
+                m.put("account", c.account());
+                m.put("instruments", (long) c.instruments());
+                m.put("state", c.status().state().name().toLowerCase(java.util.Locale.ROOT));
+                conns.add(m);
+            }
+            feed.put("connections", conns);
+            feed.put("unassigned_instruments", (long) pool.unassigned().size());
+        }
+        checks.put("feed", feed);
+        levels.add(feedLevel);
+
+        long last = hub.lastTickMillis();
+        long age = last == 0 ? -1 : clock.millis() - last;
+        String tickLevel = last == 0 || age > options.staleTickAge().toMillis() ? DEGRADED : OK;
+        checks.put("last_tick", map("status", tickLevel, "age_ms", age));
+        levels.add(tickLevel);
+
+        if (redis != null) {
+            String r = redis.ping() ? OK : DEGRADED;
+            checks.put("redis", map("status", r, "configured", true));
+            levels.add(r);
+        } else {
+            checks.put("redis", map("status", OK, "configured", false));
+        }
+
+        List<Object> sinks = new ArrayList<>();
+        String sinkLevel = OK;
+        String dbLevel = OK;
+        List<SinkStats> all = new ArrayList<>(s.tickSinks());
+        all.addAll(s.candleSinks());
+        for (SinkStats k : all) {
+            String level = k.degraded() ? DEGRADED : OK;
+            boolean store = k.name().toLowerCase(java.util.Locale.ROOT).contains("sqlite");
+            if (store && k.circuit() == CircuitState.OPEN) {
+                level = CRITICAL;
+            }
+            if (store && !level.equals(OK)) {
+                dbLevel = worst(List.of(dbLevel, level));
+            }
+            sinkLevel = worst(List.of(sinkLevel, level));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", k.name());
+            m.put("status", level);
+            m.put("policy", k.policy().name());
+            m.put("queue_depth", k.queueDepth());
+            m.put("dropped", k.dropped());
+            m.put("errors", k.errors());
+            m.put("lag_ms", k.lagMillis());
+            m.put("circuit", k.circuit().name());
+            sinks.add(m);
+        }
+        checks.put("database", map("status", dbLevel, "kind", "sqlite", "path", database));
+        checks.put("sinks", map("status", sinkLevel, "sinks", sinks));
+        levels.add(sinkLevel);
+        levels.add(dbLevel);
+
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", worst(levels));
+        out.put("timestamp", Instant.ofEpochMilli(clock.millis()));
+        out.put("checks", checks);
+        return out;
+    }
+
+    private static String worst(List<String> levels) {
+        return levels.contains(CRITICAL) ? CRITICAL : levels.contains(DEGRADED) ? DEGRADED : OK;
+    }
+
+    private static Map<String, Object> map(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            Object v = kv[i + 1];
+            m.put((String) kv[i], v instanceof Integer n ? (Object) n.longValue() : v);
+        }
+        return m;
+    }
+}

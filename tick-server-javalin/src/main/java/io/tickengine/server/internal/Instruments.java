@@ -1,0 +1,110 @@
+package io.tickengine.server.internal;
+
+import io.tickengine.core.Exchange;
+import io.tickengine.core.instrument.Instrument;
+import io.tickengine.core.instrument.InstrumentRegistry;
+import io.tickengine.kite.instruments.KiteInstrumentLoader;
+import io.tickengine.kite.rest.KiteRestOptions;
+import io.tickengine.kite.pool.KiteAccount;
+import io.tickengine.server.config.InvalidConfigException;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Finding instruments: the loader for the configured master, symbol lookups and the startup universe. */
+public final class Instruments {
+    private Instruments() {
+    }
+
+    /**
+     * The loader for {@code KITE_INSTRUMENTS}: an http(s) URL ending in {@code /instruments} is Kite's
+     * API (or the simulator's), any other value a file path; null means {@code defaultApi}'s /instruments.
+     */
+    public static KiteInstrumentLoader loader(String setting, URI defaultApi, KiteAccount account) {
+        String value = setting;
+        if (value == null) {
+            if (defaultApi == null) {
+                return KiteInstrumentLoader.sample();
+            }
+            return KiteInstrumentLoader.fromApi(rest(defaultApi, account));
+        }
+        if (value.startsWith("http://") || value.startsWith("https://")) {
+            String base = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+            if (!base.endsWith("/instruments")) {
+                throw new InvalidConfigException("KITE_INSTRUMENTS", "a URL must point at an /instruments endpoint");
+            }
+            return KiteInstrumentLoader.fromApi(rest(URI.create(base.substring(0, base.length() - "/instruments".length())),
+                    account));
+        }
+        if (value.startsWith("classpath:")) {
+            return KiteInstrumentLoader.fromResource(value.substring("classpath:".length()));
+        }
+        Path file = Path.of(value);
+        if (!Files.isReadable(file)) {
+            throw new InvalidConfigException("KITE_INSTRUMENTS", "file " + file + " cannot be read");
+        }
+        return KiteInstrumentLoader.fromFile(file);
+    }
+
+    private static KiteRestOptions rest(URI base, KiteAccount account) {
+        KiteRestOptions.Builder b = KiteRestOptions.builder().baseUrl(base);
+        if (account != null) {
+            b.apiKey(account.apiKey()).accessToken(account.accessToken());
+        }
+        return b.build();
+    }
+
+    /** An instrument by {@code EXCHANGE:SYMBOL}, plain symbol (NSE) or numeric token; null when unknown. */
+    public static Instrument resolve(InstrumentRegistry registry, String text) {
+        String s = text.strip();
+        if (s.isEmpty()) {
+            return null;
+        }
+        if (s.chars().allMatch(Character::isDigit) && s.length() < 19) {
+            return registry.findByToken(Long.parseLong(s));
+        }
+        if (s.indexOf(':') > 0) {
+            try {
+                return registry.bySymbol(s).orElse(null);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return registry.bySymbol(Exchange.NSE, s.toUpperCase(Locale.ROOT)).orElse(null);
+    }
+
+    /**
+     * The instruments to subscribe at startup: {@code default} is NSE indices then NSE EQ stocks up to
+     * {@code capacity}; {@code none} is nothing; otherwise a comma-separated list of keys or tokens.
+     */
+    public static List<Long> universe(InstrumentRegistry registry, String setting, int capacity) {
+        Set<Long> out = new LinkedHashSet<>();
+        if (setting.equalsIgnoreCase("none")) {
+            return List.of();
+        }
+        if (setting.equalsIgnoreCase("default")) {
+            for (Instrument i : registry.nseIndices()) {
+                out.add(i.instrumentToken());
+            }
+            for (Instrument i : registry.nseStocks()) {
+                out.add(i.instrumentToken());
+            }
+        } else {
+            for (String part : setting.split(",")) {
+                Instrument i = resolve(registry, part);
+                if (i == null) {
+                    throw new InvalidConfigException("UNIVERSE", "unknown instrument '" + part.strip() + "'");
+                }
+                out.add(i.instrumentToken());
+            }
+        }
+        List<Long> all = new ArrayList<>(out);
+        return all.size() > capacity ? all.subList(0, capacity) : all;
+    }
+}

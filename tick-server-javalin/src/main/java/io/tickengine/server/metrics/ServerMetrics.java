@@ -1,0 +1,162 @@
+package io.tickengine.server.metrics;
+
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tickengine.core.engine.EngineStats;
+import io.tickengine.core.engine.SinkStats;
+import io.tickengine.core.source.SourceState;
+import io.tickengine.kite.pool.KiteTickSourcePool;
+import io.tickengine.server.ws.Hub;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Prometheus metrics on {@code /metrics}: seed 000's list (ticks received, broadcast, cached, persisted,
+ * active sessions, feed connection status, buffer size, persistence lag), every sink's counters, the
+ * WebSocket limits and JVM metrics. Engine stats are sampled at most every 500 ms.
+ */
+public final class ServerMetrics {
+    private static final long SAMPLE_MILLIS = 500;
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Supplier<EngineStats> source;
+    private volatile EngineStats sample;
+    private volatile long sampledAt;
+
+    public ServerMetrics(Supplier<EngineStats> stats, Hub hub, KiteTickSourcePool pool) {
+        this.source = stats;
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+
+        counter("tickengine.ticks.received", "Ticks received from the feeds", s -> s.received());
+        counter("tickengine.ticks.accepted", "Ticks passed on to the sinks", s -> s.accepted());
+        counter("tickengine.ticks.broadcast", "Ticks handed to the WebSocket broadcaster", s -> delivered(s, "broadcast"));
+        counter("tickengine.ticks.cached", "Ticks written to the Redis cache", s -> delivered(s, "redis"));
+        counter("tickengine.ticks.persisted", "Ticks written to the database", s -> delivered(s, "sqlite-ticks"));
+        gauge("tickengine.buffer.size", "Ticks and candles waiting in store sinks", s -> backlog(s));
+        gauge("tickengine.persistence.lag", "Age of the newest persisted tick when written, seconds",
+                s -> lag(s, "sqlite-ticks") / 1000.0);
+        Gauge.builder("tickengine.websocket.sessions.active", hub, h -> h.sessions().size())
+                .description("Open WebSocket sessions").register(registry);
+        Gauge.builder("tickengine.kite.connection.status", () -> connected(pool))
+                .description("1 when the feed is connected, else 0").register(registry);
+        FunctionCounter.builder("tickengine.websocket.updates.sent", hub, h -> h.counters().updatesSent())
+                .description("Ticks and candles written to clients").register(registry);
+        FunctionCounter.builder("tickengine.websocket.conflated", hub, h -> h.counters().conflatedUpdates())
+                .description("Updates replaced for slow clients").register(registry);
+        FunctionCounter.builder("tickengine.websocket.slow.closed", hub, h -> h.counters().closedSlowClients())
+                .description("Clients closed with 1013").register(registry);
+        FunctionCounter.builder("tickengine.websocket.bad.messages", hub, h -> h.counters().badMessages())
+                .description("Malformed or unknown client messages").register(registry);
+        FunctionCounter.builder("tickengine.websocket.auth.failures", hub, h -> h.counters().authFailures())
+                .description("Connections refused for credentials").register(registry);
+        for (String limit : List.of("connections_per_ip", "subscriptions", "subscribe_rate", "message_size", "origin")) {
+            FunctionCounter.builder("tickengine.websocket.limit.hits", hub,
+                            h -> h.counters().limitHits().getOrDefault(limit, 0L))
+                    .tag("limit", limit).description("Client requests refused by a limit").register(registry);
+        }
+        EngineStats first = stats();
+        List<SinkStats> sinks = new ArrayList<>(first.tickSinks());
+        sinks.addAll(first.candleSinks());
+        for (SinkStats k : sinks) {
+            String n = k.name();
+            sinkCounter("tickengine.sink.delivered", n, s -> sink(s, n).delivered());
+            sinkCounter("tickengine.sink.dropped", n, s -> sink(s, n).dropped());
+            sinkCounter("tickengine.sink.conflated", n, s -> sink(s, n).conflated());
+            sinkCounter("tickengine.sink.errors", n, s -> sink(s, n).errors());
+            Gauge.builder("tickengine.sink.queue.depth", this, m -> sink(m.stats(), n).queueDepth()).tag("sink", n)
+                    .register(registry);
+            Gauge.builder("tickengine.sink.lag", this, m -> sink(m.stats(), n).lagMillis() / 1000.0).tag("sink", n)
+                    .baseUnit("seconds").register(registry);
+            Gauge.builder("tickengine.sink.circuit.open", this, m -> sink(m.stats(), n).circuit().ordinal())
+                    .tag("sink", n).description("0 closed, 1 open, 2 half-open (CircuitState order)").register(registry);
+        }
+    }
+
+    /** Adds {@code GET /metrics} in the Prometheus text format. */
+    public void register(Javalin app) {
+        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+    }
+
+    /** The registry, for embedding applications that add their own meters. */
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    private EngineStats stats() {
+        long now = System.currentTimeMillis();
+        EngineStats s = sample;
+        if (s == null || now - sampledAt > SAMPLE_MILLIS) {
+            s = source.get();
+            sample = s;
+            sampledAt = now;
+        }
+        return s;
+    }
+
+    private void counter(String name, String description, ToDoubleFunction<EngineStats> f) {
+        FunctionCounter.builder(name, this, m -> f.applyAsDouble(m.stats())).description(description).register(registry);
+    }
+
+    private void gauge(String name, String description, ToDoubleFunction<EngineStats> f) {
+        Gauge.builder(name, this, m -> f.applyAsDouble(m.stats())).description(description).register(registry);
+    }
+
+    private void sinkCounter(String name, String sinkName, ToDoubleFunction<EngineStats> f) {
+        FunctionCounter.builder(name, this, m -> f.applyAsDouble(m.stats())).tag("sink", sinkName).register(registry);
+    }
+
+    private static SinkStats sink(EngineStats s, String name) {
+        for (SinkStats k : s.tickSinks()) {
+            if (k.name().equals(name)) {
+                return k;
+            }
+        }
+        for (SinkStats k : s.candleSinks()) {
+            if (k.name().equals(name)) {
+                return k;
+            }
+        }
+        return new SinkStats(name, io.tickengine.core.sink.OverflowPolicy.DROP_OLDEST, 0, 0, 0, 0, 0, 0,
+                io.tickengine.core.engine.CircuitState.CLOSED, java.util.Map.of());
+    }
+
+    private static double delivered(EngineStats s, String prefix) {
+        return s.tickSinks().stream().filter(k -> k.name().startsWith(prefix)).mapToLong(SinkStats::delivered).sum();
+    }
+
+    private static double lag(EngineStats s, String name) {
+        return sink(s, name).lagMillis();
+    }
+
+    private static double backlog(EngineStats s) {
+        long n = 0;
+        for (SinkStats k : s.tickSinks()) {
+            if (k.name().startsWith("sqlite") || k.name().startsWith("redis")) {
+                n += k.queueDepth();
+            }
+        }
+        for (SinkStats k : s.candleSinks()) {
+            n += k.queueDepth();
+        }
+        return n;
+    }
+
+    private static double connected(KiteTickSourcePool pool) {
+        return pool != null && pool.status().state() == SourceState.CONNECTED ? 1 : 0;
+    }
+}

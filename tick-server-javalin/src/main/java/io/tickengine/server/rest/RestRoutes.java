@@ -1,0 +1,297 @@
+package io.tickengine.server.rest;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.tickengine.cache.redis.RedisCache;
+import io.tickengine.core.Tick;
+import io.tickengine.core.candle.Candle;
+import io.tickengine.core.candle.CandleInterval;
+import io.tickengine.core.instrument.Instrument;
+import io.tickengine.core.instrument.InstrumentRegistry;
+import io.tickengine.core.sink.LatestTicks;
+import io.tickengine.core.store.CandleHistory;
+import io.tickengine.core.store.TickHistory;
+import io.tickengine.core.store.TimeRange;
+import io.tickengine.core.time.Clock;
+import io.tickengine.core.time.MarketTime;
+import io.tickengine.server.auth.AuthenticationException;
+import io.tickengine.server.auth.Authenticator;
+import io.tickengine.server.auth.Principal;
+import io.tickengine.server.internal.Instruments;
+import io.tickengine.server.internal.Tree;
+import io.tickengine.server.ws.ClientSession;
+import io.tickengine.server.ws.Hub;
+import io.tickengine.server.ws.Messages;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The REST API: seed 000's {@code /api/ticks/*}, latest ticks for HTTP polling, candles, instrument
+ * search and {@code /ws/stats}. Errors are problem details; bad parameters answer 400.
+ */
+public final class RestRoutes {
+    /** Most ticks or candles one query returns. */
+    public static final int MAX_ROWS = 10_000;
+
+    private final InstrumentRegistry registry;
+    private final LatestTicks latest;
+    private final TickHistory ticks;
+    private final CandleHistory candles;
+    private final RedisCache redis;
+    private final Hub hub;
+    private final Authenticator auth;
+    private final Runnable refreshInstruments;
+    private final Clock clock;
+
+    public RestRoutes(InstrumentRegistry registry, LatestTicks latest, TickHistory ticks, CandleHistory candles,
+                      RedisCache redis, Hub hub, Authenticator auth, Runnable refreshInstruments, Clock clock) {
+        this.registry = registry;
+        this.latest = latest;
+        this.ticks = ticks;
+        this.candles = candles;
+        this.redis = redis;
+        this.hub = hub;
+        this.auth = auth;
+        this.refreshInstruments = refreshInstruments;
+        this.clock = clock;
+    }
+
+    public void register(Javalin app) {
+        app.before("/api/*", ctx -> authenticate(ctx, ctx.path().startsWith("/api/ticks/admin/")));
+        app.before("/ws/stats", ctx -> authenticate(ctx, false));
+        app.get("/api/ticks/today/{symbol}", this::today);
+        app.get("/api/ticks/historical", this::historical);
+        app.get("/api/ticks/subscriptions", this::subscriptions);
+        app.post("/api/ticks/admin/refresh-instruments", this::refresh);
+        app.get("/api/ticks/latest", this::latest);
+        app.get("/api/candles/{symbol}", this::candles);
+        app.get("/api/instruments", this::instruments);
+        app.get("/ws/stats", this::stats);
+        app.exception(Problem.BadRequest.class, (e, ctx) -> Problem.send(ctx, 400, "Bad Request", e.getMessage()));
+        app.exception(Problem.NotFound.class, (e, ctx) -> Problem.send(ctx, 404, "Not Found", e.getMessage()));
+        app.exception(AuthenticationException.class, (e, ctx) -> Problem.send(ctx, 401, "Unauthorized", e.getMessage()));
+        app.exception(Exception.class, (e, ctx) -> Problem.send(ctx, 500, "Internal Server Error", e.getClass().getSimpleName()));
+        app.error(404, ctx -> {
+            String type = ctx.res().getContentType();
+            if (type == null || !type.startsWith("application/problem")) {
+                Problem.send(ctx, 404, "Not Found", "no such resource: " + ctx.path());
+            }
+        });
+    }
+
+    private void authenticate(Context ctx, boolean admin) {
+        String header = ctx.header("Authorization");
+        String bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7) : null;
+        Principal p = auth.authenticate(bearer, ctx.header("X-API-Key"));
+        if (admin && !p.admin()) {
+            Problem.send(ctx, 403, "Forbidden", "this endpoint needs the admin role");
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    private void today(Context ctx) {
+        Instrument i = instrument(ctx.pathParam("symbol"));
+        long now = clock.millis();
+        long from = MarketTime.tradingDayStart(now);
+        String minutes = ctx.queryParam("lastMinutes");
+        if (minutes != null) {
+            long m = parseLong("lastMinutes", minutes);
+            if (m <= 0) {
+                throw new Problem.BadRequest("lastMinutes must be positive");
+            }
+            from = Math.max(from, now - m * 60_000);
+        }
+        List<Tick> list;
+        if (redis != null) {
+            list = minutes == null ? redis.reader().ticksToday(i.tradingSymbol())
+                    : redis.reader().ticksSince(i.tradingSymbol(), java.time.Duration.ofMillis(now - from));
+        } else {
+            list = ticks.ticksByToken(i.instrumentToken(), new TimeRange(from, now + 1), MAX_ROWS);
+        }
+        json(ctx, dtos(list));
+    }
+
+    private void historical(Context ctx) {
+        String symbol = required(ctx, "symbol");
+        Instant start = instant("startTime", required(ctx, "startTime"));
+        Instant end = instant("endTime", required(ctx, "endTime"));
+        if (start.isAfter(end)) {
+            throw new Problem.BadRequest("startTime must not be after endTime");
+        }
+        Instrument i = instrument(symbol);
+        json(ctx, dtos(ticks.ticksByToken(i.instrumentToken(), TimeRange.of(start, end), limit(ctx))));
+    }
+
+    private void subscriptions(Context ctx) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (ClientSession s : hub.sessions()) {
+            TreeSet<String> symbols = new TreeSet<>();
+            for (Long t : s.tokens()) {
+                Instrument i = registry.findByToken(t);
+                symbols.add(i == null ? String.valueOf(t) : i.tradingSymbol());
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("sessionId", s.id());
+            m.put("endpoint", s.endpoint());
+            m.put("subscribedSymbols", new ArrayList<>(symbols));
+            m.put("connectedAt", Instant.ofEpochMilli(s.connectedAt()));
+            out.put(s.id(), m);
+        }
+        json(ctx, out);
+    }
+
+    private void refresh(Context ctx) {
+        refreshInstruments.run();
+        json(ctx, Map.of("status", "Instrument cache refreshed successfully", "instruments", (long) registry.size()));
+    }
+
+    private void latest(Context ctx) {
+        String symbols = required(ctx, "symbols");
+        List<Object> out = new ArrayList<>();
+        for (String s : symbols.split(",")) {
+            if (s.isBlank()) {
+                continue;
+            }
+            Tick t = latest.get(instrument(s).instrumentToken());
+            if (t != null) {
+                out.add(Messages.kiteTick(t));
+            }
+        }
+        json(ctx, out);
+    }
+
+    private void candles(Context ctx) {
+        Instrument i = instrument(ctx.pathParam("symbol"));
+        String iv = ctx.queryParam("interval");
+        CandleInterval interval;
+        try {
+            interval = iv == null ? CandleInterval.M1 : CandleInterval.parse(iv);
+        } catch (IllegalArgumentException e) {
+            throw new Problem.BadRequest("interval: " + e.getMessage());
+        }
+        long now = clock.millis();
+        String f = ctx.queryParam("from");
+        String t = ctx.queryParam("to");
+        long from = f == null ? MarketTime.tradingDayStart(now) : instant("from", f).toEpochMilli();
+        long to = t == null ? now + 1 : instant("to", t).toEpochMilli();
+        if (from > to) {
+            throw new Problem.BadRequest("from must not be after to");
+        }
+        List<Object> out = new ArrayList<>();
+        for (Candle c : candles.candles(i.instrumentToken(), interval, new TimeRange(from, to), limit(ctx))) {
+            out.add(Messages.candle(c, i.tradingSymbol()));
+        }
+        json(ctx, out);
+    }
+
+    private void instruments(Context ctx) {
+        String q = ctx.queryParam("q");
+        int limit = ctx.queryParam("limit") == null ? 50 : (int) Math.min(parseLong("limit", ctx.queryParam("limit")), 1000);
+        if (limit <= 0) {
+            throw new Problem.BadRequest("limit must be positive");
+        }
+        List<Object> out = new ArrayList<>();
+        for (Instrument i : registry.search(q == null ? "" : q, limit)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("instrument_token", i.instrumentToken());
+            m.put("exchange_token", i.exchangeToken());
+            m.put("tradingsymbol", i.tradingSymbol());
+            m.put("name", i.name());
+            m.put("exchange", i.exchange().name());
+            m.put("segment", i.segment());
+            m.put("instrument_type", i.instrumentType());
+            m.put("lot_size", (long) i.lotSize());
+            m.put("tick_size", i.tickSize().toPlainString());
+            m.put("expiry", i.expiry() == null ? null : i.expiry().toString());
+            out.add(m);
+        }
+        json(ctx, out);
+    }
+
+    private void stats(Context ctx) {
+        List<Object> conns = new ArrayList<>();
+        long total = 0;
+        java.util.Set<Long> unique = new java.util.HashSet<>();
+        for (ClientSession s : hub.sessions()) {
+            total += s.tokens().size();
+            unique.addAll(s.tokens());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("connection_id", s.id());
+            m.put("user_id", s.user().subject());
+            m.put("endpoint", s.endpoint());
+            m.put("subscriptions", (long) s.tokens().size());
+            m.put("backlog", (long) s.out().backlog());
+            m.put("connected_at", Instant.ofEpochMilli(s.connectedAt()));
+            conns.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("active_connections", (long) conns.size());
+        out.put("total_subscriptions", total);
+        out.put("unique_tokens_subscribed", (long) unique.size());
+        out.put("connections", conns);
+        json(ctx, out);
+    }
+
+    private Instrument instrument(String text) {
+        Instrument i = Instruments.resolve(registry, text);
+        if (i == null) {
+            throw new Problem.NotFound("unknown instrument: " + text);
+        }
+        return i;
+    }
+
+    private static int limit(Context ctx) {
+        String l = ctx.queryParam("limit");
+        if (l == null) {
+            return MAX_ROWS;
+        }
+        long n = parseLong("limit", l);
+        if (n <= 0) {
+            throw new Problem.BadRequest("limit must be positive");
+        }
+        return (int) Math.min(n, MAX_ROWS);
+    }
+
+    private static String required(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) {
+            throw new Problem.BadRequest(name + " is required");
+        }
+        return v;
+    }
+
+    private static long parseLong(String name, String v) {
+        try {
+            return Long.parseLong(v.strip());
+        } catch (NumberFormatException e) {
+            throw new Problem.BadRequest(name + " must be a whole number, was '" + v + "'");
+        }
+    }
+
+    private static Instant instant(String name, String v) {
+        try {
+            return Instant.parse(v.strip());
+        } catch (DateTimeParseException e) {
+            throw new Problem.BadRequest(name + " must be an ISO-8601 instant such as 2025-01-02T03:45:00Z, was '" + v + "'");
+        }
+    }
+
+    private List<Object> dtos(List<Tick> list) {
+        List<Object> out = new ArrayList<>(list.size());
+        for (Tick t : list) {
+            Instrument i = registry.findByToken(t.instrumentToken());
+            out.add(Messages.tickDto(t, i == null ? io.tickengine.core.instrument.InstrumentClass.OTHER : i.instrumentClass()));
+        }
+        return out;
+    }
+
+    private static void json(Context ctx, Object tree) {
+        ctx.contentType("application/json").result(Tree.json(tree));
+    }
+}

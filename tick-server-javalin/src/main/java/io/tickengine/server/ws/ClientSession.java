@@ -1,0 +1,140 @@
+package io.tickengine.server.ws;
+
+import io.tickengine.core.Tick;
+import io.tickengine.core.instrument.InstrumentClass;
+import io.tickengine.server.auth.Principal;
+import io.tickengine.server.internal.Tree;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * One connected client: who it is, what it subscribed to, how it wants frames (JSON or MessagePack,
+ * several ticks per frame, deltas) and its outbound buffer.
+ */
+public final class ClientSession {
+    private final String id;
+    private final Dialect dialect;
+    private final String endpoint;
+    private final Principal user;
+    private final String address;
+    private final long connectedAt;
+    private final Function<Long, InstrumentClass> classOf;
+    private final Set<Long> tokens = ConcurrentHashMap.newKeySet();
+    private final Set<Long> candleKeys = ConcurrentHashMap.newKeySet();
+    private volatile InstrumentClass streamAll;
+    private Outbound out;
+
+    // Frame options; read by the encoder under the outbound lock, written under it too via options().
+    private boolean msgpack;
+    private boolean delta;
+    private int batch = 1;
+    private final Map<Long, Map<String, Object>> lastSent = new HashMap<>();
+
+    // Subscribe-rate window, touched only by the socket's message thread.
+    private long rateWindowStart;
+    private int rateCount;
+
+    ClientSession(String id, Dialect dialect, String endpoint, Principal user, String address, long connectedAt,
+                  Function<Long, InstrumentClass> classOf) {
+        this.id = id;
+        this.dialect = dialect;
+        this.endpoint = endpoint;
+        this.user = user;
+        this.address = address;
+        this.connectedAt = connectedAt;
+        this.classOf = classOf;
+    }
+
+    void attach(Outbound out) {
+        this.out = out;
+    }
+
+    public String id() { return id; }
+
+    public Dialect dialect() { return dialect; }
+
+    public String endpoint() { return endpoint; }
+
+    public Principal user() { return user; }
+
+    public String address() { return address; }
+
+    public long connectedAt() { return connectedAt; }
+
+    /** Instruments subscribed (ticks dialects) or instruments with candles (candles dialect). */
+    public Set<Long> tokens() { return tokens; }
+
+    Set<Long> candleKeys() { return candleKeys; }
+
+    /** The instrument class streamed whole ({@code /ws/indices/all}, {@code /ws/stocks/nse/all}), or null. */
+    public InstrumentClass streamAll() { return streamAll; }
+
+    void streamAll(InstrumentClass c) { this.streamAll = c; }
+
+    public Outbound out() { return out; }
+
+    /** Negotiates the frame format; applies to frames built from now on. */
+    void options(boolean msgpack, boolean delta, int batch) {
+        synchronized (out) {
+            this.msgpack = msgpack;
+            this.delta = delta;
+            this.batch = batch;
+            this.lastSent.clear();
+        }
+    }
+
+    int batch() {
+        return batch;
+    }
+
+    /** Counts one subscribe message; false when the per-second limit is exceeded. */
+    boolean allowSubscribe(long nowMillis, int perSecond) {
+        if (nowMillis - rateWindowStart >= 1000) {
+            rateWindowStart = nowMillis;
+            rateCount = 0;
+        }
+        return ++rateCount <= perSecond;
+    }
+
+    /** Encodes a batch of updates into one frame; called under the outbound lock. */
+    Object encode(List<Object> updates) {
+        List<Object> data = new ArrayList<>(updates.size());
+        for (Object u : updates) {
+            if (u instanceof Tick t) {
+                Map<String, Object> m = dialect == Dialect.SYMBOLS ? Messages.tickDto(t, classOf.apply(t.instrumentToken()))
+                        : Messages.kiteTick(t);
+                if (delta) {
+                    Map<String, Object> d = Messages.delta(lastSent.get(t.instrumentToken()), m);
+                    lastSent.put(t.instrumentToken(), m);
+                    m = d;
+                }
+                data.add(m);
+            } else {
+                data.add(u);
+            }
+        }
+        Object body;
+        if (dialect == Dialect.SYMBOLS && batch <= 1 && !msgpack) {
+            body = data.get(0);
+        } else {
+            Map<String, Object> env = new LinkedHashMap<>(2);
+            String kind = dialect == Dialect.CANDLES ? "candle" : "tick";
+            if (batch > 1) {
+                env.put("type", kind + "s");
+                env.put("data", data);
+            } else {
+                env.put("type", kind);
+                env.put("data", data.get(0));
+            }
+            body = env;
+        }
+        return msgpack ? Tree.msgpack(body) : Tree.json(body);
+    }
+}

@@ -1,0 +1,283 @@
+package io.tickengine.server.ws;
+
+import io.tickengine.core.Tick;
+import io.tickengine.core.candle.Candle;
+import io.tickengine.core.candle.CandleInterval;
+import io.tickengine.core.instrument.Instrument;
+import io.tickengine.core.instrument.InstrumentClass;
+import io.tickengine.core.instrument.InstrumentRegistry;
+import io.tickengine.core.sink.CandleSink;
+import io.tickengine.core.sink.LatestTicks;
+import io.tickengine.core.sink.OverflowPolicy;
+import io.tickengine.core.sink.TickSink;
+import io.tickengine.core.time.Clock;
+import io.tickengine.server.auth.Principal;
+import io.tickengine.server.config.WsLimits;
+import io.tickengine.server.internal.Tree;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The WebSocket hub: every client session, who wants which instrument, and the engine sinks that fan
+ * ticks and candles out to the sessions' outbound buffers. Thread-safe.
+ */
+public final class Hub {
+    private final InstrumentRegistry registry;
+    private final LatestTicks latest;
+    private final FeedSubscriptions feed;
+    private final WsLimits limits;
+    private final Clock clock;
+    private final HubCounters counters = new HubCounters();
+    private final ResumeBuffer resume;
+    private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
+    private final Map<Long, Set<ClientSession>> byToken = new ConcurrentHashMap<>();
+    private final Map<Long, Set<ClientSession>> byCandle = new ConcurrentHashMap<>();
+    private final Set<ClientSession> allIndices = ConcurrentHashMap.newKeySet();
+    private final Set<ClientSession> allStocks = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final AtomicLong lastTickMillis = new AtomicLong();
+
+    public Hub(InstrumentRegistry registry, LatestTicks latest, FeedSubscriptions feed, WsLimits limits, Clock clock) {
+        this.registry = registry;
+        this.latest = latest;
+        this.feed = feed;
+        this.limits = limits;
+        this.clock = clock;
+        this.resume = new ResumeBuffer(limits.resumeWindow().toMillis(), 1_000_000);
+    }
+
+    public HubCounters counters() { return counters; }
+
+    public WsLimits limits() { return limits; }
+
+    public InstrumentRegistry registry() { return registry; }
+
+    public LatestTicks latest() { return latest; }
+
+    public FeedSubscriptions feed() { return feed; }
+
+    /** Epoch millis when the broadcaster last received a tick; 0 before the first. */
+    public long lastTickMillis() { return lastTickMillis.get(); }
+
+    /** Every open session. */
+    public Collection<ClientSession> sessions() { return sessions.values(); }
+
+    /** Reserves a connection slot for an address; false when the address is at its limit (counted). */
+    boolean admit(String address) {
+        AtomicInteger n = perAddress.computeIfAbsent(address, k -> new AtomicInteger());
+        if (n.incrementAndGet() > limits.maxConnectionsPerIp()) {
+            n.decrementAndGet();
+            counters.limitHit("connections_per_ip");
+            return false;
+        }
+        return true;
+    }
+
+    /** Opens a session over a transport; the address slot must have been admitted. */
+    ClientSession open(Dialect dialect, String endpoint, Principal user, String address, Transport transport) {
+        String id = Long.toString(clock.millis(), 36) + "-" + ids.incrementAndGet();
+        ClientSession s = new ClientSession(id, dialect, endpoint, user, address, clock.millis(), this::classOf);
+        s.attach(new Outbound(transport, limits.outboundQueue(), 1, limits.slowClientTimeout().toMillis(),
+                clock::millis, counters, s::encode));
+        sessions.put(id, s);
+        counters.connectionsOpened.increment();
+        return s;
+    }
+
+    /** Forgets a session and releases what it subscribed. */
+    void close(ClientSession s) {
+        if (sessions.remove(s.id()) == null) {
+            return;
+        }
+        perAddress.computeIfPresent(s.address(), (k, n) -> n.decrementAndGet() <= 0 ? null : n);
+        allIndices.remove(s);
+        allStocks.remove(s);
+        List<Long> tokens = new ArrayList<>(s.tokens());
+        removeFrom(byToken, s, tokens);
+        List<Long> candleKeys = new ArrayList<>(s.candleKeys());
+        removeFrom(byCandle, s, candleKeys);
+        s.tokens().clear();
+        s.candleKeys().clear();
+        feed.release(tokens);
+    }
+
+    void streamAll(ClientSession s, InstrumentClass c) {
+        s.streamAll(c);
+        (c == InstrumentClass.INDEX ? allIndices : allStocks).add(s);
+    }
+
+    /** Adds instruments to a session; returns the ones that were new. */
+    List<Long> subscribe(ClientSession s, Collection<Long> tokens) {
+        List<Long> added = new ArrayList<>();
+        for (Long t : tokens) {
+            if (s.tokens().add(t)) {
+                byToken.computeIfAbsent(t, k -> ConcurrentHashMap.newKeySet()).add(s);
+                added.add(t);
+            }
+        }
+        feed.acquire(added);
+        return added;
+    }
+
+    /** Removes instruments from a session; returns the ones it had. */
+    List<Long> unsubscribe(ClientSession s, Collection<Long> tokens) {
+        List<Long> removed = new ArrayList<>();
+        for (Long t : tokens) {
+            if (s.tokens().remove(t)) {
+                removed.add(t);
+            }
+        }
+        removeFrom(byToken, s, removed);
+        feed.release(removed);
+        return removed;
+    }
+
+    /** Adds candle subscriptions; the feed is asked for the instruments too. */
+    List<Long> subscribeCandles(ClientSession s, Collection<Long> tokens, CandleInterval interval) {
+        List<Long> added = new ArrayList<>();
+        for (Long t : tokens) {
+            long key = candleKey(t, interval);
+            if (s.candleKeys().add(key)) {
+                byCandle.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(s);
+                if (s.tokens().add(t)) {
+                    feed.acquire(List.of(t));
+                }
+                added.add(t);
+            }
+        }
+        return added;
+    }
+
+    List<Long> unsubscribeCandles(ClientSession s, Collection<Long> tokens, CandleInterval interval) {
+        List<Long> removed = new ArrayList<>();
+        for (Long t : tokens) {
+            long key = candleKey(t, interval);
+            if (s.candleKeys().remove(key)) {
+                removeFrom(byCandle, s, List.of(key));
+                removed.add(t);
+            }
+        }
+        return removed;
+    }
+
+    /** Ticks after a sequence for these instruments, or null when the window no longer holds them. */
+    List<Tick> resume(long sequence, Set<Long> tokens) {
+        return resume.since(sequence, tokens);
+    }
+
+    long oldestResumable() {
+        return resume.oldest();
+    }
+
+    InstrumentClass classOf(long token) {
+        Instrument i = registry.findByToken(token);
+        return i == null ? InstrumentClass.OTHER : i.instrumentClass();
+    }
+
+    static long candleKey(long token, CandleInterval interval) {
+        return token * 1_000_000L + interval.seconds();
+    }
+
+    private static void removeFrom(Map<Long, Set<ClientSession>> index, ClientSession s, Collection<Long> keys) {
+        for (Long k : keys) {
+            index.computeIfPresent(k, (key, set) -> {
+                set.remove(s);
+                return set.isEmpty() ? null : set;
+            });
+        }
+    }
+
+    /** The engine sink that fans ticks out to clients; conflating, so the engine never waits for it. */
+    public TickSink broadcaster() {
+        return new TickSink() {
+            @Override
+            public String name() {
+                return "broadcast";
+            }
+
+            @Override
+            public OverflowPolicy overflowPolicy() {
+                return OverflowPolicy.CONFLATE;
+            }
+
+            @Override
+            public void onBatch(List<Tick> batch) {
+                long now = clock.millis();
+                for (int i = 0, n = batch.size(); i < n; i++) {
+                    Tick t = batch.get(i);
+                    counters.ticksIn.increment();
+                    resume.add(t, now);
+                    long token = t.instrumentToken();
+                    Set<ClientSession> subs = byToken.get(token);
+                    if (subs != null) {
+                        for (ClientSession s : subs) {
+                            if (s.dialect() != Dialect.CANDLES) {
+                                s.out().offer(token, t);
+                            }
+                        }
+                    }
+                    if (!allIndices.isEmpty() || !allStocks.isEmpty()) {
+                        InstrumentClass c = classOf(token);
+                        Set<ClientSession> all = c == InstrumentClass.INDEX ? allIndices
+                                : c == InstrumentClass.STOCK ? allStocks : Set.of();
+                        for (ClientSession s : all) {
+                            s.out().offer(token, t);
+                        }
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    lastTickMillis.set(now);
+                }
+            }
+
+            @Override
+            public Map<String, Long> metrics() {
+                return Map.of("sessions", (long) sessions.size(), "conflated_updates", counters.conflatedUpdates(),
+                        "slow_clients_closed", counters.closedSlowClients());
+            }
+        };
+    }
+
+    /** The engine candle sink that sends live candles to {@code /ws/candles} subscribers. */
+    public CandleSink candleSink() {
+        return new CandleSink() {
+            @Override
+            public String name() {
+                return "ws-candles";
+            }
+
+            @Override
+            public OverflowPolicy overflowPolicy() {
+                return OverflowPolicy.DROP_OLDEST;
+            }
+
+            @Override
+            public void onCandles(List<Candle> batch) {
+                for (Candle c : batch) {
+                    long key = candleKey(c.instrumentToken(), c.interval());
+                    Set<ClientSession> subs = byCandle.get(key);
+                    if (subs == null) {
+                        continue;
+                    }
+                    Instrument i = registry.findByToken(c.instrumentToken());
+                    Map<String, Object> m = Messages.candle(c, i == null ? null : i.tradingSymbol());
+                    for (ClientSession s : subs) {
+                        s.out().offer(key, m);
+                    }
+                }
+            }
+        };
+    }
+
+    static String json(Object tree) {
+        return Tree.json(tree);
+    }
+}

@@ -1,0 +1,228 @@
+package io.tickengine.server.ws;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+/**
+ * The outbound buffer of one client: control messages and keyed updates (ticks, candles) waiting for
+ * the socket, with at most one send in flight. When {@code capacity} updates wait, newer updates are
+ * conflated to the latest per key; a client that stays behind longer than {@code maxBehindMillis} is
+ * closed with 1013. Offering never blocks, so a slow client never delays the broadcaster or others.
+ */
+public final class Outbound {
+    /** Close code for a client that cannot keep up (RFC 6455 "try again later"). */
+    public static final int CLOSE_TOO_SLOW = 1013;
+    /** Control messages allowed to wait before the client counts as stuck. */
+    static final int MAX_CONTROL = 4096;
+
+    /** Counters a hub aggregates; all methods are called without this buffer's lock held. */
+    public interface Listener {
+        void sent(int updates);
+
+        void conflated();
+
+        void closedSlow();
+    }
+
+    private final Transport transport;
+    private final int capacity;
+    private int maxBatch;
+    private final long maxBehindMillis;
+    private final LongSupplier clock;
+    private final Listener listener;
+    private Function<List<Object>, Object> encoder;
+
+    private final ArrayDeque<String> control = new ArrayDeque<>();
+    private final ArrayDeque<Object> updates = new ArrayDeque<>();
+    private final Map<Long, Object> conflated = new LinkedHashMap<>();
+    private boolean conflating;
+    private long behindSince;
+    private boolean inFlight;
+    private boolean pumping;
+    private boolean closed;
+    private final Transport.Done onSent = this::onSent;
+
+    /**
+     * @param encoder turns a batch of updates into one frame: a {@code String} (text) or {@code ByteBuffer}
+     */
+    public Outbound(Transport transport, int capacity, int maxBatch, long maxBehindMillis, LongSupplier clock,
+                    Listener listener, Function<List<Object>, Object> encoder) {
+        this.transport = transport;
+        this.capacity = capacity;
+        this.maxBatch = Math.max(1, maxBatch);
+        this.maxBehindMillis = maxBehindMillis;
+        this.clock = clock;
+        this.listener = listener;
+        this.encoder = encoder;
+    }
+
+    /** Replaces the encoder, for options negotiated after connect; applies to frames not yet built. */
+    public synchronized void encoder(Function<List<Object>, Object> encoder) {
+        this.encoder = encoder;
+    }
+
+    /** Sets how many updates one frame may carry. */
+    public synchronized void maxBatch(int maxBatch) {
+        this.maxBatch = Math.max(1, maxBatch);
+    }
+
+    /** Queues a control message (confirmation, error, pong); sent before waiting updates. */
+    public void control(String json) {
+        boolean stuck;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            control.add(json);
+            stuck = control.size() > MAX_CONTROL;
+        }
+        if (stuck) {
+            closeSlow("Client too slow: control messages not read");
+            return;
+        }
+        pump();
+    }
+
+    /** Queues an update keyed by instrument (or instrument and interval); conflates when the buffer is full. */
+    public void offer(long key, Object update) {
+        boolean conflatedOne = false;
+        boolean tooSlow = false;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            if (!conflating && updates.size() < capacity) {
+                updates.add(update);
+            } else {
+                long now = clock.getAsLong();
+                if (!conflating) {
+                    conflating = true;
+                    behindSince = now;
+                }
+                conflatedOne = conflated.put(key, update) != null;
+                tooSlow = now - behindSince > maxBehindMillis;
+            }
+        }
+        if (conflatedOne) {
+            listener.conflated();
+        }
+        if (tooSlow) {
+            closeSlow("Client too slow: behind for more than " + maxBehindMillis + " ms");
+            return;
+        }
+        pump();
+    }
+
+    /** Updates waiting, conflated ones included. */
+    public synchronized int backlog() {
+        return updates.size() + conflated.size();
+    }
+
+    /** Whether the buffer is conflating because the client fell behind. */
+    public synchronized boolean conflating() {
+        return conflating;
+    }
+
+    /** Closes the socket with a code and reason and discards what waits. */
+    public void close(int code, String reason) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            control.clear();
+            updates.clear();
+            conflated.clear();
+        }
+        transport.close(code, reason);
+    }
+
+    private void closeSlow(String reason) {
+        boolean first;
+        synchronized (this) {
+            first = !closed;
+        }
+        if (first) {
+            listener.closedSlow();
+            close(CLOSE_TOO_SLOW, reason);
+        }
+    }
+
+    private void onSent(Throwable failure) {
+        synchronized (this) {
+            inFlight = false;
+        }
+        if (failure != null) {
+            close(1011, "Send failed");
+            return;
+        }
+        pump();
+    }
+
+    private void pump() {
+        synchronized (this) {
+            if (pumping) {
+                return;
+            }
+            pumping = true;
+        }
+        while (true) {
+            Object frame;
+            int count;
+            synchronized (this) {
+                if (closed || inFlight) {
+                    pumping = false;
+                    return;
+                }
+                String c = control.poll();
+                if (c != null) {
+                    frame = c;
+                    count = 0;
+                } else {
+                    List<Object> batch = takeBatch();
+                    if (batch.isEmpty()) {
+                        pumping = false;
+                        return;
+                    }
+                    frame = encoder.apply(batch);
+                    count = batch.size();
+                }
+                inFlight = true;
+            }
+            if (count > 0) {
+                listener.sent(count);
+            }
+            if (frame instanceof ByteBuffer bytes) {
+                transport.sendBinary(bytes, onSent);
+            } else {
+                transport.sendText((String) frame, onSent);
+            }
+        }
+    }
+
+    /** Under the lock: the next batch, FIFO first, then the conflated latest values. */
+    private List<Object> takeBatch() {
+        List<Object> batch = new ArrayList<>(Math.min(maxBatch, 16));
+        while (batch.size() < maxBatch && !updates.isEmpty()) {
+            batch.add(updates.poll());
+        }
+        if (updates.isEmpty()) {
+            Iterator<Object> it = conflated.values().iterator();
+            while (batch.size() < maxBatch && it.hasNext()) {
+                batch.add(it.next());
+                it.remove();
+            }
+            if (conflated.isEmpty()) {
+                conflating = false;
+            }
+        }
+        return batch;
+    }
+}

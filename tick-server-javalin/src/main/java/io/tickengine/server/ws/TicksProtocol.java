@@ -1,0 +1,236 @@
+package io.tickengine.server.ws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tickengine.core.Tick;
+import io.tickengine.core.candle.CandleInterval;
+import io.tickengine.core.instrument.Instrument;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Seed 004's message protocol on {@code /ws/ticks}, and the same shape on {@code /ws/candles}:
+ * subscribe/unsubscribe with numeric tokens, ping, negotiated frame options and resume. A malformed or
+ * unknown message gets an error and changes nothing.
+ */
+final class TicksProtocol {
+    static final String INVALID_JSON = "Invalid JSON message";
+    static final String BAD_TOKENS = "tokens must be a list of instrument tokens";
+    static final int MAX_BATCH = 500;
+
+    private final Hub hub;
+    private final List<CandleInterval> intervals;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    TicksProtocol(Hub hub, List<CandleInterval> intervals) {
+        this.hub = hub;
+        this.intervals = intervals;
+    }
+
+    static String error(String message) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "error");
+        m.put("message", message);
+        return Hub.json(m);
+    }
+
+    /** Applies frame options given as query parameters at connect ({@code format}, {@code batch}, {@code delta}). */
+    void negotiate(ClientSession s, Map<String, List<String>> query) {
+        Map<String, Object> opts = new LinkedHashMap<>();
+        query.forEach((k, v) -> {
+            if (!v.isEmpty() && (k.equals("format") || k.equals("batch") || k.equals("delta"))) {
+                opts.put(k, v.get(0));
+            }
+        });
+        if (!opts.isEmpty()) {
+            String problem = applyOptions(s, mapper.valueToTree(opts));
+            if (problem != null) {
+                s.out().control(error(problem));
+            }
+        }
+    }
+
+    void onMessage(ClientSession s, String text) {
+        JsonNode n;
+        try {
+            n = mapper.readTree(text);
+        } catch (Exception e) {
+            n = null;
+        }
+        if (n == null || !n.isObject()) {
+            bad(s, INVALID_JSON);
+            return;
+        }
+        String action = n.path("action").isTextual() ? n.get("action").asText() : String.valueOf(n.get("action"));
+        switch (action) {
+            case "ping" -> s.out().control("{\"type\":\"pong\"}");
+            case "subscribe", "unsubscribe" -> subscription(s, n, action.equals("subscribe"));
+            default -> bad(s, "Unknown action: " + action);
+        }
+    }
+
+    private void subscription(ClientSession s, JsonNode n, boolean subscribe) {
+        List<Long> tokens = tokens(n);
+        if (tokens == null) {
+            bad(s, BAD_TOKENS);
+            return;
+        }
+        CandleInterval interval = null;
+        if (s.dialect() == Dialect.CANDLES) {
+            interval = interval(n.path("interval").asText(""));
+            if (interval == null) {
+                bad(s, "interval must be one of " + intervals.stream().map(CandleInterval::label).toList());
+                return;
+            }
+        }
+        if (!s.allowSubscribe(System.currentTimeMillis(), hub.limits().maxSubscribesPerSecond())) {
+            hub.counters().limitHit("subscribe_rate");
+            s.out().control(error("Too many subscribe messages: limit is " + hub.limits().maxSubscribesPerSecond()
+                    + " per second"));
+            return;
+        }
+        if (!subscribe) {
+            List<Long> removed = interval == null ? hub.unsubscribe(s, tokens) : hub.unsubscribeCandles(s, tokens, interval);
+            s.out().control(confirm("unsubscribed", removed, s, interval));
+            return;
+        }
+        List<Long> unknown = new ArrayList<>();
+        for (Long t : tokens) {
+            if (hub.registry().size() > 0 && hub.registry().findByToken(t) == null) {
+                unknown.add(t);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            bad(s, "Unknown instrument tokens: " + unknown);
+            return;
+        }
+        Set<Long> after = new HashSet<>(s.tokens());
+        after.addAll(tokens);
+        if (after.size() > hub.limits().maxSubscriptionsPerConnection()) {
+            hub.counters().limitHit("subscriptions");
+            s.out().control(error("Subscription limit exceeded: at most " + hub.limits().maxSubscriptionsPerConnection()
+                    + " instruments per connection"));
+            return;
+        }
+        if (hasOptions(n)) {
+            String problem = applyOptions(s, n);
+            if (problem != null) {
+                bad(s, problem);
+                return;
+            }
+        }
+        if (interval != null) {
+            hub.subscribeCandles(s, tokens, interval);
+            s.out().control(confirm("subscribed", tokens, s, interval));
+            return;
+        }
+        hub.subscribe(s, tokens);
+        s.out().control(confirm("subscribed", tokens, s, null));
+        JsonNode resume = n.get("resume_from");
+        if (resume != null && resume.canConvertToLong()) {
+            List<Tick> missed = hub.resume(resume.asLong(), new HashSet<>(tokens));
+            if (missed != null) {
+                missed.forEach(t -> s.out().offer(t.instrumentToken(), t));
+                return;
+            }
+            Map<String, Object> gap = new LinkedHashMap<>();
+            gap.put("type", "gap");
+            gap.put("from_sequence", resume.asLong());
+            gap.put("oldest_sequence", hub.oldestResumable());
+            gap.put("message", "Resume window exceeded; sending the latest snapshot instead");
+            s.out().control(Hub.json(gap));
+        }
+        for (Tick t : hub.latest().get(tokens)) {
+            s.out().offer(t.instrumentToken(), t);
+        }
+    }
+
+    private static boolean hasOptions(JsonNode n) {
+        return n.has("format") || n.has("batch") || n.has("delta");
+    }
+
+    /** Negotiates format/batch/delta; returns a problem or null. */
+    private String applyOptions(ClientSession s, JsonNode n) {
+        String format = n.path("format").asText("json");
+        if (!format.equals("json") && !format.equals("msgpack")) {
+            return "Invalid options: format must be json or msgpack";
+        }
+        JsonNode b = n.path("batch");
+        int batch = 1;
+        if (!b.isMissingNode()) {
+            String bs = b.asText();
+            try {
+                batch = Integer.parseInt(bs);
+            } catch (NumberFormatException e) {
+                return "Invalid options: batch must be a number from 1 to " + MAX_BATCH;
+            }
+            if (batch < 1 || batch > MAX_BATCH) {
+                return "Invalid options: batch must be a number from 1 to " + MAX_BATCH;
+            }
+        }
+        String delta = n.path("delta").asText("false");
+        if (!delta.equals("true") && !delta.equals("false")) {
+            return "Invalid options: delta must be true or false";
+        }
+        s.options(format.equals("msgpack"), delta.equals("true"), batch);
+        s.out().maxBatch(batch);
+        return null;
+    }
+
+    private CandleInterval interval(String text) {
+        try {
+            CandleInterval i = CandleInterval.parse(text);
+            return intervals.contains(i) ? i : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The tokens of a message: numbers, or {@code EXCHANGE:SYMBOL} strings on the candles endpoint; null when malformed. */
+    private List<Long> tokens(JsonNode n) {
+        JsonNode a = n.get("tokens");
+        if (a == null && n.has("symbols")) {
+            a = n.get("symbols");
+        }
+        if (a == null || !a.isArray() || a.isEmpty()) {
+            return null;
+        }
+        Set<Long> out = new LinkedHashSet<>();
+        for (JsonNode t : a) {
+            if (t.isIntegralNumber() && t.canConvertToLong() && t.asLong() > 0) {
+                out.add(t.asLong());
+            } else if (t.isTextual()) {
+                Instrument i = io.tickengine.server.internal.Instruments.resolve(hub.registry(), t.asText());
+                if (i == null) {
+                    return null;
+                }
+                out.add(i.instrumentToken());
+            } else {
+                return null;
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    private void bad(ClientSession s, String message) {
+        hub.counters().badMessages.increment();
+        s.out().control(error(message));
+    }
+
+    private static String confirm(String type, List<Long> tokens, ClientSession s, CandleInterval interval) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", type);
+        m.put("tokens", tokens);
+        if (interval != null) {
+            m.put("interval", interval.label());
+        }
+        m.put("total", (long) (interval != null ? s.candleKeys().size() : s.tokens().size()));
+        return Hub.json(m);
+    }
+}

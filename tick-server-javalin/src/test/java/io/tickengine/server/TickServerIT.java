@@ -1,0 +1,232 @@
+package io.tickengine.server;
+
+import io.tickengine.core.instrument.InstrumentRegistry;
+import io.tickengine.core.store.TimeRange;
+import io.tickengine.server.config.ServerOptions;
+import io.tickengine.server.config.WsLimits;
+import io.tickengine.store.sqlite.SqliteStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The server end to end in demo mode: the simulator as feed, SQLite in a temporary directory, real WebSocket clients. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TickServerIT {
+    @TempDir
+    static Path dir;
+    static TickServer server;
+    static HttpClient http = HttpClient.newHttpClient();
+    static long infy;
+    static long nifty;
+
+    @BeforeAll
+    static void start() {
+        WsLimits d = WsLimits.defaults();
+        ServerOptions options = ServerOptions.builder().port(0).sqlitePath(dir.resolve("ticks.db"))
+                .wsLimits(new WsLimits(d.maxConnectionsPerIp(), 5, d.maxSubscribesPerSecond(), 1024, List.of(),
+                        64, Duration.ofSeconds(2), d.resumeWindow()))
+                .build();
+        server = TickServer.create(options).start();
+        InstrumentRegistry r = server.registry();
+        infy = r.bySymbol("NSE:INFY").orElseThrow().instrumentToken();
+        nifty = r.bySymbol("NSE:NIFTY 50").orElseThrow().instrumentToken();
+        await().atMost(Duration.ofSeconds(15)).until(() -> server.latest().get(infy) != null);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    static String ws(String path) {
+        return "ws://127.0.0.1:" + server.port() + path;
+    }
+
+    static HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @Order(1)
+    void shouldConnectSubscribeAndSendSnapshotInSeed004Dialect() throws Exception {
+        try (WsClient c = WsClient.connect(ws("/ws/ticks"))) {
+            assertThat(c.next()).contains("\"type\":\"connected\"", "\"connection_id\"", "\"user\"", "\"timestamp\"");
+            c.send("{\"action\":\"subscribe\",\"tokens\":[" + infy + "]}");
+            assertThat(c.next()).isEqualTo("{\"type\":\"subscribed\",\"tokens\":[" + infy + "],\"total\":1}");
+            String tick = c.next();
+            assertThat(tick).startsWith("{\"type\":\"tick\",\"data\":{\"instrument_token\":" + infy)
+                    .contains("\"tradingsymbol\":\"INFY\"", "\"volume\":", "\"buy_quantity\":", "\"sell_quantity\":",
+                            "\"change\":", "\"last_trade_time\":", "\"ohlc\":{\"open\":", "\"depth\":{\"buy\":[", "\"oi\":");
+            // Exact decimals with the instrument's scale: never a double's rendering such as 1573.7 or 1E3.
+            assertThat(tick).containsPattern("\"last_price\":-?\\d+\\.\\d{2}[,}]");
+            c.send("{\"action\":\"ping\"}");
+            assertThat(c.nextContaining("pong")).isEqualTo("{\"type\":\"pong\"}");
+            c.send("{\"action\":\"unsubscribe\",\"tokens\":[" + infy + "]}");
+            assertThat(c.nextContaining("unsubscribed")).contains("\"total\":0");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void shouldAnswerMalformedAndUnknownMessagesWithErrorsAndKeepState() throws Exception {
+        try (WsClient c = WsClient.connect(ws("/ws/ticks"))) {
+            c.next();
+            c.send("{\"action\":\"subscribe\",\"tokens\":[" + infy + "]}");
+            c.nextContaining("subscribed");
+            c.send("{not json");
+            assertThat(c.nextContaining("error")).isEqualTo("{\"type\":\"error\",\"message\":\"Invalid JSON message\"}");
+            c.send("{\"action\":\"dance\"}");
+            assertThat(c.nextContaining("error")).isEqualTo("{\"type\":\"error\",\"message\":\"Unknown action: dance\"}");
+            c.send("{\"action\":\"unsubscribe\",\"tokens\":\"all\"}");
+            assertThat(c.nextContaining("error")).contains("tokens must be a list of instrument tokens");
+            c.send("{\"action\":\"subscribe\",\"tokens\":[1,2,3,4,5,6]}");
+            assertThat(c.nextContaining("error")).contains("Unknown instrument tokens");
+            c.send("x".repeat(2000));
+            assertThat(c.nextContaining("error")).contains("Message too large");
+            assertThat(get("/ws/stats").body()).contains("\"total_subscriptions\":1");
+            // Still subscribed: ticks keep coming.
+            assertThat(c.nextContaining("\"type\":\"tick\"")).contains("\"instrument_token\":" + infy);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void shouldSpeakSeed000OnSelectiveAndAllEndpoints() throws Exception {
+        try (WsClient c = WsClient.connect(ws("/ws/indices"));
+             WsClient all = WsClient.connect(ws("/ws/indices/all"))) {
+            c.send("{\"action\":\"SUBSCRIBE\",\"type\":\"INDEX\",\"symbols\":[\"NIFTY 50\"]}");
+            assertThat(c.next()).contains("\"type\":\"SUBSCRIBED\"", "\"subscribedSymbols\":[\"NIFTY 50\"]",
+                    "\"endpoint\":\"/ws/indices\"");
+            String dto = c.next();
+            assertThat(dto).startsWith("{\"symbol\":\"NIFTY 50\",\"instrumentToken\":" + nifty + ",\"type\":\"INDEX\"")
+                    .contains("\"timestamp\":\"", "\"lastTradedPrice\":", "\"ohlc\":{");
+            c.send("{\"action\":\"SUBSCRIBE\",\"type\":\"STOCK\",\"symbols\":[]}");
+            assertThat(c.nextContaining("ERROR")).contains("Invalid subscription request:", "symbols must not be empty");
+            c.send("{oops");
+            assertThat(c.nextContaining("ERROR")).contains("Invalid JSON format:");
+            assertThat(all.nextContaining("\"type\":\"INDEX\"")).contains("\"symbol\":");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void shouldEnforceSubscriptionLimit() throws Exception {
+        List<Long> stocks = server.registry().nseStocks().stream().limit(6).map(i -> i.instrumentToken()).toList();
+        try (WsClient c = WsClient.connect(ws("/ws/ticks"))) {
+            c.next();
+            c.send("{\"action\":\"subscribe\",\"tokens\":" + stocks + "}");
+            assertThat(c.nextContaining("error")).contains("Subscription limit exceeded: at most 5");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void shouldNotLetASlowClientDelayAFastOne() throws Exception {
+        List<Long> tokens = server.registry().nseStocks().stream().limit(5).map(i -> i.instrumentToken()).toList();
+        String sub = "{\"action\":\"subscribe\",\"tokens\":" + tokens + "}";
+        try (WsClient slow = WsClient.connect(ws("/ws/ticks"), Map.of(), false);
+             WsClient fast = WsClient.connect(ws("/ws/ticks"))) {
+            slow.send(sub);
+            fast.next();
+            fast.send(sub);
+            fast.nextContaining("subscribed");
+            long start = System.nanoTime();
+            int ticks = 0;
+            while (ticks < 100) {
+                String m = fast.messages.poll(5, TimeUnit.SECONDS);
+                assertThat(m).as("fast client starved after %d ticks", ticks).isNotNull();
+                if (m.contains("\"type\":\"tick\"")) {
+                    ticks++;
+                }
+            }
+            // 5 instruments every 100 ms: 100 ticks take about 2 s when nothing holds the fast client back.
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+        }
+    }
+
+    @Test
+    @Order(6)
+    void shouldServeRestContractsAndRejectBadParameters() throws Exception {
+        HttpResponse<String> latest = get("/api/ticks/latest?symbols=NSE:INFY,NIFTY%2050");
+        assertThat(latest.statusCode()).isEqualTo(200);
+        assertThat(latest.body()).contains("\"tradingsymbol\":\"INFY\"", "\"tradingsymbol\":\"NIFTY 50\"");
+        HttpResponse<String> bad = get("/api/ticks/historical?symbol=INFY&startTime=2025-01-02T00:00:00Z"
+                + "&endTime=2025-01-01T00:00:00Z");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+        assertThat(bad.body()).contains("\"status\":400", "startTime must not be after endTime");
+        assertThat(get("/api/ticks/historical?symbol=INFY&startTime=yesterday&endTime=2025-01-01T00:00:00Z").statusCode())
+                .isEqualTo(400);
+        assertThat(get("/api/candles/INFY?interval=7x").statusCode()).isEqualTo(400);
+        assertThat(get("/api/ticks/today/NOSUCH").statusCode()).isEqualTo(404);
+        String now = java.time.Instant.now().plusSeconds(1).toString();
+        String hour = java.time.Instant.now().minusSeconds(3600).toString();
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                get("/api/ticks/historical?symbol=INFY&startTime=" + hour + "&endTime=" + now).body().contains("\"symbol\":\"INFY\""));
+        await().atMost(Duration.ofSeconds(10)).until(() -> get("/api/candles/INFY?interval=1s").body().contains("\"open\":"));
+        assertThat(get("/api/instruments?q=INF").body()).contains("\"tradingsymbol\":\"INFY\"");
+        assertThat(get("/api/ticks/subscriptions").statusCode()).isEqualTo(200);
+        assertThat(get("/ws/stats").body()).contains("\"active_connections\":", "\"unique_tokens_subscribed\":");
+    }
+
+    @Test
+    @Order(7)
+    void shouldReportHealthAndMetrics() throws Exception {
+        HttpResponse<String> health = get("/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).startsWith("{\"status\":\"ok\"").contains("\"feed\":", "\"last_tick\":", "\"redis\":",
+                "\"database\":", "\"sinks\":");
+        assertThat(get("/health/live").statusCode()).isEqualTo(200);
+        assertThat(get("/health/ready").statusCode()).isEqualTo(200);
+        String metrics = get("/metrics").body();
+        assertThat(metrics).contains("tickengine_ticks_received_total", "tickengine_ticks_broadcast_total",
+                "tickengine_ticks_persisted_total", "tickengine_websocket_sessions_active", "tickengine_kite_connection_status",
+                "tickengine_buffer_size", "tickengine_sink_queue_depth{sink=\"sqlite-ticks\"}", "jvm_memory_used_bytes");
+    }
+
+    @Test
+    @Order(100)
+    void shouldCloseClientsWith1001AndLoseNothingOnShutdown() throws Exception {
+        WsClient c = WsClient.connect(ws("/ws/ticks"));
+        c.next();
+        assertThat(server.stop()).isTrue();
+        assertThat(c.closeStatus()).startsWith("1001");
+        long accepted = server.engine().stats().accepted();
+        try (SqliteStore store = SqliteStore.open(dir.resolve("ticks.db"))) {
+            int stored = store.ticks().ticks(new TimeRange(0, Long.MAX_VALUE), Integer.MAX_VALUE).size();
+            assertThat(stored).isEqualTo((int) accepted);
+        }
+    }
+
+    static long number(String json, String field) {
+        Matcher m = Pattern.compile("\"" + field + "\":(\\d+)").matcher(json);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    static List<String> drain(WsClient c) {
+        List<String> out = new ArrayList<>();
+        c.messages.drainTo(out);
+        return out;
+    }
+}

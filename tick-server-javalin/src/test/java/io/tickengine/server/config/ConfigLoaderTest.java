@@ -1,0 +1,121 @@
+package io.tickengine.server.config;
+
+import io.tickengine.core.TickMode;
+import io.tickengine.server.TickServerMain;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigLoaderTest {
+    private static final String SECRET = "0123456789abcdef0123456789abcdef";
+
+    @Test
+    void shouldStartInDemoModeWithoutConfiguration() {
+        ServerOptions o = ConfigLoader.load(Map.of(), null);
+        assertThat(o.demo()).isTrue();
+        assertThat(o.port()).isEqualTo(ServerOptions.DEFAULT_PORT);
+        assertThat(o.tickMode()).isEqualTo(TickMode.FULL);
+        assertThat(o.authEnabled()).isFalse();
+    }
+
+    @Test
+    void shouldMapEnvironmentVariables() {
+        ServerOptions o = ConfigLoader.load(Map.of("PORT", "9090", "KITE_API_KEY", "k", "KITE_ACCESS_TOKEN", "t",
+                "API_KEYS", "a,b", "WS_SLOW_CLIENT_TIMEOUT", "3s", "TICK_MODE", "quote", "PATH", "/usr/bin"), null);
+        assertThat(o.port()).isEqualTo(9090);
+        assertThat(o.demo()).isFalse();
+        assertThat(o.kiteAccounts()).singleElement().satisfies(a -> assertThat(a.apiKey()).isEqualTo("k"));
+        assertThat(o.apiKeys()).containsExactly("a", "b");
+        assertThat(o.wsLimits().slowClientTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(o.tickMode()).isEqualTo(TickMode.QUOTE);
+    }
+
+    @Test
+    void shouldReadYamlWithSeveralAccountsAndLetEnvironmentWin(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("server.yaml");
+        Files.writeString(file, """
+                port: 7070
+                jwt:
+                  hs256_secret: %s
+                kite:
+                  ws_url: wss://ws.example.test
+                  accounts:
+                    - {id: one, api_key: k1, access_token: t1}
+                    - {id: two, api_key: k2, access_token: t2}
+                sqlite_path: /tmp/x.db
+                """.formatted(SECRET));
+        ServerOptions o = ConfigLoader.load(Map.of("PORT", "7171"), file);
+        assertThat(o.port()).isEqualTo(7171);
+        assertThat(o.kiteAccounts()).extracting(a -> a.id()).containsExactly("one", "two");
+        assertThat(o.kiteWsUrl().getHost()).isEqualTo("ws.example.test");
+        assertThat(o.jwtHs256Secret()).isEqualTo(SECRET);
+        assertThat(o.sqlitePath()).isEqualTo(Path.of("/tmp/x.db"));
+    }
+
+    @Test
+    void shouldNameTheKeyOfAMalformedValue() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("PORT", "eighty"), null))
+                .isInstanceOf(InvalidConfigException.class).hasMessageStartingWith("PORT:")
+                .satisfies(e -> assertThat(((InvalidConfigException) e).key()).isEqualTo("PORT"));
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("KITE_WS_URL", "not a url"), null))
+                .hasMessageStartingWith("KITE_WS_URL:");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("KITE_API_KEY", "k"), null))
+                .hasMessageStartingWith("KITE_ACCESS_TOKEN:");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("JWT_HS256_SECRET", "short"), null))
+                .hasMessageStartingWith("JWT_HS256_SECRET:");
+    }
+
+    @Test
+    void shouldRejectUnknownYamlKeys(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "prot: 80\n");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(), file)).hasMessageStartingWith("PROT:");
+    }
+
+    @Test
+    void shouldRefuseProductionWithoutAuthOrWithShortKeys() {
+        Map<String, String> base = Map.of("ENVIRONMENT", "production", "KITE_API_KEY", "k", "KITE_ACCESS_TOKEN", "t");
+        assertThatThrownBy(() -> ConfigLoader.load(base, null)).hasMessageContaining("without authentication");
+        Map<String, String> shortKey = new java.util.HashMap<>(base);
+        shortKey.put("API_KEYS", "too-short");
+        assertThatThrownBy(() -> ConfigLoader.load(shortKey, null)).hasMessageStartingWith("API_KEYS:")
+                .hasMessageContaining("32");
+        shortKey.put("API_KEYS", "x".repeat(32));
+        assertThat(ConfigLoader.load(shortKey, null).authEnabled()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseAuthOffOutsideDemoMode() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("KITE_API_KEY", "k", "KITE_ACCESS_TOKEN", "t"), null))
+                .hasMessageContaining("only in demo mode");
+    }
+
+    @Test
+    void shouldExitWithCode2AndOneMessageNamingTheKey() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        TickServerMain.Launch l = TickServerMain.parse(new String[0], Map.of("WS_MAX_SUBSCRIPTIONS", "-1"),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(l.options()).isNull();
+        assertThat(l.exitCode()).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("tick-server: WS_MAX_SUBSCRIPTIONS:").hasLineCount(1);
+    }
+
+    @Test
+    void shouldPrintHelpListingEverySetting() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TickServerMain.Launch l = TickServerMain.parse(new String[] {"--help"}, Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertThat(l.exitCode()).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("PORT", "KITE_INSTRUMENTS", "DB_URL", "API_KEYS");
+    }
+}

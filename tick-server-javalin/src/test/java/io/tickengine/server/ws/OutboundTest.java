@@ -1,0 +1,120 @@
+package io.tickengine.server.ws;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OutboundTest {
+    /** A transport whose sends complete only when the test says so. */
+    static final class StuckTransport implements Transport {
+        final List<String> sent = new ArrayList<>();
+        final List<Done> pending = new ArrayList<>();
+        int closeCode;
+        String closeReason;
+
+        @Override
+        public void sendText(String text, Done done) {
+            sent.add(text);
+            pending.add(done);
+        }
+
+        @Override
+        public void sendBinary(ByteBuffer bytes, Done done) {
+            sendText("binary", done);
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            closeCode = code;
+            closeReason = reason;
+        }
+
+        /** Completes the sends pending now; sends they trigger stay pending. */
+        void completeAll() {
+            List<Done> now = new ArrayList<>(pending);
+            pending.clear();
+            now.forEach(d -> d.completed(null));
+        }
+    }
+
+    private final AtomicInteger conflated = new AtomicInteger();
+    private final AtomicInteger slowClosed = new AtomicInteger();
+    private final Outbound.Listener listener = new Outbound.Listener() {
+        @Override
+        public void sent(int updates) {
+        }
+
+        @Override
+        public void conflated() {
+            conflated.incrementAndGet();
+        }
+
+        @Override
+        public void closedSlow() {
+            slowClosed.incrementAndGet();
+        }
+    };
+
+    private static Outbound outbound(Transport t, int capacity, AtomicLong clock, Outbound.Listener l) {
+        return new Outbound(t, capacity, 1, 1000, clock::get, l, batch -> String.valueOf(batch.get(0)));
+    }
+
+    @Test
+    void shouldSendInOrderWithOneWriteInFlight() {
+        StuckTransport t = new StuckTransport();
+        Outbound out = outbound(t, 8, new AtomicLong(), listener);
+        out.offer(1, "a");
+        out.offer(2, "b");
+        out.control("hello");
+        assertThat(t.sent).containsExactly("a");
+        t.completeAll();
+        assertThat(t.sent).containsExactly("a", "hello");
+        t.completeAll();
+        assertThat(t.sent).containsExactly("a", "hello", "b");
+    }
+
+    @Test
+    void shouldConflateToLatestPerKeyWhenFullThenCloseWith1013WhenBehindTooLong() {
+        StuckTransport t = new StuckTransport();
+        AtomicLong clock = new AtomicLong(0);
+        Outbound out = outbound(t, 8, clock, listener);
+        for (int i = 0; i < 9; i++) {
+            out.offer(i, "fifo" + i);
+        }
+        out.offer(100, "x1");
+        out.offer(100, "x2");
+        out.offer(100, "x3");
+        assertThat(out.conflating()).isTrue();
+        assertThat(conflated.get()).isEqualTo(2);
+        assertThat(out.backlog()).isEqualTo(9);
+        clock.set(1001);
+        out.offer(100, "x4");
+        assertThat(t.closeCode).isEqualTo(Outbound.CLOSE_TOO_SLOW);
+        assertThat(t.closeReason).contains("too slow");
+        assertThat(slowClosed.get()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRecoverFromConflationWhenTheClientCatchesUp() {
+        StuckTransport t = new StuckTransport();
+        AtomicLong clock = new AtomicLong(0);
+        Outbound out = outbound(t, 8, clock, listener);
+        for (int i = 0; i < 9; i++) {
+            out.offer(i, "fifo" + i);
+        }
+        out.offer(100, "old");
+        out.offer(100, "new");
+        for (int i = 0; i < 20; i++) {
+            t.completeAll();
+        }
+        assertThat(out.conflating()).isFalse();
+        assertThat(t.sent).contains("new").doesNotContain("old");
+        assertThat(t.closeCode).isZero();
+    }
+}
