@@ -23,13 +23,12 @@ import io.tickengine.server.config.InvalidConfigException;
 import io.tickengine.server.config.ServerOptions;
 import io.tickengine.server.health.Health;
 import io.tickengine.server.internal.Instruments;
+import io.tickengine.server.internal.StoreBackend;
 import io.tickengine.server.metrics.ServerMetrics;
 import io.tickengine.server.rest.RestRoutes;
 import io.tickengine.server.ws.FeedSubscriptions;
 import io.tickengine.server.ws.Hub;
 import io.tickengine.server.ws.WsEndpoints;
-import io.tickengine.store.sqlite.SqliteStore;
-import io.tickengine.store.sqlite.SqliteStoreOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +57,7 @@ public final class TickServer implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private KiteSimulator simulator;
     private KiteTickSourcePool pool;
-    private SqliteStore store;
+    private StoreBackend store;
     private RedisCache redis;
     private TickEngine engine;
     private Hub hub;
@@ -106,10 +105,6 @@ public final class TickServer implements AutoCloseable {
     }
 
     private void startAll() {
-        if (options.dbUrl() != null) {
-            throw new InvalidConfigException("DB_URL", "the PostgreSQL/TimescaleDB store is not available in this build; "
-                    + "unset DB_URL to use SQLite (SQLITE_PATH)");
-        }
         List<KiteAccount> accounts = options.kiteAccounts();
         URI wsUrl = options.kiteWsUrl();
         URI restUrl = options.kiteRestUrl();
@@ -129,8 +124,9 @@ public final class TickServer implements AutoCloseable {
         };
         refreshInstruments.run();
 
-        store = SqliteStore.open(SqliteStoreOptions.builder().path(options.sqlitePath()).build());
-        closeables.add(store);
+        store = StoreBackend.open(options);
+        closeables.add(store.closeable());
+        LOG.info("store: {} at {}", store.kind(), store.location());
         if (options.redisUrl() != null) {
             redis = RedisCache.create(RedisCacheOptions.builder().uri(options.redisUrl()).build());
             closeables.add(redis);
@@ -168,7 +164,7 @@ public final class TickServer implements AutoCloseable {
                     + "JWT_JWKS_URL or API_KEYS for anything but a demo !!!");
         }
         metrics = new ServerMetrics(this::engineStatsSafe, hub, pool);
-        Health health = new Health(options, engine::stats, hub, pool, redis, options.sqlitePath().toString(), clock);
+        Health health = new Health(options, engine::stats, hub, pool, redis, store, clock);
         ws = new WsEndpoints(hub, auth, options.candleIntervals());
         RestRoutes rest = new RestRoutes(registry, latest, store.ticks(), store.candles(), redis, hub, auth,
                 refreshInstruments, clock);

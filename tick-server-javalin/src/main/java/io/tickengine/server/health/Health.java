@@ -12,6 +12,7 @@ import io.tickengine.core.time.Clock;
 import io.tickengine.kite.pool.KiteConnectionStatus;
 import io.tickengine.kite.pool.KiteTickSourcePool;
 import io.tickengine.server.config.ServerOptions;
+import io.tickengine.server.internal.StoreBackend;
 import io.tickengine.server.internal.Tree;
 import io.tickengine.server.ws.Hub;
 
@@ -36,11 +37,11 @@ public final class Health {
     private final Hub hub;
     private final KiteTickSourcePool pool;
     private final RedisCache redis;
-    private final String database;
+    private final StoreBackend database;
     private final Clock clock;
 
     public Health(ServerOptions options, Supplier<EngineStats> stats, Hub hub, KiteTickSourcePool pool, RedisCache redis,
-                  String database, Clock clock) {
+                  StoreBackend database, Clock clock) {
         this.options = options;
         this.stats = stats;
         this.hub = hub;
@@ -129,7 +130,7 @@ public final class Health {
         all.addAll(s.candleSinks());
         for (SinkStats k : all) {
             String level = k.degraded() ? DEGRADED : OK;
-            boolean store = k.name().toLowerCase(java.util.Locale.ROOT).contains("sqlite");
+            boolean store = database.sinkNames().contains(k.name());
             if (store && k.circuit() == CircuitState.OPEN) {
                 level = CRITICAL;
             }
@@ -148,7 +149,10 @@ public final class Health {
             m.put("circuit", k.circuit().name());
             sinks.add(m);
         }
-        checks.put("database", map("status", dbLevel, "kind", "sqlite", "path", database));
+        if (database.degraded().getAsBoolean()) {
+            dbLevel = worst(List.of(dbLevel, DEGRADED));
+        }
+        checks.put("database", map("status", dbLevel, "kind", database.kind(), "location", database.location()));
         checks.put("sinks", map("status", sinkLevel, "sinks", sinks));
         levels.add(sinkLevel);
         levels.add(dbLevel);
