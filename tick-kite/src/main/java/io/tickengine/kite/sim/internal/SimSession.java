@@ -1,6 +1,7 @@
 package io.tickengine.kite.sim.internal;
 
 import io.tickengine.core.TickMode;
+import io.tickengine.feed.ws.sim.SimLink;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,25 +12,26 @@ public final class SimSession {
     /** Kite's mode for a token subscribed without a mode message (undocumented; the clients assume quote). */
     static final TickMode DEFAULT_MODE = TickMode.QUOTE;
 
-    private final WebSocket connection;
-    private final String apiKey;
+    private final SimLink link;
     private final Map<Long, TickMode> subscriptions = new HashMap<>();
-    private volatile boolean stalled;
-    private volatile long lastSentNanos = System.nanoTime();
 
-    SimSession(WebSocket connection, String apiKey) {
-        this.connection = connection;
-        this.apiKey = apiKey;
+    SimSession(SimLink link) {
+        this.link = link;
+    }
+
+    /** The shared part: socket, key, stall flag. */
+    public SimLink link() {
+        return link;
     }
 
     /** The api key the connection authenticated with. */
     public String apiKey() {
-        return apiKey;
+        return link.key();
     }
 
     /** The client connection. */
     public WebSocket connection() {
-        return connection;
+        return link.connection();
     }
 
     /**
@@ -64,22 +66,5 @@ public final class SimSession {
     /** A copy of the subscriptions. */
     public synchronized Map<Long, TickMode> subscriptions() {
         return new HashMap<>(subscriptions);
-    }
-
-    /** Whether this connection has gone silent on purpose. */
-    public boolean stalled() {
-        return stalled;
-    }
-
-    void stall() {
-        stalled = true;
-    }
-
-    long lastSentNanos() {
-        return lastSentNanos;
-    }
-
-    void sent() {
-        lastSentNanos = System.nanoTime();
     }
 }
