@@ -1,10 +1,10 @@
 package io.tickengine.angelone.ws;
 
-import static io.tickengine.angelone.testing.Awaits.await;
+import static io.tickengine.feed.ws.testing.Awaits.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickengine.angelone.sim.AngelOneSimulator;
-import io.tickengine.angelone.testing.RecordingListener;
+import io.tickengine.feed.ws.testing.RecordingListener;
 import io.tickengine.core.source.SourceState;
 import java.time.Duration;
 import java.util.function.UnaryOperator;

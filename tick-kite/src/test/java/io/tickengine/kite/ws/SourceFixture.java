@@ -1,12 +1,12 @@
 package io.tickengine.kite.ws;
 
-import static io.tickengine.kite.testing.Awaits.await;
+import static io.tickengine.feed.ws.testing.Awaits.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickengine.core.source.ReconnectPolicy;
 import io.tickengine.core.source.SourceState;
 import io.tickengine.kite.sim.KiteSimulator;
-import io.tickengine.kite.testing.RecordingListener;
+import io.tickengine.feed.ws.testing.RecordingListener;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
