@@ -1,8 +1,9 @@
 package io.tickengine.angelone.ws;
 
 import io.tickengine.angelone.parse.AngelOneMode;
-import io.tickengine.angelone.ws.internal.ConnectionLoop;
+import io.tickengine.angelone.ws.internal.AngelOneProtocol;
 import io.tickengine.angelone.ws.internal.Counters;
+import io.tickengine.angelone.ws.internal.FrameDelivery;
 import io.tickengine.angelone.ws.internal.Subscription;
 import io.tickengine.angelone.ws.internal.SubscriptionBook;
 import io.tickengine.angelone.ws.internal.TokenResolver;
@@ -11,6 +12,7 @@ import io.tickengine.core.source.SourceState;
 import io.tickengine.core.source.SourceStatus;
 import io.tickengine.core.source.TickListener;
 import io.tickengine.core.source.TickSource;
+import io.tickengine.feed.ws.FeedConnection;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,14 +37,14 @@ public final class AngelOneTickSource implements TickSource {
     private final AngelOneOptions options;
     private final SubscriptionBook book;
     private final Counters counters = new Counters();
-    private final ConnectionLoop loop;
+    private final FeedConnection<Subscription> loop;
     private volatile SourceStatus status;
     private volatile TickListener listener;
 
     private AngelOneTickSource(AngelOneOptions options) {
         this.options = options;
         this.book = new SubscriptionBook(options.maxTokens(), new TokenResolver(options.parserOptions().instruments()));
-        this.loop = new ConnectionLoop(options, book, counters, this::setStatus);
+        this.loop = new FeedConnection<>(new AngelOneProtocol(options, book), counters, this::setStatus);
         this.status = new SourceStatus(options.name(), SourceState.NEW, "", options.parserOptions().clock().millis());
     }
 
@@ -75,7 +77,8 @@ public final class AngelOneTickSource implements TickSource {
             }
             this.listener = listener;
         }
-        loop.start(listener);
+        loop.start(AngelOneProtocol.frames(options,
+                new FrameDelivery(options.name(), listener, counters, options.parserOptions().clock())));
     }
 
     /**

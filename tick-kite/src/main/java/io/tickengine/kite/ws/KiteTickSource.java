@@ -5,8 +5,10 @@ import io.tickengine.core.source.SourceState;
 import io.tickengine.core.source.SourceStatus;
 import io.tickengine.core.source.TickListener;
 import io.tickengine.core.source.TickSource;
-import io.tickengine.kite.ws.internal.ConnectionLoop;
+import io.tickengine.feed.ws.FeedConnection;
 import io.tickengine.kite.ws.internal.Counters;
+import io.tickengine.kite.ws.internal.FrameDelivery;
+import io.tickengine.kite.ws.internal.KiteProtocol;
 import io.tickengine.kite.ws.internal.SubscriptionBook;
 import java.util.Collection;
 import java.util.Map;
@@ -31,14 +33,14 @@ public final class KiteTickSource implements TickSource {
     private final KiteOptions options;
     private final SubscriptionBook book;
     private final Counters counters = new Counters();
-    private final ConnectionLoop loop;
+    private final FeedConnection<TickMode> loop;
     private volatile SourceStatus status;
     private volatile TickListener listener;
 
     private KiteTickSource(KiteOptions options) {
         this.options = options;
         this.book = new SubscriptionBook(options.maxInstruments());
-        this.loop = new ConnectionLoop(options, book, counters, this::setStatus);
+        this.loop = new FeedConnection<>(new KiteProtocol(options, book), counters, this::setStatus);
         this.status = new SourceStatus(options.name(), SourceState.NEW, "", options.parserOptions().clock().millis());
     }
 
@@ -71,7 +73,8 @@ public final class KiteTickSource implements TickSource {
             }
             this.listener = listener;
         }
-        loop.start(listener);
+        loop.start(KiteProtocol.frames(options,
+                new FrameDelivery(options.name(), listener, counters, options.parserOptions().clock())));
     }
 
     /**

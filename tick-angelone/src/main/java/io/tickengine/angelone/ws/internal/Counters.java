@@ -2,10 +2,11 @@ package io.tickengine.angelone.ws.internal;
 
 import io.tickengine.angelone.ws.AngelOneStats;
 import io.tickengine.core.source.SourceState;
+import io.tickengine.feed.ws.ConnectionCounters;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The source's counters; any thread may bump or read them. */
-public final class Counters {
+public final class Counters implements ConnectionCounters {
     final AtomicLong packets = new AtomicLong();
     final AtomicLong ticks = new AtomicLong();
     final AtomicLong pongs = new AtomicLong();
@@ -18,6 +19,21 @@ public final class Counters {
     final AtomicLong connectAttempts = new AtomicLong();
     final AtomicLong reconnects = new AtomicLong();
     final AtomicLong watchdogCloses = new AtomicLong();
+
+    @Override
+    public long connectAttempt() {
+        return connectAttempts.incrementAndGet();
+    }
+
+    @Override
+    public void reconnected() {
+        reconnects.incrementAndGet();
+    }
+
+    @Override
+    public void watchdogClosed() {
+        watchdogCloses.incrementAndGet();
+    }
 
     /** A consistent-enough snapshot for monitoring. */
     public AngelOneStats snapshot(SourceState state) {

@@ -1,11 +1,12 @@
 package io.tickengine.kite.ws.internal;
 
 import io.tickengine.core.source.SourceState;
+import io.tickengine.feed.ws.ConnectionCounters;
 import io.tickengine.kite.ws.KiteStats;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The source's counters; any thread may bump or read them. */
-public final class Counters {
+public final class Counters implements ConnectionCounters {
     final AtomicLong frames = new AtomicLong();
     final AtomicLong ticks = new AtomicLong();
     final AtomicLong heartbeats = new AtomicLong();
@@ -19,16 +20,19 @@ public final class Counters {
     private final AtomicLong watchdogCloses = new AtomicLong();
 
     /** Counts a connection attempt and returns the total. */
+    @Override
     public long connectAttempt() {
         return connectAttempts.incrementAndGet();
     }
 
     /** Counts a connection re-established after a loss. */
+    @Override
     public void reconnected() {
         reconnects.incrementAndGet();
     }
 
     /** Counts a connection the watchdog closed. */
+    @Override
     public void watchdogClosed() {
         watchdogCloses.incrementAndGet();
     }
