@@ -13,8 +13,6 @@ import io.tickengine.kite.ws.internal.SubscriptionBook;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Kite's market data WebSocket as a {@link TickSource}: one connection of up to 3000 instruments that
@@ -28,20 +26,16 @@ import org.slf4j.LoggerFactory;
  * changes arrive on the source's control thread. All methods are thread-safe.
  */
 public final class KiteTickSource implements TickSource {
-    private static final Logger LOG = LoggerFactory.getLogger(KiteTickSource.class);
 
     private final KiteOptions options;
     private final SubscriptionBook book;
     private final Counters counters = new Counters();
-    private final FeedConnection<TickMode> loop;
-    private volatile SourceStatus status;
-    private volatile TickListener listener;
+    private final FeedConnection<TickMode> connection;
 
     private KiteTickSource(KiteOptions options) {
         this.options = options;
         this.book = new SubscriptionBook(options.maxInstruments());
-        this.loop = new FeedConnection<>(new KiteProtocol(options, book), counters, this::setStatus);
-        this.status = new SourceStatus(options.name(), SourceState.NEW, "", options.parserOptions().clock().millis());
+        this.connection = new FeedConnection<>(new KiteProtocol(options, book), counters, options.parserOptions().clock());
     }
 
     /** A source with these options; it does nothing until {@link #start}. */
@@ -66,15 +60,8 @@ public final class KiteTickSource implements TickSource {
      */
     @Override
     public void start(TickListener listener) {
-        Objects.requireNonNull(listener, "listener");
-        synchronized (this) {
-            if (this.listener != null) {
-                throw new IllegalStateException(name() + " is already started");
-            }
-            this.listener = listener;
-        }
-        loop.start(KiteProtocol.frames(options,
-                new FrameDelivery(options.name(), listener, counters, options.parserOptions().clock())));
+        connection.start(listener, l -> KiteProtocol.frames(options,
+                new FrameDelivery(options.name(), l, counters, options.parserOptions().clock())));
     }
 
     /**
@@ -87,13 +74,13 @@ public final class KiteTickSource implements TickSource {
     @Override
     public void subscribe(Collection<Long> instrumentTokens, TickMode mode) {
         book.subscribe(instrumentTokens, mode);
-        loop.requestSync();
+        connection.requestSync();
     }
 
     @Override
     public void unsubscribe(Collection<Long> instrumentTokens) {
         book.unsubscribe(instrumentTokens);
-        loop.requestSync();
+        connection.requestSync();
     }
 
     /** The subscriptions this source wants, token to mode; the server matches them while connected. */
@@ -103,30 +90,17 @@ public final class KiteTickSource implements TickSource {
 
     @Override
     public SourceStatus status() {
-        return status;
+        return connection.status();
     }
 
     /** The counters, for monitoring. */
     public KiteStats stats() {
-        return counters.snapshot(status.state());
+        return counters.snapshot(connection.status().state());
     }
 
     /** Closes the connection and stops for good; idempotent, and waits at most a few seconds. */
     @Override
     public void close() {
-        loop.stop();
-    }
-
-    private void setStatus(SourceState state, String detail) {
-        SourceStatus s = new SourceStatus(options.name(), state, detail, options.parserOptions().clock().millis());
-        status = s;
-        TickListener l = listener;
-        if (l != null) {
-            try {
-                l.onStatus(s);
-            } catch (RuntimeException e) {
-                LOG.warn("{}: the listener threw on a status change", options.name(), e);
-            }
-        }
+        connection.stop();
     }
 }

@@ -5,7 +5,6 @@ import io.tickengine.core.source.ReconnectPolicy;
 import io.tickengine.core.source.SourceState;
 import io.tickengine.feed.ws.AuthFailure;
 import io.tickengine.feed.ws.ConnectionCounters;
-import io.tickengine.feed.ws.FeedConnection;
 import io.tickengine.feed.ws.FeedProtocol;
 import io.tickengine.feed.ws.FrameHandler;
 import io.tickengine.feed.ws.SyncPlan;
@@ -31,13 +30,20 @@ import org.slf4j.LoggerFactory;
  * @param <T> what the feed keeps per subscribed key
  */
 public final class ConnectionLoop<T> {
+    /** Receives state changes, on the control thread. */
+    @FunctionalInterface
+    public interface StatusSink {
+        /** The source moved to {@code state} for the reason in {@code detail}. */
+        void status(SourceState state, String detail);
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionLoop.class);
     private static final long CLOSE_GRACE_MILLIS = 1000;
 
     private final FeedProtocol<T> protocol;
     private final String name;
     private final ConnectionCounters counters;
-    private final FeedConnection.StatusSink statusSink;
+    private final StatusSink statusSink;
     private final ScheduledThreadPoolExecutor control;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -53,7 +59,7 @@ public final class ConnectionLoop<T> {
     private int reconnectAttempt;
 
     /** A loop that has not started. */
-    public ConnectionLoop(FeedProtocol<T> protocol, ConnectionCounters counters, FeedConnection.StatusSink statusSink) {
+    public ConnectionLoop(FeedProtocol<T> protocol, ConnectionCounters counters, StatusSink statusSink) {
         this.protocol = protocol;
         this.name = protocol.name();
         this.counters = counters;
