@@ -39,7 +39,8 @@ public final class AngelOneTickSource implements TickSource {
     private AngelOneTickSource(AngelOneOptions options) {
         this.options = options;
         this.book = new SubscriptionBook(options.maxTokens(), new TokenResolver(options.parserOptions().instruments()));
-        this.connection = new FeedConnection<>(new AngelOneProtocol(options, book), counters, options.parserOptions().clock());
+        this.connection = new FeedConnection<>(new AngelOneProtocol(options, book), counters.feed(),
+                options.parserOptions().clock());
     }
 
     /** A source with these options; it does nothing until {@link #start}. */

@@ -35,7 +35,8 @@ public final class KiteTickSource implements TickSource {
     private KiteTickSource(KiteOptions options) {
         this.options = options;
         this.book = new SubscriptionBook(options.maxInstruments());
-        this.connection = new FeedConnection<>(new KiteProtocol(options, book), counters, options.parserOptions().clock());
+        this.connection = new FeedConnection<>(new KiteProtocol(options, book), counters.feed(),
+                options.parserOptions().clock());
     }
 
     /** A source with these options; it does nothing until {@link #start}. */
