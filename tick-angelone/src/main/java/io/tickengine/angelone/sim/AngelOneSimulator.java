@@ -7,7 +7,7 @@ import io.tickengine.angelone.sim.internal.SimSession;
 import io.tickengine.angelone.sim.internal.Streamer;
 import io.tickengine.angelone.sim.internal.SyntheticMarket;
 import io.tickengine.core.time.Clock;
-import io.tickengine.feed.ws.sim.SimRound;
+import io.tickengine.feed.ws.sim.SimRunner;
 import io.tickengine.feed.ws.sim.SimSocketServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -19,9 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,8 +48,7 @@ public final class AngelOneSimulator implements AutoCloseable {
     private final AngelOneSimProtocol protocol;
     private final SimSocketServer<SimSession> server;
     private final Streamer streamer;
-    private final ScheduledExecutorService ticker;
-    private volatile boolean closed;
+    private final SimRunner runner;
 
     private AngelOneSimulator(Builder b) {
         this.options = b;
@@ -61,11 +57,7 @@ public final class AngelOneSimulator implements AutoCloseable {
         this.server = new SimSocketServer<>(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), protocol,
                 b.maxConnections);
         this.streamer = new Streamer(server, new SyntheticMarket(b.seed, b.clock));
-        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "angelone-simulator-stream");
-            t.setDaemon(true);
-            return t;
-        });
+        this.runner = new SimRunner(server, "angelone-simulator-stream");
     }
 
     /** A builder with the defaults: ephemeral port, default credentials, seed 1. */
@@ -168,14 +160,7 @@ public final class AngelOneSimulator implements AutoCloseable {
      * @throws IllegalStateException when it cannot listen
      */
     public AngelOneSimulator start() {
-        try {
-            server.startAndAwait("Angel One simulator", START_TIMEOUT_SECONDS);
-        } catch (IllegalStateException e) {
-            close();
-            throw e;
-        }
-        long period = options.tickInterval.toNanos();
-        ticker.scheduleAtFixedRate(new SimRound(streamer), period, period, TimeUnit.NANOSECONDS);
+        runner.start("Angel One simulator", START_TIMEOUT_SECONDS, streamer, options.tickInterval.toNanos());
         LOG.info("Angel One simulator listening on {}", uri());
         return this;
     }
@@ -183,12 +168,7 @@ public final class AngelOneSimulator implements AutoCloseable {
     /** Stops streaming and closes every connection; idempotent. */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        ticker.shutdownNow();
-        server.stopQuietly();
+        runner.close();
     }
 
     /** Options of an {@link AngelOneSimulator}; {@link #start()} builds and starts one. */

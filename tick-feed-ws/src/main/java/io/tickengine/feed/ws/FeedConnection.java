@@ -33,7 +33,7 @@ public final class FeedConnection<T> {
     /** A connection that has not started; {@code counters} observe it, {@code clock} stamps its statuses. */
     public FeedConnection(FeedProtocol<T> protocol, ConnectionCounters counters, Clock clock) {
         Objects.requireNonNull(protocol, "protocol");
-        this.name = protocol.name();
+        this.name = protocol.settings().name();
         this.clock = Objects.requireNonNull(clock, "clock");
         this.loop = new ConnectionLoop<>(protocol, Objects.requireNonNull(counters, "counters"), this::setStatus);
         this.status = new SourceStatus(name, SourceState.NEW, "", clock.millis());

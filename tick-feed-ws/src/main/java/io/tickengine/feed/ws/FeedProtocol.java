@@ -1,6 +1,5 @@
 package io.tickengine.feed.ws;
 
-import io.tickengine.core.source.ReconnectPolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -15,15 +14,12 @@ import java.util.Map;
  * @param <T> what the feed keeps per subscribed key (a mode, a subscription)
  */
 public interface FeedProtocol<T> {
-    /** The source's name, for thread names and log lines. */
-    String name();
-
-    /** The server's address as users configured it, for statuses and logs. */
-    String url();
+    /** Name, address, watchdog and reconnect policy. */
+    FeedSettings settings();
 
     /** What the connect log line names: the url, and whom it connects as when that helps. */
     default String target() {
-        return url();
+        return settings().url().toString();
     }
 
     /** The URI to open, credentials included when they go in the query. */
@@ -31,12 +27,6 @@ public interface FeedProtocol<T> {
 
     /** The handshake headers, credentials included when they go there. */
     Map<String, String> headers();
-
-    /** Silence after which the connection is closed and retried; also the connect timeout. */
-    Duration watchdogTimeout();
-
-    /** How reconnects back off and when they give up. */
-    ReconnectPolicy reconnectPolicy();
 
     /** How often the client sends {@link #pingMessage()}; zero (the default) when the server keeps the beat. */
     default Duration pingInterval() {

@@ -4,7 +4,7 @@ import io.tickengine.core.TickMode;
 import io.tickengine.core.time.Clock;
 import io.tickengine.core.Tick;
 import io.tickengine.feed.ws.sim.SimLink;
-import io.tickengine.feed.ws.sim.SimRound;
+import io.tickengine.feed.ws.sim.SimRunner;
 import io.tickengine.feed.ws.sim.SimSocketServer;
 import io.tickengine.kite.instruments.KiteInstrumentLoader;
 import io.tickengine.kite.sim.internal.SimAccounts;
@@ -24,9 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,8 +55,7 @@ public final class KiteSimulator implements AutoCloseable {
     private final SimSocketServer<SimSession> server;
     private final SimRest rest;
     private final Streamer streamer;
-    private final ScheduledExecutorService ticker;
-    private volatile boolean closed;
+    private final SimRunner runner;
 
     private KiteSimulator(Builder b) {
         this.options = b;
@@ -71,11 +67,7 @@ public final class KiteSimulator implements AutoCloseable {
                 new KiteSimProtocol(accounts, b.maxInstruments), b.maxConnectionsPerApiKey);
         this.rest = new SimRest(new InetSocketAddress(loopback, 0), accounts, market, KiteInstrumentLoader.SAMPLE_RESOURCE);
         this.streamer = new Streamer(server, market, b.tickInterval.toNanos(), b.heartbeatInterval.toNanos());
-        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "kite-simulator-stream");
-            t.setDaemon(true);
-            return t;
-        });
+        this.runner = new SimRunner(server, "kite-simulator-stream");
     }
 
     /** A builder with the defaults: ephemeral port, default credentials, seed 1. */
@@ -243,14 +235,13 @@ public final class KiteSimulator implements AutoCloseable {
      */
     public KiteSimulator start() {
         rest.start();
+        long period = Math.min(options.tickInterval.toNanos(), options.heartbeatInterval.toNanos());
         try {
-            server.startAndAwait("Kite simulator", START_TIMEOUT_SECONDS);
+            runner.start("Kite simulator", START_TIMEOUT_SECONDS, streamer, period);
         } catch (IllegalStateException e) {
-            close();
+            rest.stop();
             throw e;
         }
-        long period = Math.min(options.tickInterval.toNanos(), options.heartbeatInterval.toNanos());
-        ticker.scheduleAtFixedRate(new SimRound(streamer), period, period, TimeUnit.NANOSECONDS);
         LOG.info("Kite simulator listening on {}", uri());
         return this;
     }
@@ -258,13 +249,9 @@ public final class KiteSimulator implements AutoCloseable {
     /** Stops streaming and closes every connection; idempotent. */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        if (runner.close()) {
+            rest.stop();
         }
-        closed = true;
-        ticker.shutdownNow();
-        rest.stop();
-        server.stopQuietly();
     }
 
     /** Options of a {@link KiteSimulator}; {@link #start()} builds and starts one. */

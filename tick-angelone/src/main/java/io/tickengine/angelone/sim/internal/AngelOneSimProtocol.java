@@ -77,11 +77,6 @@ public final class AngelOneSimProtocol implements SimProtocol<SimSession> {
     }
 
     @Override
-    public SimLink link(SimSession session) {
-        return session.link();
-    }
-
-    @Override
     public void text(SimSession session, String message) {
         WebSocket conn = session.connection();
         if (session.link().stalled()) {

@@ -3,6 +3,7 @@ package io.tickengine.angelone.sim.internal;
 import io.tickengine.angelone.parse.AngelOneMode;
 import io.tickengine.angelone.parse.ExchangeType;
 import io.tickengine.feed.ws.sim.SimLink;
+import io.tickengine.feed.ws.sim.SimPeer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import org.java_websocket.WebSocket;
  * One client connection of the simulator: its subscriptions (one mode per token; subscribing in another
  * mode replaces it, unsubscribing removes it only in the mode given) and whether it has been stalled.
  */
-public final class SimSession {
+public final class SimSession implements SimPeer {
     private final SimLink link;
     private final Map<SimKey, AngelOneMode> subscriptions = new HashMap<>();
 
@@ -20,7 +21,7 @@ public final class SimSession {
         this.link = link;
     }
 
-    /** The shared part: socket, key, stall flag. */
+    @Override
     public SimLink link() {
         return link;
     }

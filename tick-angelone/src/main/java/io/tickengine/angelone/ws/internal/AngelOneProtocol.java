@@ -3,9 +3,9 @@ package io.tickengine.angelone.ws.internal;
 import io.tickengine.angelone.parse.AngelOnePacketParser;
 import io.tickengine.angelone.parse.AngelOneRequest;
 import io.tickengine.angelone.ws.AngelOneOptions;
-import io.tickengine.core.source.ReconnectPolicy;
 import io.tickengine.feed.ws.AuthFailure;
 import io.tickengine.feed.ws.FeedProtocol;
+import io.tickengine.feed.ws.FeedSettings;
 import io.tickengine.feed.ws.FrameHandler;
 import io.tickengine.feed.ws.HandshakeResponse;
 import io.tickengine.feed.ws.SyncPlan;
@@ -34,6 +34,7 @@ public final class AngelOneProtocol implements FeedProtocol<Subscription> {
 
     private final AngelOneOptions options;
     private final SubscriptionBook book;
+    private final FeedSettings settings;
     private final Map<String, String> headers;
     private final AtomicLong correlation = new AtomicLong();
 
@@ -41,6 +42,8 @@ public final class AngelOneProtocol implements FeedProtocol<Subscription> {
     public AngelOneProtocol(AngelOneOptions options, SubscriptionBook book) {
         this.options = options;
         this.book = book;
+        this.settings = new FeedSettings(options.name(), options.url(), options.watchdogTimeout(),
+                options.reconnectPolicy());
         this.headers = Collections.unmodifiableMap(headers(options));
     }
 
@@ -79,18 +82,13 @@ public final class AngelOneProtocol implements FeedProtocol<Subscription> {
     }
 
     @Override
-    public String name() {
-        return options.name();
-    }
-
-    @Override
-    public String url() {
-        return options.url().toString();
-    }
-
-    @Override
     public String target() {
         return options.url() + " as client " + options.clientCode();
+    }
+
+    @Override
+    public FeedSettings settings() {
+        return settings;
     }
 
     @Override
@@ -101,16 +99,6 @@ public final class AngelOneProtocol implements FeedProtocol<Subscription> {
     @Override
     public Map<String, String> headers() {
         return headers;
-    }
-
-    @Override
-    public Duration watchdogTimeout() {
-        return options.watchdogTimeout();
-    }
-
-    @Override
-    public ReconnectPolicy reconnectPolicy() {
-        return options.reconnectPolicy();
     }
 
     @Override

@@ -24,7 +24,7 @@ final class Attempt implements FeedSocket.Handler {
     Attempt(ConnectionLoop<?> loop, FeedProtocol<?> protocol, FrameHandler frames) {
         this.loop = loop;
         this.frames = frames;
-        int connectTimeout = (int) Math.min(Integer.MAX_VALUE, protocol.watchdogTimeout().toMillis());
+        int connectTimeout = (int) Math.min(Integer.MAX_VALUE, protocol.settings().watchdogTimeout().toMillis());
         this.socket = FeedSocket.create(protocol.uri(), protocol.headers(), connectTimeout, this);
     }
 

@@ -6,6 +6,7 @@ import io.tickengine.core.source.SourceState;
 import io.tickengine.feed.ws.AuthFailure;
 import io.tickengine.feed.ws.ConnectionCounters;
 import io.tickengine.feed.ws.FeedProtocol;
+import io.tickengine.feed.ws.FeedSettings;
 import io.tickengine.feed.ws.FrameHandler;
 import io.tickengine.feed.ws.SyncPlan;
 import java.util.Map;
@@ -41,6 +42,7 @@ public final class ConnectionLoop<T> {
     private static final long CLOSE_GRACE_MILLIS = 1000;
 
     private final FeedProtocol<T> protocol;
+    private final FeedSettings settings;
     private final String name;
     private final ConnectionCounters counters;
     private final StatusSink statusSink;
@@ -61,11 +63,12 @@ public final class ConnectionLoop<T> {
     /** A loop that has not started. */
     public ConnectionLoop(FeedProtocol<T> protocol, ConnectionCounters counters, StatusSink statusSink) {
         this.protocol = protocol;
-        this.name = protocol.name();
+        this.settings = protocol.settings();
+        this.name = settings.name();
         this.counters = counters;
         this.statusSink = statusSink;
-        this.watchdogNanos = protocol.watchdogTimeout().toNanos();
-        this.backoff = protocol.reconnectPolicy().newBackoff();
+        this.watchdogNanos = settings.watchdogTimeout().toNanos();
+        this.backoff = settings.reconnectPolicy().newBackoff();
         this.control = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "tickengine-" + name + "-control");
             t.setDaemon(true);
@@ -83,10 +86,10 @@ public final class ConnectionLoop<T> {
         }
         post(() -> {
             frames = frameHandlers;
-            statusSink.status(SourceState.CONNECTING, "connecting to " + protocol.url());
+            statusSink.status(SourceState.CONNECTING, "connecting to " + settings.url());
             connect();
         });
-        long watchdogPeriod = Math.max(10, protocol.watchdogTimeout().toMillis() / 4);
+        long watchdogPeriod = Math.max(10, settings.watchdogTimeout().toMillis() / 4);
         long pingPeriod = protocol.pingInterval().toMillis();
         try {
             control.scheduleWithFixedDelay(() -> guard(this::checkWatchdog), watchdogPeriod, watchdogPeriod,
@@ -168,8 +171,8 @@ public final class ConnectionLoop<T> {
         }
         everOpened = true;
         applied = Map.of();
-        statusSink.status(SourceState.CONNECTED, "connected to " + protocol.url());
-        LOG.info("{}: connected to {}", name, protocol.url());
+        statusSink.status(SourceState.CONNECTED, "connected to " + settings.url());
+        LOG.info("{}: connected to {}", name, settings.url());
         sync();
     }
 
@@ -190,7 +193,7 @@ public final class ConnectionLoop<T> {
         }
         String why = "code " + code + (reason == null || reason.isEmpty() ? "" : ", " + redact(reason));
         long delay = backoff.nextDelayMillis();
-        int maxAttempts = protocol.reconnectPolicy().maxAttempts();
+        int maxAttempts = settings.reconnectPolicy().maxAttempts();
         if (delay == Backoff.EXHAUSTED) {
             statusSink.status(SourceState.FAILED, "gave up after " + maxAttempts + " reconnect attempts; last: " + why);
             LOG.error("{}: gave up after {} reconnect attempts; last: {}", name, maxAttempts, why);
@@ -233,7 +236,7 @@ public final class ConnectionLoop<T> {
         long silentMillis = TimeUnit.NANOSECONDS.toMillis(silentNanos);
         counters.watchdogClosed();
         LOG.warn("{}: nothing received for {} ms (watchdog {} ms); closing the connection", name, silentMillis,
-                protocol.watchdogTimeout().toMillis());
+                settings.watchdogTimeout().toMillis());
         String reason = "watchdog: nothing received for " + silentMillis + " ms";
         a.socket.abort(reason);
         ended(a, CloseFrame.ABNORMAL_CLOSE, reason);

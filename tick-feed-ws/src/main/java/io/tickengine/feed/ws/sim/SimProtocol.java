@@ -10,7 +10,7 @@ import org.java_websocket.handshake.ClientHandshake;
  *
  * @param <S> the feed's session type
  */
-public interface SimProtocol<S> {
+public interface SimProtocol<S extends SimPeer> {
     /** Why a handshake is refused (bad credentials), or null to accept it. */
     HandshakeRejection check(ClientHandshake request);
 
@@ -22,9 +22,6 @@ public interface SimProtocol<S> {
 
     /** A new session for an opened connection. */
     S open(SimLink link);
-
-    /** The shared part of {@code session}. */
-    SimLink link(S session);
 
     /** A text message from the client of {@code session}. */
     void text(S session, String message);

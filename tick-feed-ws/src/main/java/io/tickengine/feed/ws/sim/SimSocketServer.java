@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  *
  * @param <S> the feed's session type
  */
-public final class SimSocketServer<S> extends WebSocketServer {
+public final class SimSocketServer<S extends SimPeer> extends WebSocketServer {
     private static final Logger LOG = LoggerFactory.getLogger(SimSocketServer.class);
     private static final long STOP_TIMEOUT_MILLIS = 1000;
 
@@ -99,21 +99,21 @@ public final class SimSocketServer<S> extends WebSocketServer {
     /** Closes every connection at once, without a close handshake, like a network failure. */
     public void dropAll(String reason) {
         for (S s : sessions) {
-            protocol.link(s).drop(reason);
+            s.link().drop(reason);
         }
     }
 
     /** Makes every open connection silent while its socket stays open; new connections are served normally. */
     public void stallAll() {
         for (S s : sessions) {
-            protocol.link(s).stall();
+            s.link().stall();
         }
     }
 
     /** Sends a frame to every session that is not stalled. */
     public void broadcast(ByteBuffer frame) {
         for (S s : sessions) {
-            SimLink link = protocol.link(s);
+            SimLink link = s.link();
             if (!link.stalled()) {
                 link.send(frame.duplicate());
             }
@@ -135,7 +135,7 @@ public final class SimSocketServer<S> extends WebSocketServer {
         }
         String key = Objects.requireNonNullElse(protocol.key(request), "");
         synchronized (this) {
-            long open = sessions.stream().filter(s -> protocol.link(s).key().equals(key)).count()
+            long open = sessions.stream().filter(s -> s.link().key().equals(key)).count()
                     + pending.values().stream().filter(key::equals).count();
             if (open >= maxConnectionsPerKey) {
                 LOG.info("Simulator refused a handshake with HTTP 429: {} connections of one key", open);

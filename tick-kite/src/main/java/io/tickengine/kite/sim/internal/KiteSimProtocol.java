@@ -59,11 +59,6 @@ public final class KiteSimProtocol implements SimProtocol<SimSession> {
     }
 
     @Override
-    public SimLink link(SimSession session) {
-        return session.link();
-    }
-
-    @Override
     public void text(SimSession session, String message) {
         WebSocket conn = session.connection();
         try {

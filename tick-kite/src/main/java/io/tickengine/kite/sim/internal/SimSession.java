@@ -2,13 +2,14 @@ package io.tickengine.kite.sim.internal;
 
 import io.tickengine.core.TickMode;
 import io.tickengine.feed.ws.sim.SimLink;
+import io.tickengine.feed.ws.sim.SimPeer;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import org.java_websocket.WebSocket;
 
 /** One client connection of the simulator: its subscriptions and whether it has been stalled. */
-public final class SimSession {
+public final class SimSession implements SimPeer {
     /** Kite's mode for a token subscribed without a mode message (undocumented; the clients assume quote). */
     static final TickMode DEFAULT_MODE = TickMode.QUOTE;
 
@@ -19,7 +20,7 @@ public final class SimSession {
         this.link = link;
     }
 
-    /** The shared part: socket, key, stall flag. */
+    @Override
     public SimLink link() {
         return link;
     }

@@ -1,9 +1,9 @@
 package io.tickengine.kite.ws.internal;
 
 import io.tickengine.core.TickMode;
-import io.tickengine.core.source.ReconnectPolicy;
 import io.tickengine.feed.ws.AuthFailure;
 import io.tickengine.feed.ws.FeedProtocol;
+import io.tickengine.feed.ws.FeedSettings;
 import io.tickengine.feed.ws.FrameHandler;
 import io.tickengine.feed.ws.HandshakeResponse;
 import io.tickengine.feed.ws.SyncPlan;
@@ -12,7 +12,6 @@ import io.tickengine.kite.parse.KiteFrameParser;
 import io.tickengine.kite.ws.KiteOptions;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -28,11 +27,14 @@ public final class KiteProtocol implements FeedProtocol<TickMode> {
 
     private final KiteOptions options;
     private final SubscriptionBook book;
+    private final FeedSettings settings;
 
     /** The protocol of a source with {@code options}, applying {@code book}. */
     public KiteProtocol(KiteOptions options, SubscriptionBook book) {
         this.options = options;
         this.book = book;
+        this.settings = new FeedSettings(options.name(), options.url(), options.watchdogTimeout(),
+                options.reconnectPolicy());
     }
 
     /** Frame handlers for each connection attempt: a new parser each, one shared delivery. */
@@ -54,13 +56,8 @@ public final class KiteProtocol implements FeedProtocol<TickMode> {
     }
 
     @Override
-    public String name() {
-        return options.name();
-    }
-
-    @Override
-    public String url() {
-        return options.url().toString();
+    public FeedSettings settings() {
+        return settings;
     }
 
     @Override
@@ -71,16 +68,6 @@ public final class KiteProtocol implements FeedProtocol<TickMode> {
     @Override
     public Map<String, String> headers() {
         return HEADERS;
-    }
-
-    @Override
-    public Duration watchdogTimeout() {
-        return options.watchdogTimeout();
-    }
-
-    @Override
-    public ReconnectPolicy reconnectPolicy() {
-        return options.reconnectPolicy();
     }
 
     @Override
