@@ -5,13 +5,12 @@ import io.tickengine.angelone.ws.AngelOneOptions;
 import io.tickengine.angelone.ws.AngelOneTickSource;
 import io.tickengine.angelone.ws.SubscriptionLimitException;
 import io.tickengine.core.InvalidConfigurationException;
-import io.tickengine.core.Tick;
 import io.tickengine.core.TickMode;
-import io.tickengine.core.source.SourceMessage;
 import io.tickengine.core.source.SourceState;
 import io.tickengine.core.source.SourceStatus;
 import io.tickengine.core.source.TickListener;
 import io.tickengine.core.source.TickSource;
+import io.tickengine.feed.ws.StatusForwarder;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -193,27 +192,7 @@ public final class AngelOneTickSourcePool implements TickSource {
     }
 
     private TickListener forward() {
-        return new TickListener() {
-            @Override
-            public void onTick(Tick tick) {
-                listener.onTick(tick);
-            }
-
-            @Override
-            public void onTicks(List<Tick> ticks) {
-                listener.onTicks(ticks);
-            }
-
-            @Override
-            public void onMessage(SourceMessage message) {
-                listener.onMessage(message);
-            }
-
-            @Override
-            public void onStatus(SourceStatus s) {
-                updateStatus();
-            }
-        };
+        return StatusForwarder.of(() -> listener, s -> updateStatus());
     }
 
     private void updateStatus() {

@@ -2,11 +2,13 @@ package io.tickengine.angelone.sim;
 
 import io.tickengine.angelone.parse.AngelOneMode;
 import io.tickengine.angelone.sim.internal.SimCredentials;
-import io.tickengine.angelone.sim.internal.SimServer;
+import io.tickengine.angelone.sim.internal.AngelOneSimProtocol;
 import io.tickengine.angelone.sim.internal.SimSession;
 import io.tickengine.angelone.sim.internal.Streamer;
 import io.tickengine.angelone.sim.internal.SyntheticMarket;
 import io.tickengine.core.time.Clock;
+import io.tickengine.feed.ws.sim.SimRunner;
+import io.tickengine.feed.ws.sim.SimSocketServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -17,10 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.java_websocket.framing.CloseFrame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,22 +45,19 @@ public final class AngelOneSimulator implements AutoCloseable {
     private static final long START_TIMEOUT_SECONDS = 10;
 
     private final Builder options;
-    private final SimServer server;
+    private final AngelOneSimProtocol protocol;
+    private final SimSocketServer<SimSession> server;
     private final Streamer streamer;
-    private final ScheduledExecutorService ticker;
-    private volatile boolean closed;
+    private final SimRunner runner;
 
     private AngelOneSimulator(Builder b) {
         this.options = b;
         SimCredentials credentials = new SimCredentials(b.jwt, b.apiKey, b.clientCode, b.feedToken);
-        this.server = new SimServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), credentials,
-                b.maxTokens, b.maxConnections);
+        this.protocol = new AngelOneSimProtocol(credentials, b.maxTokens);
+        this.server = new SimSocketServer<>(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), protocol,
+                b.maxConnections);
         this.streamer = new Streamer(server, new SyntheticMarket(b.seed, b.clock));
-        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "angelone-simulator-stream");
-            t.setDaemon(true);
-            return t;
-        });
+        this.runner = new SimRunner(server, "angelone-simulator-stream");
     }
 
     /** A builder with the defaults: ephemeral port, default credentials, seed 1. */
@@ -103,7 +98,7 @@ public final class AngelOneSimulator implements AutoCloseable {
 
     /** Text pings received so far. */
     public int pings() {
-        return server.pings();
+        return protocol.pings();
     }
 
     /** Open client connections. */
@@ -131,15 +126,13 @@ public final class AngelOneSimulator implements AutoCloseable {
 
     /** Closes every connection at once, without a close handshake, like a network failure. */
     public void dropAllConnections() {
-        for (SimSession s : server.sessions()) {
-            s.connection().closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped by the simulator");
-        }
+        server.dropAll("dropped by the simulator");
         LOG.info("Simulator dropped all connections");
     }
 
     /** Makes every open connection silent (no packets, no pongs) while its socket stays open. */
     public void stall() {
-        streamer.stallAll();
+        server.stallAll();
         LOG.info("Simulator stalled all open connections");
     }
 
@@ -152,12 +145,12 @@ public final class AngelOneSimulator implements AutoCloseable {
 
     /** Sends raw bytes as one binary frame to every open connection that is not stalled. */
     public void sendBinary(ByteBuffer frame) {
-        streamer.broadcast(frame);
+        server.broadcast(frame);
     }
 
     /** Refuses every later handshake with HTTP 401 and {@code errorMessage}, and drops open connections. */
     public void rejectAuth(String errorMessage) {
-        server.forceAuthError(Objects.requireNonNull(errorMessage, "errorMessage"));
+        protocol.forceAuthError(Objects.requireNonNull(errorMessage, "errorMessage"));
         dropAllConnections();
     }
 
@@ -167,19 +160,7 @@ public final class AngelOneSimulator implements AutoCloseable {
      * @throws IllegalStateException when it cannot listen
      */
     public AngelOneSimulator start() {
-        server.start();
-        try {
-            if (!server.startedLatch().await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS) || server.startFailure() != null) {
-                close();
-                throw new IllegalStateException("Angel One simulator could not listen", server.startFailure());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            close();
-            throw new IllegalStateException("interrupted while starting the Angel One simulator", e);
-        }
-        long period = options.tickInterval.toNanos();
-        ticker.scheduleAtFixedRate(streamer, period, period, TimeUnit.NANOSECONDS);
+        runner.start("Angel One simulator", START_TIMEOUT_SECONDS, streamer, options.tickInterval.toNanos());
         LOG.info("Angel One simulator listening on {}", uri());
         return this;
     }
@@ -187,16 +168,7 @@ public final class AngelOneSimulator implements AutoCloseable {
     /** Stops streaming and closes every connection; idempotent. */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        ticker.shutdownNow();
-        try {
-            server.stop(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        runner.close();
     }
 
     /** Options of an {@link AngelOneSimulator}; {@link #start()} builds and starts one. */

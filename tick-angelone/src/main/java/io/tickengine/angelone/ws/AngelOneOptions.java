@@ -5,9 +5,9 @@ import io.tickengine.core.InvalidConfigurationException;
 import io.tickengine.core.instrument.InstrumentRegistry;
 import io.tickengine.core.source.ReconnectPolicy;
 import io.tickengine.core.time.Clock;
+import io.tickengine.feed.ws.OptionChecks;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * Immutable options of an {@link AngelOneTickSource}: where to connect, the four credentials, heartbeat,
@@ -138,6 +138,8 @@ public final class AngelOneOptions {
 
     /** Builds {@link AngelOneOptions}; not thread-safe. */
     public static final class Builder {
+        private static final OptionChecks CHECK = OptionChecks.of("AngelOneOptions");
+
         private String name = DEFAULT_NAME;
         private URI url = DEFAULT_URL;
         private String jwt;
@@ -228,31 +230,18 @@ public final class AngelOneOptions {
          * @throws InvalidConfigurationException naming the first option that is missing or out of range
          */
         public AngelOneOptions build() {
-            require(name != null && !name.isBlank(), "name must not be blank");
-            require(url != null, "url is required");
-            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-            require(scheme.equals("ws") || scheme.equals("wss"), "url must be ws:// or wss://, was " + url);
-            require(url.getRawQuery() == null, "url must not carry a query; credentials go in headers");
-            require(jwt != null && !jwt.isBlank(), "jwt is required");
-            require(apiKey != null && !apiKey.isBlank(), "apiKey is required");
-            require(clientCode != null && !clientCode.isBlank(), "clientCode is required");
-            require(feedToken != null && !feedToken.isBlank(), "feedToken is required");
-            requirePositive(pingInterval, "pingInterval");
-            requirePositive(watchdogTimeout, "watchdogTimeout");
-            require(reconnectPolicy != null, "reconnectPolicy is required");
-            require(maxTokens >= 1 && maxTokens <= MAX_TOKENS_PER_CONNECTION,
+            CHECK.require(name != null && !name.isBlank(), "name must not be blank");
+            CHECK.url(url, "url", "ws", "credentials go in headers");
+            CHECK.text(jwt, "jwt");
+            CHECK.text(apiKey, "apiKey");
+            CHECK.text(clientCode, "clientCode");
+            CHECK.text(feedToken, "feedToken");
+            CHECK.positive(pingInterval, "pingInterval");
+            CHECK.positive(watchdogTimeout, "watchdogTimeout");
+            CHECK.require(reconnectPolicy != null, "reconnectPolicy is required");
+            CHECK.require(maxTokens >= 1 && maxTokens <= MAX_TOKENS_PER_CONNECTION,
                     "maxTokens must be 1.." + MAX_TOKENS_PER_CONNECTION + ", was " + maxTokens);
             return new AngelOneOptions(this);
-        }
-
-        private static void requirePositive(Duration d, String option) {
-            require(d != null && !d.isNegative() && !d.isZero(), option + " must be a positive duration, was " + d);
-        }
-
-        private static void require(boolean ok, String message) {
-            if (!ok) {
-                throw new InvalidConfigurationException("AngelOneOptions." + message);
-            }
         }
     }
 }

@@ -1,8 +1,9 @@
 package io.tickengine.angelone.ws;
 
 import io.tickengine.angelone.parse.AngelOneMode;
-import io.tickengine.angelone.ws.internal.ConnectionLoop;
+import io.tickengine.angelone.ws.internal.AngelOneProtocol;
 import io.tickengine.angelone.ws.internal.Counters;
+import io.tickengine.angelone.ws.internal.FrameDelivery;
 import io.tickengine.angelone.ws.internal.Subscription;
 import io.tickengine.angelone.ws.internal.SubscriptionBook;
 import io.tickengine.angelone.ws.internal.TokenResolver;
@@ -11,12 +12,11 @@ import io.tickengine.core.source.SourceState;
 import io.tickengine.core.source.SourceStatus;
 import io.tickengine.core.source.TickListener;
 import io.tickengine.core.source.TickSource;
+import io.tickengine.feed.ws.FeedConnection;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Angel One's SmartAPI WebSocket 2.0 as a {@link TickSource}: one connection of up to 1000 tokens that
@@ -30,20 +30,17 @@ import org.slf4j.LoggerFactory;
  * quickly and never block. Status changes arrive on the source's control thread. Thread-safe.
  */
 public final class AngelOneTickSource implements TickSource {
-    private static final Logger LOG = LoggerFactory.getLogger(AngelOneTickSource.class);
 
     private final AngelOneOptions options;
     private final SubscriptionBook book;
     private final Counters counters = new Counters();
-    private final ConnectionLoop loop;
-    private volatile SourceStatus status;
-    private volatile TickListener listener;
+    private final FeedConnection<Subscription> connection;
 
     private AngelOneTickSource(AngelOneOptions options) {
         this.options = options;
         this.book = new SubscriptionBook(options.maxTokens(), new TokenResolver(options.parserOptions().instruments()));
-        this.loop = new ConnectionLoop(options, book, counters, this::setStatus);
-        this.status = new SourceStatus(options.name(), SourceState.NEW, "", options.parserOptions().clock().millis());
+        this.connection = new FeedConnection<>(new AngelOneProtocol(options, book), counters.feed(),
+                options.parserOptions().clock());
     }
 
     /** A source with these options; it does nothing until {@link #start}. */
@@ -68,14 +65,8 @@ public final class AngelOneTickSource implements TickSource {
      */
     @Override
     public void start(TickListener listener) {
-        Objects.requireNonNull(listener, "listener");
-        synchronized (this) {
-            if (this.listener != null) {
-                throw new IllegalStateException(name() + " is already started");
-            }
-            this.listener = listener;
-        }
-        loop.start(listener);
+        connection.start(listener, l -> AngelOneProtocol.frames(options,
+                new FrameDelivery(options.name(), l, counters, options.parserOptions().clock())));
     }
 
     /**
@@ -98,13 +89,13 @@ public final class AngelOneTickSource implements TickSource {
      */
     public void subscribe(Collection<Long> instrumentTokens, AngelOneMode mode) {
         book.subscribe(instrumentTokens, mode);
-        loop.requestSync();
+        connection.requestSync();
     }
 
     @Override
     public void unsubscribe(Collection<Long> instrumentTokens) {
         book.unsubscribe(instrumentTokens);
-        loop.requestSync();
+        connection.requestSync();
     }
 
     /** The subscriptions this source wants, instrument token to Angel One mode. */
@@ -128,30 +119,17 @@ public final class AngelOneTickSource implements TickSource {
 
     @Override
     public SourceStatus status() {
-        return status;
+        return connection.status();
     }
 
     /** The counters, for monitoring. */
     public AngelOneStats stats() {
-        return counters.snapshot(status.state());
+        return counters.snapshot(connection.status().state());
     }
 
     /** Closes the connection and stops for good; idempotent, and waits at most a few seconds. */
     @Override
     public void close() {
-        loop.stop();
-    }
-
-    private void setStatus(SourceState state, String detail) {
-        SourceStatus s = new SourceStatus(options.name(), state, detail, options.parserOptions().clock().millis());
-        status = s;
-        TickListener l = listener;
-        if (l != null) {
-            try {
-                l.onStatus(s);
-            } catch (RuntimeException e) {
-                LOG.warn("{}: the listener threw on a status change", options.name(), e);
-            }
-        }
+        connection.stop();
     }
 }

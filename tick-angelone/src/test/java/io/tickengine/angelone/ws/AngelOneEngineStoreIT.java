@@ -1,6 +1,6 @@
 package io.tickengine.angelone.ws;
 
-import static io.tickengine.angelone.testing.Awaits.await;
+import static io.tickengine.feed.ws.testing.Awaits.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickengine.angelone.parse.AngelOneTokens;

@@ -4,6 +4,7 @@ import io.tickengine.core.InvalidConfigurationException;
 import io.tickengine.core.instrument.Instrument;
 import io.tickengine.core.source.ReconnectPolicy;
 import io.tickengine.core.time.Clock;
+import io.tickengine.feed.ws.OptionChecks;
 import io.tickengine.kite.ws.KiteOptions;
 import java.net.URI;
 import java.time.Duration;
@@ -98,6 +99,8 @@ public final class KitePoolOptions {
 
     /** Builds {@link KitePoolOptions}; not thread-safe. */
     public static final class Builder {
+        private static final OptionChecks CHECK = OptionChecks.of("KitePoolOptions");
+
         private String name = DEFAULT_NAME;
         private final List<KiteAccount> accounts = new ArrayList<>();
         private int connectionsPerAccount = MAX_CONNECTIONS_PER_ACCOUNT;
@@ -183,31 +186,25 @@ public final class KitePoolOptions {
          * @throws InvalidConfigurationException naming the first option that is missing or out of range
          */
         public KitePoolOptions build() {
-            require(name != null && !name.isBlank(), "name must not be blank");
-            require(!accounts.isEmpty(), "accounts: at least one account is required");
+            CHECK.require(name != null && !name.isBlank(), "name must not be blank");
+            CHECK.require(!accounts.isEmpty(), "accounts: at least one account is required");
             Set<String> ids = new HashSet<>();
             Set<String> keys = new HashSet<>();
             for (KiteAccount a : accounts) {
-                require(a != null, "accounts must not contain null");
-                require(ids.add(a.id()), "accounts: id " + a.id() + " appears twice");
-                require(keys.add(a.apiKey()), "accounts: api key of " + a.id()
+                CHECK.require(a != null, "accounts must not contain null");
+                CHECK.require(ids.add(a.id()), "accounts: id " + a.id() + " appears twice");
+                CHECK.require(keys.add(a.apiKey()), "accounts: api key of " + a.id()
                         + " is used by another account; Kite's limits are per api key");
             }
-            require(connectionsPerAccount >= 1 && connectionsPerAccount <= MAX_CONNECTIONS_PER_ACCOUNT,
+            CHECK.require(connectionsPerAccount >= 1 && connectionsPerAccount <= MAX_CONNECTIONS_PER_ACCOUNT,
                     "connectionsPerAccount must be 1.." + MAX_CONNECTIONS_PER_ACCOUNT + ", was " + connectionsPerAccount);
-            require(instrumentsPerConnection >= 1
+            CHECK.require(instrumentsPerConnection >= 1
                     && instrumentsPerConnection <= KiteOptions.MAX_INSTRUMENTS_PER_CONNECTION,
                     "instrumentsPerConnection must be 1.." + KiteOptions.MAX_INSTRUMENTS_PER_CONNECTION + ", was "
                             + instrumentsPerConnection);
             KitePoolOptions options = new KitePoolOptions(this);
             options.connectionOptions(accounts.get(0), 1);
             return options;
-        }
-
-        private static void require(boolean ok, String message) {
-            if (!ok) {
-                throw new InvalidConfigurationException("KitePoolOptions." + message);
-            }
         }
     }
 }

@@ -1,12 +1,11 @@
 package io.tickengine.kite.pool;
 
-import io.tickengine.core.Tick;
 import io.tickengine.core.TickMode;
-import io.tickengine.core.source.SourceMessage;
 import io.tickengine.core.source.SourceState;
 import io.tickengine.core.source.SourceStatus;
 import io.tickengine.core.source.TickListener;
 import io.tickengine.core.source.TickSource;
+import io.tickengine.feed.ws.StatusForwarder;
 import io.tickengine.kite.pool.internal.Assignments;
 import io.tickengine.kite.pool.internal.PoolAccount;
 import io.tickengine.kite.pool.internal.PoolConnection;
@@ -187,28 +186,10 @@ public final class KiteTickSourcePool implements TickSource {
     }
 
     private TickListener forwarder(KiteTickSource source) {
-        return new TickListener() {
-            @Override
-            public void onTick(Tick tick) {
-                listener.onTick(tick);
-            }
-
-            @Override
-            public void onTicks(List<Tick> ticks) {
-                listener.onTicks(ticks);
-            }
-
-            @Override
-            public void onMessage(SourceMessage message) {
-                listener.onMessage(message);
-            }
-
-            @Override
-            public void onStatus(SourceStatus s) {
-                connectionStatus.put(source, s);
-                post(() -> connectionChanged(source, s));
-            }
-        };
+        return StatusForwarder.of(() -> listener, s -> {
+            connectionStatus.put(source, s);
+            post(() -> connectionChanged(source, s));
+        });
     }
 
     /** On the control thread: an account whose connection Kite refused hands its instruments on. */

@@ -4,6 +4,7 @@ import io.tickengine.core.InvalidConfigurationException;
 import io.tickengine.core.instrument.Instrument;
 import io.tickengine.core.source.ReconnectPolicy;
 import io.tickengine.core.time.Clock;
+import io.tickengine.feed.ws.OptionChecks;
 import java.time.Duration;
 import java.util.function.LongFunction;
 
@@ -138,6 +139,8 @@ public final class KiteQuoteOptions {
 
     /** Builds {@link KiteQuoteOptions}; not thread-safe. */
     public static final class Builder {
+        private static final OptionChecks CHECK = OptionChecks.of("KiteQuoteOptions");
+
         private String name = DEFAULT_NAME;
         private KiteRestOptions rest;
         private Duration hotInterval = DEFAULT_HOT_INTERVAL;
@@ -225,27 +228,17 @@ public final class KiteQuoteOptions {
          * @throws InvalidConfigurationException naming the first option that is missing or out of range
          */
         public KiteQuoteOptions build() {
-            require(name != null && !name.isBlank(), "name must not be blank");
-            require(rest != null, "rest is required");
-            requirePositive(hotInterval, "hotInterval");
-            requirePositive(coldInterval, "coldInterval");
-            require(coldInterval.compareTo(hotInterval) >= 0, "coldInterval must not be shorter than hotInterval");
-            require(defaultTier != null, "defaultTier is required");
-            require(retryPolicy != null, "retryPolicy is required");
-            require(breakerThreshold >= 1, "breakerThreshold must be at least 1, was " + breakerThreshold);
-            requirePositive(breakerOpenDuration, "breakerOpenDuration");
-            require(clock != null, "clock is required");
+            CHECK.require(name != null && !name.isBlank(), "name must not be blank");
+            CHECK.require(rest != null, "rest is required");
+            CHECK.positive(hotInterval, "hotInterval");
+            CHECK.positive(coldInterval, "coldInterval");
+            CHECK.require(coldInterval.compareTo(hotInterval) >= 0, "coldInterval must not be shorter than hotInterval");
+            CHECK.require(defaultTier != null, "defaultTier is required");
+            CHECK.require(retryPolicy != null, "retryPolicy is required");
+            CHECK.require(breakerThreshold >= 1, "breakerThreshold must be at least 1, was " + breakerThreshold);
+            CHECK.positive(breakerOpenDuration, "breakerOpenDuration");
+            CHECK.require(clock != null, "clock is required");
             return new KiteQuoteOptions(this);
-        }
-
-        private static void requirePositive(Duration d, String option) {
-            require(d != null && !d.isNegative() && !d.isZero(), option + " must be a positive duration, was " + d);
-        }
-
-        private static void require(boolean ok, String message) {
-            if (!ok) {
-                throw new InvalidConfigurationException("KiteQuoteOptions." + message);
-            }
         }
     }
 }

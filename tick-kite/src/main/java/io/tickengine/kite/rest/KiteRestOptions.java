@@ -1,9 +1,9 @@
 package io.tickengine.kite.rest;
 
 import io.tickengine.core.InvalidConfigurationException;
+import io.tickengine.feed.ws.OptionChecks;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * Immutable options of a Kite REST client: base URL, credentials and timeouts. The instruments loader
@@ -82,6 +82,8 @@ public final class KiteRestOptions {
 
     /** Builds {@link KiteRestOptions}; not thread-safe. */
     public static final class Builder {
+        private static final OptionChecks CHECK = OptionChecks.of("KiteRestOptions");
+
         private URI baseUrl = DEFAULT_BASE_URL;
         private String apiKey;
         private String accessToken;
@@ -127,25 +129,12 @@ public final class KiteRestOptions {
          * @throws InvalidConfigurationException naming the first option that is missing or out of range
          */
         public KiteRestOptions build() {
-            require(baseUrl != null, "baseUrl is required");
-            String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
-            require(scheme.equals("http") || scheme.equals("https"), "baseUrl must be http:// or https://, was " + baseUrl);
-            require(baseUrl.getRawQuery() == null, "baseUrl must not carry a query");
-            require(apiKey != null && !apiKey.isBlank(), "apiKey is required");
-            require(accessToken != null && !accessToken.isBlank(), "accessToken is required");
-            requirePositive(connectTimeout, "connectTimeout");
-            requirePositive(requestTimeout, "requestTimeout");
+            CHECK.url(baseUrl, "baseUrl", "http", "");
+            CHECK.text(apiKey, "apiKey");
+            CHECK.text(accessToken, "accessToken");
+            CHECK.positive(connectTimeout, "connectTimeout");
+            CHECK.positive(requestTimeout, "requestTimeout");
             return new KiteRestOptions(this);
-        }
-
-        private static void requirePositive(Duration d, String option) {
-            require(d != null && !d.isNegative() && !d.isZero(), option + " must be a positive duration, was " + d);
-        }
-
-        private static void require(boolean ok, String message) {
-            if (!ok) {
-                throw new InvalidConfigurationException("KiteRestOptions." + message);
-            }
         }
     }
 }

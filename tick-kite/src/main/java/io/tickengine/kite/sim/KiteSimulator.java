@@ -3,10 +3,13 @@ package io.tickengine.kite.sim;
 import io.tickengine.core.TickMode;
 import io.tickengine.core.time.Clock;
 import io.tickengine.core.Tick;
+import io.tickengine.feed.ws.sim.SimLink;
+import io.tickengine.feed.ws.sim.SimRunner;
+import io.tickengine.feed.ws.sim.SimSocketServer;
 import io.tickengine.kite.instruments.KiteInstrumentLoader;
 import io.tickengine.kite.sim.internal.SimAccounts;
 import io.tickengine.kite.sim.internal.SimRest;
-import io.tickengine.kite.sim.internal.SimServer;
+import io.tickengine.kite.sim.internal.KiteSimProtocol;
 import io.tickengine.kite.sim.internal.SimSession;
 import io.tickengine.kite.sim.internal.Streamer;
 import io.tickengine.kite.sim.internal.SyntheticMarket;
@@ -21,10 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.java_websocket.framing.CloseFrame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,11 +52,10 @@ public final class KiteSimulator implements AutoCloseable {
     private final Builder options;
     private final SimAccounts accounts = new SimAccounts();
     private final SyntheticMarket market;
-    private final SimServer server;
+    private final SimSocketServer<SimSession> server;
     private final SimRest rest;
     private final Streamer streamer;
-    private final ScheduledExecutorService ticker;
-    private volatile boolean closed;
+    private final SimRunner runner;
 
     private KiteSimulator(Builder b) {
         this.options = b;
@@ -65,15 +63,11 @@ public final class KiteSimulator implements AutoCloseable {
         b.accounts.forEach(accounts::add);
         InetAddress loopback = InetAddress.getLoopbackAddress();
         this.market = new SyntheticMarket(b.seed, b.clock);
-        this.server = new SimServer(new InetSocketAddress(loopback, b.port), accounts, b.maxInstruments,
-                b.maxConnectionsPerApiKey);
+        this.server = new SimSocketServer<>(new InetSocketAddress(loopback, b.port),
+                new KiteSimProtocol(accounts, b.maxInstruments), b.maxConnectionsPerApiKey);
         this.rest = new SimRest(new InetSocketAddress(loopback, 0), accounts, market, KiteInstrumentLoader.SAMPLE_RESOURCE);
         this.streamer = new Streamer(server, market, b.tickInterval.toNanos(), b.heartbeatInterval.toNanos());
-        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "kite-simulator-stream");
-            t.setDaemon(true);
-            return t;
-        });
+        this.runner = new SimRunner(server, "kite-simulator-stream");
     }
 
     /** A builder with the defaults: ephemeral port, default credentials, seed 1. */
@@ -147,9 +141,7 @@ public final class KiteSimulator implements AutoCloseable {
 
     /** Closes every connection at once, without a close handshake, like a network failure. */
     public void dropAllConnections() {
-        for (SimSession s : server.sessions()) {
-            s.connection().closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped by the simulator");
-        }
+        server.dropAll("dropped by the simulator");
         LOG.info("Simulator dropped all connections");
     }
 
@@ -158,7 +150,7 @@ public final class KiteSimulator implements AutoCloseable {
      * silent-dead connection. New connections are served normally.
      */
     public void stall() {
-        streamer.stallAll();
+        server.stallAll();
         LOG.info("Simulator stalled all open connections");
     }
 
@@ -174,7 +166,7 @@ public final class KiteSimulator implements AutoCloseable {
 
     /** Sends raw bytes as one binary frame to every open connection that is not stalled. */
     public void sendBinary(ByteBuffer frame) {
-        streamer.broadcast(frame);
+        server.broadcast(frame);
     }
 
     /**
@@ -185,7 +177,7 @@ public final class KiteSimulator implements AutoCloseable {
         accounts.revoke(apiKey);
         for (SimSession s : server.sessions()) {
             if (s.apiKey().equals(apiKey)) {
-                s.connection().closeConnection(CloseFrame.ABNORMAL_CLOSE, "access token revoked");
+                s.link().drop("access token revoked");
             }
         }
         LOG.info("Simulator revoked an api key and dropped its connections");
@@ -218,21 +210,21 @@ public final class KiteSimulator implements AutoCloseable {
     public void sendOrderUpdate(String orderJson) {
         Objects.requireNonNull(orderJson, "orderJson");
         for (SimSession s : server.sessions()) {
-            SimServer.send(s.connection(), "{\"type\":\"order\",\"data\":" + orderJson + "}");
+            SimLink.send(s.connection(), "{\"type\":\"order\",\"data\":" + orderJson + "}");
         }
     }
 
     /** Sends {@code {"type":"message","data":text}} to every open connection. */
     public void sendMessage(String text) {
         for (SimSession s : server.sessions()) {
-            SimServer.sendText(s.connection(), "message", text);
+            KiteSimProtocol.sendText(s.connection(), "message", text);
         }
     }
 
     /** Sends {@code {"type":"error","data":text}} to every open connection. */
     public void sendError(String text) {
         for (SimSession s : server.sessions()) {
-            SimServer.sendText(s.connection(), "error", text);
+            KiteSimProtocol.sendText(s.connection(), "error", text);
         }
     }
 
@@ -242,20 +234,14 @@ public final class KiteSimulator implements AutoCloseable {
      * @throws IllegalStateException when it cannot listen
      */
     public KiteSimulator start() {
-        server.start();
         rest.start();
-        try {
-            if (!server.startedLatch().await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS) || server.startFailure() != null) {
-                close();
-                throw new IllegalStateException("Kite simulator could not listen", server.startFailure());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            close();
-            throw new IllegalStateException("interrupted while starting the Kite simulator", e);
-        }
         long period = Math.min(options.tickInterval.toNanos(), options.heartbeatInterval.toNanos());
-        ticker.scheduleAtFixedRate(streamer::run, period, period, TimeUnit.NANOSECONDS);
+        try {
+            runner.start("Kite simulator", START_TIMEOUT_SECONDS, streamer, period);
+        } catch (IllegalStateException e) {
+            rest.stop();
+            throw e;
+        }
         LOG.info("Kite simulator listening on {}", uri());
         return this;
     }
@@ -263,16 +249,8 @@ public final class KiteSimulator implements AutoCloseable {
     /** Stops streaming and closes every connection; idempotent. */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        ticker.shutdownNow();
-        rest.stop();
-        try {
-            server.stop(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (runner.close()) {
+            rest.stop();
         }
     }
 

@@ -4,10 +4,10 @@ import io.tickengine.core.InvalidConfigurationException;
 import io.tickengine.core.instrument.Instrument;
 import io.tickengine.core.source.ReconnectPolicy;
 import io.tickengine.core.time.Clock;
+import io.tickengine.feed.ws.OptionChecks;
 import io.tickengine.kite.parse.KiteParserOptions;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.function.LongFunction;
 
 /**
@@ -117,6 +117,8 @@ public final class KiteOptions {
 
     /** Builds {@link KiteOptions}; not thread-safe. */
     public static final class Builder {
+        private static final OptionChecks CHECK = OptionChecks.of("KiteOptions");
+
         private String name = DEFAULT_NAME;
         private URI url = DEFAULT_URL;
         private String apiKey;
@@ -200,29 +202,16 @@ public final class KiteOptions {
          * @throws InvalidConfigurationException naming the first option that is missing or out of range
          */
         public KiteOptions build() {
-            require(name != null && !name.isBlank(), "name must not be blank");
-            require(url != null, "url is required");
-            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-            require(scheme.equals("ws") || scheme.equals("wss"), "url must be ws:// or wss://, was " + url);
-            require(url.getRawQuery() == null, "url must not carry a query; credentials are added from apiKey and accessToken");
-            require(apiKey != null && !apiKey.isBlank(), "apiKey is required");
-            require(accessToken != null && !accessToken.isBlank(), "accessToken is required");
-            requirePositive(watchdogTimeout, "watchdogTimeout");
-            require(reconnectPolicy != null, "reconnectPolicy is required");
-            require(maxInstruments >= 1 && maxInstruments <= MAX_INSTRUMENTS_PER_CONNECTION,
+            CHECK.require(name != null && !name.isBlank(), "name must not be blank");
+            CHECK.url(url, "url", "ws", "credentials are added from apiKey and accessToken");
+            CHECK.text(apiKey, "apiKey");
+            CHECK.text(accessToken, "accessToken");
+            CHECK.positive(watchdogTimeout, "watchdogTimeout");
+            CHECK.require(reconnectPolicy != null, "reconnectPolicy is required");
+            CHECK.require(maxInstruments >= 1 && maxInstruments <= MAX_INSTRUMENTS_PER_CONNECTION,
                     "maxInstruments must be 1.." + MAX_INSTRUMENTS_PER_CONNECTION + ", was " + maxInstruments);
-            require(clock != null, "clock is required");
+            CHECK.require(clock != null, "clock is required");
             return new KiteOptions(this);
-        }
-
-        private static void requirePositive(Duration d, String option) {
-            require(d != null && !d.isNegative() && !d.isZero(), option + " must be a positive duration, was " + d);
-        }
-
-        private static void require(boolean ok, String message) {
-            if (!ok) {
-                throw new InvalidConfigurationException("KiteOptions." + message);
-            }
         }
     }
 }

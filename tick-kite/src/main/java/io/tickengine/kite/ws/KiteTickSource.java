@@ -5,14 +5,14 @@ import io.tickengine.core.source.SourceState;
 import io.tickengine.core.source.SourceStatus;
 import io.tickengine.core.source.TickListener;
 import io.tickengine.core.source.TickSource;
-import io.tickengine.kite.ws.internal.ConnectionLoop;
+import io.tickengine.feed.ws.FeedConnection;
 import io.tickengine.kite.ws.internal.Counters;
+import io.tickengine.kite.ws.internal.FrameDelivery;
+import io.tickengine.kite.ws.internal.KiteProtocol;
 import io.tickengine.kite.ws.internal.SubscriptionBook;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Kite's market data WebSocket as a {@link TickSource}: one connection of up to 3000 instruments that
@@ -26,20 +26,17 @@ import org.slf4j.LoggerFactory;
  * changes arrive on the source's control thread. All methods are thread-safe.
  */
 public final class KiteTickSource implements TickSource {
-    private static final Logger LOG = LoggerFactory.getLogger(KiteTickSource.class);
 
     private final KiteOptions options;
     private final SubscriptionBook book;
     private final Counters counters = new Counters();
-    private final ConnectionLoop loop;
-    private volatile SourceStatus status;
-    private volatile TickListener listener;
+    private final FeedConnection<TickMode> connection;
 
     private KiteTickSource(KiteOptions options) {
         this.options = options;
         this.book = new SubscriptionBook(options.maxInstruments());
-        this.loop = new ConnectionLoop(options, book, counters, this::setStatus);
-        this.status = new SourceStatus(options.name(), SourceState.NEW, "", options.parserOptions().clock().millis());
+        this.connection = new FeedConnection<>(new KiteProtocol(options, book), counters.feed(),
+                options.parserOptions().clock());
     }
 
     /** A source with these options; it does nothing until {@link #start}. */
@@ -64,14 +61,8 @@ public final class KiteTickSource implements TickSource {
      */
     @Override
     public void start(TickListener listener) {
-        Objects.requireNonNull(listener, "listener");
-        synchronized (this) {
-            if (this.listener != null) {
-                throw new IllegalStateException(name() + " is already started");
-            }
-            this.listener = listener;
-        }
-        loop.start(listener);
+        connection.start(listener, l -> KiteProtocol.frames(options,
+                new FrameDelivery(options.name(), l, counters, options.parserOptions().clock())));
     }
 
     /**
@@ -84,13 +75,13 @@ public final class KiteTickSource implements TickSource {
     @Override
     public void subscribe(Collection<Long> instrumentTokens, TickMode mode) {
         book.subscribe(instrumentTokens, mode);
-        loop.requestSync();
+        connection.requestSync();
     }
 
     @Override
     public void unsubscribe(Collection<Long> instrumentTokens) {
         book.unsubscribe(instrumentTokens);
-        loop.requestSync();
+        connection.requestSync();
     }
 
     /** The subscriptions this source wants, token to mode; the server matches them while connected. */
@@ -100,30 +91,17 @@ public final class KiteTickSource implements TickSource {
 
     @Override
     public SourceStatus status() {
-        return status;
+        return connection.status();
     }
 
     /** The counters, for monitoring. */
     public KiteStats stats() {
-        return counters.snapshot(status.state());
+        return counters.snapshot(connection.status().state());
     }
 
     /** Closes the connection and stops for good; idempotent, and waits at most a few seconds. */
     @Override
     public void close() {
-        loop.stop();
-    }
-
-    private void setStatus(SourceState state, String detail) {
-        SourceStatus s = new SourceStatus(options.name(), state, detail, options.parserOptions().clock().millis());
-        status = s;
-        TickListener l = listener;
-        if (l != null) {
-            try {
-                l.onStatus(s);
-            } catch (RuntimeException e) {
-                LOG.warn("{}: the listener threw on a status change", options.name(), e);
-            }
-        }
+        connection.stop();
     }
 }

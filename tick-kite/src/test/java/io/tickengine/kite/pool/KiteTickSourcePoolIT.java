@@ -1,6 +1,6 @@
 package io.tickengine.kite.pool;
 
-import static io.tickengine.kite.testing.Awaits.await;
+import static io.tickengine.feed.ws.testing.Awaits.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +8,7 @@ import io.tickengine.core.TickMode;
 import io.tickengine.core.source.SourceState;
 import io.tickengine.core.source.SourceStatus;
 import io.tickengine.kite.sim.KiteSimulator;
-import io.tickengine.kite.testing.RecordingListener;
+import io.tickengine.feed.ws.testing.RecordingListener;
 import io.tickengine.kite.ws.KiteOptions;
 import io.tickengine.kite.ws.TooManyInstrumentsException;
 import java.time.Duration;

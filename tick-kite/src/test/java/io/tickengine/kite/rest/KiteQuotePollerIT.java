@@ -1,6 +1,6 @@
 package io.tickengine.kite.rest;
 
-import static io.tickengine.kite.testing.Awaits.await;
+import static io.tickengine.feed.ws.testing.Awaits.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickengine.core.Tick;
@@ -13,7 +13,7 @@ import io.tickengine.core.source.SourceStatus;
 import io.tickengine.kite.instruments.KiteInstrumentLoader;
 import io.tickengine.kite.sim.KiteSimulator;
 import io.tickengine.kite.sim.RestCall;
-import io.tickengine.kite.testing.RecordingListener;
+import io.tickengine.feed.ws.testing.RecordingListener;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.LongStream;

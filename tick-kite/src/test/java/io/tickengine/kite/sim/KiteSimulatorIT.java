@@ -7,7 +7,7 @@ import io.tickengine.core.TickMode;
 import io.tickengine.kite.parse.KiteCommand;
 import io.tickengine.kite.parse.KiteFrameParser;
 import io.tickengine.kite.parse.KiteParserOptions;
-import static io.tickengine.kite.testing.Awaits.await;
+import static io.tickengine.feed.ws.testing.Awaits.await;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tickengine.core.TickMode;
 import io.tickengine.core.source.SourceState;
 import io.tickengine.core.source.SourceStatus;
-import static io.tickengine.kite.testing.Awaits.await;
+import static io.tickengine.feed.ws.testing.Awaits.await;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

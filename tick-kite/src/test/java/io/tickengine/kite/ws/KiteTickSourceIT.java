@@ -11,7 +11,7 @@ import io.tickengine.core.TickMode;
 import io.tickengine.core.source.SourceMessage;
 import io.tickengine.core.source.SourceState;
 import io.tickengine.core.source.SourceStatus;
-import static io.tickengine.kite.testing.Awaits.await;
+import static io.tickengine.feed.ws.testing.Awaits.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.LongStream;

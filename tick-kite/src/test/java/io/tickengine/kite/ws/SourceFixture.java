@@ -1,22 +1,13 @@
 package io.tickengine.kite.ws;
 
-import static io.tickengine.kite.testing.Awaits.await;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.tickengine.core.source.ReconnectPolicy;
-import io.tickengine.core.source.SourceState;
+import io.tickengine.feed.ws.testing.FeedFixture;
 import io.tickengine.kite.sim.KiteSimulator;
-import io.tickengine.kite.testing.RecordingListener;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 
 /** A simulator on an ephemeral loopback port, a source pointed at it with fast retries, and a recorder. */
-abstract class SourceFixture {
-    KiteSimulator sim;
-    KiteTickSource source;
-    final RecordingListener listener = new RecordingListener();
-
+abstract class SourceFixture extends FeedFixture<KiteSimulator, KiteTickSource> {
     KiteSimulator simulator(UnaryOperator<KiteSimulator.Builder> settings) {
         sim = settings.apply(KiteSimulator.builder().tickInterval(Duration.ofMillis(20))).start();
         return sim;
@@ -35,23 +26,6 @@ abstract class SourceFixture {
     }
 
     KiteTickSource start(KiteOptions.Builder options) {
-        source = KiteTickSource.create(options.build());
-        source.start(listener);
-        return source;
-    }
-
-    void awaitState(SourceState state) {
-        await("state " + state).untilAsserted(() -> assertThat(source.status().state()).as(source.status().toString())
-                .isEqualTo(state));
-    }
-
-    @AfterEach
-    void closeAll() {
-        if (source != null) {
-            source.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
+        return start(KiteTickSource.create(options.build()));
     }
 }

@@ -2,6 +2,8 @@ package io.tickengine.angelone.sim.internal;
 
 import io.tickengine.angelone.parse.AngelOneMode;
 import io.tickengine.angelone.parse.ExchangeType;
+import io.tickengine.feed.ws.sim.SimLink;
+import io.tickengine.feed.ws.sim.SimPeer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,25 +13,27 @@ import org.java_websocket.WebSocket;
  * One client connection of the simulator: its subscriptions (one mode per token; subscribing in another
  * mode replaces it, unsubscribing removes it only in the mode given) and whether it has been stalled.
  */
-public final class SimSession {
-    private final WebSocket connection;
-    private final String clientCode;
+public final class SimSession implements SimPeer {
+    private final SimLink link;
     private final Map<SimKey, AngelOneMode> subscriptions = new HashMap<>();
-    private volatile boolean stalled;
 
-    SimSession(WebSocket connection, String clientCode) {
-        this.connection = connection;
-        this.clientCode = clientCode;
+    SimSession(SimLink link) {
+        this.link = link;
+    }
+
+    @Override
+    public SimLink link() {
+        return link;
     }
 
     /** The client code the connection authenticated with. */
     public String clientCode() {
-        return clientCode;
+        return link.key();
     }
 
     /** The client connection. */
     public WebSocket connection() {
-        return connection;
+        return link.connection();
     }
 
     /** Tokens that would be subscribed after adding {@code tokens} in {@code mode}, and how many in Depth-20. */
@@ -51,14 +55,5 @@ public final class SimSession {
     /** A copy of the subscriptions. */
     public synchronized Map<SimKey, AngelOneMode> subscriptions() {
         return new HashMap<>(subscriptions);
-    }
-
-    /** Whether this connection has gone silent on purpose. */
-    public boolean stalled() {
-        return stalled;
-    }
-
-    void stall() {
-        stalled = true;
     }
 }

@@ -1,2 +1,2 @@
-/** The simulator's server, sessions, market and streaming loop. Not a public API. */
+/** The Angel One side of the simulator: protocol, sessions, market and streaming round. Not a public API. */
 package io.tickengine.angelone.sim.internal;

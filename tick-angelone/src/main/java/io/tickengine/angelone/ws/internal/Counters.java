@@ -2,27 +2,25 @@ package io.tickengine.angelone.ws.internal;
 
 import io.tickengine.angelone.ws.AngelOneStats;
 import io.tickengine.core.source.SourceState;
+import io.tickengine.feed.ws.FeedCounters;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The source's counters; any thread may bump or read them. */
+/** The source's counters: the shared feed counters plus Angel One's packets, pongs and error answers. Any thread. */
 public final class Counters {
+    final FeedCounters feed = new FeedCounters();
     final AtomicLong packets = new AtomicLong();
-    final AtomicLong ticks = new AtomicLong();
     final AtomicLong pongs = new AtomicLong();
-    final AtomicLong textMessages = new AtomicLong();
     final AtomicLong errorMessages = new AtomicLong();
-    final AtomicLong parseErrors = new AtomicLong();
-    final AtomicLong skippedPackets = new AtomicLong();
-    final AtomicLong listenerErrors = new AtomicLong();
-    final AtomicLong lastMessageMillis = new AtomicLong();
-    final AtomicLong connectAttempts = new AtomicLong();
-    final AtomicLong reconnects = new AtomicLong();
-    final AtomicLong watchdogCloses = new AtomicLong();
+
+    /** The shared counters, which the connection loop bumps too. */
+    public FeedCounters feed() {
+        return feed;
+    }
 
     /** A consistent-enough snapshot for monitoring. */
     public AngelOneStats snapshot(SourceState state) {
-        return new AngelOneStats(state, packets.get(), ticks.get(), pongs.get(), textMessages.get(),
-                errorMessages.get(), parseErrors.get(), skippedPackets.get(), listenerErrors.get(),
-                connectAttempts.get(), reconnects.get(), watchdogCloses.get(), lastMessageMillis.get());
+        return new AngelOneStats(state, packets.get(), feed.ticks(), pongs.get(), feed.textMessages(),
+                errorMessages.get(), feed.parseErrors(), feed.skippedPackets(), feed.listenerErrors(),
+                feed.connectAttempts(), feed.reconnects(), feed.watchdogCloses(), feed.lastMessageMillis());
     }
 }

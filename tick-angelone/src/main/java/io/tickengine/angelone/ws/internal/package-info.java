@@ -1,2 +1,2 @@
-/** Connection machinery of the Angel One source: sockets, backoff, subscription bookkeeping. Not a public API. */
+/** The Angel One side of the shared feed connection: protocol adapter, frame delivery, counters, subscription bookkeeping. Not a public API. */
 package io.tickengine.angelone.ws.internal;

@@ -1,35 +1,38 @@
 package io.tickengine.kite.sim.internal;
 
 import io.tickengine.core.TickMode;
+import io.tickengine.feed.ws.sim.SimLink;
+import io.tickengine.feed.ws.sim.SimPeer;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import org.java_websocket.WebSocket;
 
 /** One client connection of the simulator: its subscriptions and whether it has been stalled. */
-public final class SimSession {
+public final class SimSession implements SimPeer {
     /** Kite's mode for a token subscribed without a mode message (undocumented; the clients assume quote). */
     static final TickMode DEFAULT_MODE = TickMode.QUOTE;
 
-    private final WebSocket connection;
-    private final String apiKey;
+    private final SimLink link;
     private final Map<Long, TickMode> subscriptions = new HashMap<>();
-    private volatile boolean stalled;
-    private volatile long lastSentNanos = System.nanoTime();
 
-    SimSession(WebSocket connection, String apiKey) {
-        this.connection = connection;
-        this.apiKey = apiKey;
+    SimSession(SimLink link) {
+        this.link = link;
+    }
+
+    @Override
+    public SimLink link() {
+        return link;
     }
 
     /** The api key the connection authenticated with. */
     public String apiKey() {
-        return apiKey;
+        return link.key();
     }
 
     /** The client connection. */
     public WebSocket connection() {
-        return connection;
+        return link.connection();
     }
 
     /**
@@ -64,22 +67,5 @@ public final class SimSession {
     /** A copy of the subscriptions. */
     public synchronized Map<Long, TickMode> subscriptions() {
         return new HashMap<>(subscriptions);
-    }
-
-    /** Whether this connection has gone silent on purpose. */
-    public boolean stalled() {
-        return stalled;
-    }
-
-    void stall() {
-        stalled = true;
-    }
-
-    long lastSentNanos() {
-        return lastSentNanos;
-    }
-
-    void sent() {
-        lastSentNanos = System.nanoTime();
     }
 }

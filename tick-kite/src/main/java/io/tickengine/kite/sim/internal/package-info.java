@@ -1,2 +1,2 @@
-/** Machinery of the Kite simulator: the server, its sessions and the synthetic market. Not a public API. */
+/** The Kite side of the simulator: protocol, sessions, synthetic market and REST server. Not a public API. */
 package io.tickengine.kite.sim.internal;

@@ -1,42 +1,25 @@
 package io.tickengine.kite.ws.internal;
 
 import io.tickengine.core.source.SourceState;
+import io.tickengine.feed.ws.FeedCounters;
 import io.tickengine.kite.ws.KiteStats;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The source's counters; any thread may bump or read them. */
+/** The source's counters: the shared feed counters plus Kite's frames and heartbeats. Any thread. */
 public final class Counters {
+    final FeedCounters feed = new FeedCounters();
     final AtomicLong frames = new AtomicLong();
-    final AtomicLong ticks = new AtomicLong();
     final AtomicLong heartbeats = new AtomicLong();
-    final AtomicLong textMessages = new AtomicLong();
-    final AtomicLong parseErrors = new AtomicLong();
-    final AtomicLong skippedPackets = new AtomicLong();
-    final AtomicLong listenerErrors = new AtomicLong();
-    final AtomicLong lastFrameMillis = new AtomicLong();
-    private final AtomicLong connectAttempts = new AtomicLong();
-    private final AtomicLong reconnects = new AtomicLong();
-    private final AtomicLong watchdogCloses = new AtomicLong();
 
-    /** Counts a connection attempt and returns the total. */
-    public long connectAttempt() {
-        return connectAttempts.incrementAndGet();
-    }
-
-    /** Counts a connection re-established after a loss. */
-    public void reconnected() {
-        reconnects.incrementAndGet();
-    }
-
-    /** Counts a connection the watchdog closed. */
-    public void watchdogClosed() {
-        watchdogCloses.incrementAndGet();
+    /** The shared counters, which the connection loop bumps too. */
+    public FeedCounters feed() {
+        return feed;
     }
 
     /** A consistent-enough snapshot for monitoring. */
     public KiteStats snapshot(SourceState state) {
-        return new KiteStats(state, frames.get(), ticks.get(), heartbeats.get(), textMessages.get(),
-                parseErrors.get(), skippedPackets.get(), listenerErrors.get(), connectAttempts.get(),
-                reconnects.get(), watchdogCloses.get(), lastFrameMillis.get());
+        return new KiteStats(state, frames.get(), feed.ticks(), heartbeats.get(), feed.textMessages(),
+                feed.parseErrors(), feed.skippedPackets(), feed.listenerErrors(), feed.connectAttempts(),
+                feed.reconnects(), feed.watchdogCloses(), feed.lastMessageMillis());
     }
 }

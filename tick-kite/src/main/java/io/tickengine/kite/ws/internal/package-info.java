@@ -1,2 +1,2 @@
-/** Connection machinery of the Kite source: sockets, backoff, subscription bookkeeping. Not a public API. */
+/** The Kite side of the shared feed connection: protocol adapter, frame delivery, counters, subscription bookkeeping. Not a public API. */
 package io.tickengine.kite.ws.internal;

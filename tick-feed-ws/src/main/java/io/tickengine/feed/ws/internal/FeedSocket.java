@@ -1,11 +1,11 @@
-package io.tickengine.angelone.ws.internal;
+package io.tickengine.feed.ws.internal;
 
+import io.tickengine.feed.ws.HandshakeResponse;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
@@ -14,60 +14,55 @@ import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ServerHandshake;
 
 /**
- * One WebSocket connection attempt to Angel One, forwarding every event to a {@link Handler}. TLS uses
- * the JDK's default trust store and Java-WebSocket's default host name verification; nothing here
- * weakens either. The library's own lost-connection check is off: the source's watchdog replaces it.
+ * One WebSocket connection attempt to a broker, forwarding every event to a {@link Handler}. A new socket
+ * is made for every attempt. TLS uses the JDK's default trust store and Java-WebSocket's default host
+ * name verification; nothing here weakens either. The library's own ping-based lost-connection check is
+ * off because the loop's watchdog replaces it.
  */
-public final class AngelOneSocket extends WebSocketClient {
+public final class FeedSocket extends WebSocketClient {
     /** Receives a socket's events on the socket's threads; implementations must not throw or block. */
     public interface Handler {
         /** The handshake succeeded. */
-        void opened(AngelOneSocket socket);
+        void opened(FeedSocket socket);
 
         /** A binary frame; the buffer is only valid during the call. */
-        void binary(AngelOneSocket socket, ByteBuffer frame);
+        void binary(FeedSocket socket, ByteBuffer frame);
 
         /** A text frame. */
-        void text(AngelOneSocket socket, String text);
+        void text(FeedSocket socket, String text);
 
         /** A control pong: a sign of life. */
-        void pong(AngelOneSocket socket);
+        void pong(FeedSocket socket);
 
         /** The connection ended, or never opened; called once. */
-        void closed(AngelOneSocket socket, int code, String reason);
+        void closed(FeedSocket socket, int code, String reason, boolean remote);
+
+        /** An error the library reported; a {@link #closed} call follows when it ends the connection. */
+        void failed(FeedSocket socket, Exception error);
     }
 
-    private final AtomicInteger status;
-    private final AtomicReference<String> errorMessage;
+    private final AtomicReference<HandshakeResponse> response;
     private final Handler handler;
     private final CountDownLatch closedLatch = new CountDownLatch(1);
 
-    private AngelOneSocket(URI uri, AtomicInteger status, AtomicReference<String> errorMessage,
-                           Map<String, String> headers, int connectTimeoutMillis, Handler handler) {
-        super(uri, new HandshakeCaptureDraft((s, e) -> {
-            status.set(s);
-            errorMessage.set(e);
-        }), headers, connectTimeoutMillis);
-        this.status = status;
-        this.errorMessage = errorMessage;
+    private FeedSocket(URI uri, AtomicReference<HandshakeResponse> response, Map<String, String> headers,
+                       int connectTimeoutMillis, Handler handler) {
+        super(uri, new HandshakeCaptureDraft(response::set), headers, connectTimeoutMillis);
+        this.response = response;
         this.handler = handler;
         setConnectionLostTimeout(0);
         setTcpNoDelay(true);
     }
 
     /** A socket for {@code uri} sending {@code headers} in its handshake; not connected yet. */
-    public static AngelOneSocket create(URI uri, Map<String, String> headers, int connectTimeoutMillis, Handler handler) {
-        return new AngelOneSocket(uri, new AtomicInteger(), new AtomicReference<>(""), headers, connectTimeoutMillis, handler);
+    public static FeedSocket create(URI uri, Map<String, String> headers, int connectTimeoutMillis, Handler handler) {
+        return new FeedSocket(uri, new AtomicReference<>(HandshakeResponse.NONE), headers, connectTimeoutMillis,
+                handler);
     }
 
-    /** The HTTP status of the handshake response: 101 when it opened, 401 when refused, 0 when none arrived. */
-    public int handshakeStatus() {
-        return status.get();
-    }
-
-    /** The {@code x-error-message} of a refused handshake, or empty. */
-    public String handshakeError() {
-        return errorMessage.get();
+    /** The server's handshake response as far as it was seen. */
+    public HandshakeResponse handshake() {
+        return response.get();
     }
 
     /** Closes at once without a close handshake: for dead peers that would never answer one. */
@@ -111,11 +106,11 @@ public final class AngelOneSocket extends WebSocketClient {
     @Override
     public void onClose(int code, String reason, boolean remote) {
         closedLatch.countDown();
-        handler.closed(this, code, reason);
+        handler.closed(this, code, reason, remote);
     }
 
     @Override
     public void onError(Exception ex) {
-        // A close follows every error that ends the connection; the reason reaches the loop there.
+        handler.failed(this, ex);
     }
 }

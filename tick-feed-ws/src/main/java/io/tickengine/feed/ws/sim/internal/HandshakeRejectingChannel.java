@@ -1,16 +1,18 @@
-package io.tickengine.kite.sim.internal;
+package io.tickengine.feed.ws.sim.internal;
 
+import io.tickengine.feed.ws.sim.HandshakeRejection;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * A socket channel that can replace Java-WebSocket's handshake error response. The library answers
- * every rejected handshake with "404 WebSocket Upgrade Failure"; Kite answers bad credentials with 403.
- * Once armed, the next write (the library's error response) goes out as the armed response instead,
- * and the server's side of the connection is shut down after it.
+ * every rejected handshake with "404 WebSocket Upgrade Failure"; brokers answer bad credentials with 401
+ * or 403 and sometimes a header that says why. Once armed, the next write (the library's error response)
+ * goes out as the armed response instead, and the server's side of the connection is shut down after it.
  */
 final class HandshakeRejectingChannel implements ByteChannel {
     private final SocketChannel delegate;
@@ -21,15 +23,20 @@ final class HandshakeRejectingChannel implements ByteChannel {
         this.delegate = delegate;
     }
 
-    /** Arms the channel to answer with this HTTP status instead of the library's. */
-    void rejectWith(int status, String reasonPhrase, String body) {
-        byte[] content = body.getBytes(StandardCharsets.UTF_8);
-        String head = "HTTP/1.1 " + status + " " + reasonPhrase + "\r\n"
-                + "Content-Type: text/plain; charset=utf-8\r\n"
-                + "Content-Length: " + content.length + "\r\n"
-                + "Connection: close\r\n\r\n";
-        ByteBuffer b = ByteBuffer.allocate(head.length() + content.length);
-        b.put(head.getBytes(StandardCharsets.US_ASCII)).put(content).flip();
+    /** Arms the channel to answer with {@code rejection} instead of the library's response. */
+    void rejectWith(HandshakeRejection rejection) {
+        byte[] content = rejection.body().getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder()
+                .append("HTTP/1.1 ").append(rejection.status()).append(' ').append(rejection.reasonPhrase()).append("\r\n");
+        for (Map.Entry<String, String> h : rejection.headers().entrySet()) {
+            head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
+        }
+        head.append("Content-Type: text/plain; charset=utf-8\r\n")
+                .append("Content-Length: ").append(content.length).append("\r\n")
+                .append("Connection: close\r\n\r\n");
+        byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer b = ByteBuffer.allocate(headBytes.length + content.length);
+        b.put(headBytes).put(content).flip();
         replacement = b;
     }
 

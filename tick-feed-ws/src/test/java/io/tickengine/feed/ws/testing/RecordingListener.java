@@ -1,4 +1,4 @@
-package io.tickengine.angelone.testing;
+package io.tickengine.feed.ws.testing;
 
 import io.tickengine.core.Tick;
 import io.tickengine.core.TickMode;
@@ -31,9 +31,19 @@ public final class RecordingListener implements TickListener {
         messages.add(message);
     }
 
-    /** How many ticks arrived so far; a mark for the other queries. */
+    /** How many ticks arrived so far; a mark for {@link #ticksSince}. */
     public synchronized int tickCount() {
         return ticks.size();
+    }
+
+    /** Ticks that arrived after {@code mark}. */
+    public synchronized List<Tick> ticksSince(int mark) {
+        return new ArrayList<>(ticks.subList(mark, ticks.size()));
+    }
+
+    /** Whether a tick of {@code token} in {@code mode} arrived after {@code mark}. */
+    public synchronized boolean has(int mark, long token, TickMode mode) {
+        return count(mark, token, mode) > 0;
     }
 
     /** Ticks of {@code token} in {@code mode} (any mode when null) after {@code mark}. */
@@ -46,11 +56,6 @@ public final class RecordingListener implements TickListener {
             }
         }
         return n;
-    }
-
-    /** Whether a tick of {@code token} in {@code mode} arrived after {@code mark}. */
-    public boolean has(int mark, long token, TickMode mode) {
-        return count(mark, token, mode) > 0;
     }
 
     /** The last tick of {@code token}, or null. */

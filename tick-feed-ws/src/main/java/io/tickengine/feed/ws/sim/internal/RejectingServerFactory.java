@@ -1,5 +1,6 @@
-package io.tickengine.kite.sim.internal;
+package io.tickengine.feed.ws.sim.internal;
 
+import io.tickengine.feed.ws.sim.HandshakeRejection;
 import java.nio.channels.ByteChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -10,8 +11,8 @@ import org.java_websocket.WebSocketImpl;
 import org.java_websocket.WebSocketServerFactory;
 import org.java_websocket.drafts.Draft;
 
-/** Plain sockets, each wrapped so that a handshake can be refused with a chosen HTTP status. */
-final class RejectingServerFactory implements WebSocketServerFactory {
+/** Plain sockets, each wrapped so that a handshake can be refused with a chosen HTTP status and headers. */
+public final class RejectingServerFactory implements WebSocketServerFactory {
     @Override
     public WebSocketImpl createWebSocket(WebSocketAdapter a, Draft d) {
         return new WebSocketImpl(a, d);
@@ -32,13 +33,13 @@ final class RejectingServerFactory implements WebSocketServerFactory {
     }
 
     /**
-     * Arms a connection in handshake to be refused with {@code status}.
+     * Arms a connection in handshake to be refused as {@code rejection} says.
      *
      * @return false when the connection's channel is not one of ours
      */
-    static boolean reject(WebSocket conn, int status, String reasonPhrase, String body) {
+    public static boolean reject(WebSocket conn, HandshakeRejection rejection) {
         if (conn instanceof WebSocketImpl && ((WebSocketImpl) conn).getChannel() instanceof HandshakeRejectingChannel) {
-            ((HandshakeRejectingChannel) ((WebSocketImpl) conn).getChannel()).rejectWith(status, reasonPhrase, body);
+            ((HandshakeRejectingChannel) ((WebSocketImpl) conn).getChannel()).rejectWith(rejection);
             return true;
         }
         return false;

@@ -1,13 +1,14 @@
-package io.tickengine.kite.ws.internal;
+package io.tickengine.feed.ws.internal;
 
-import io.tickengine.core.TickMode;
 import io.tickengine.core.source.Backoff;
 import io.tickengine.core.source.ReconnectPolicy;
 import io.tickengine.core.source.SourceState;
-import io.tickengine.core.source.TickListener;
-import io.tickengine.kite.parse.KiteCommand;
-import io.tickengine.kite.ws.KiteOptions;
-import java.util.List;
+import io.tickengine.feed.ws.AuthFailure;
+import io.tickengine.feed.ws.ConnectionCounters;
+import io.tickengine.feed.ws.FeedProtocol;
+import io.tickengine.feed.ws.FeedSettings;
+import io.tickengine.feed.ws.FrameHandler;
+import io.tickengine.feed.ws.SyncPlan;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -15,18 +16,21 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.CloseFrame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The life of a Kite connection, run on one control thread so that state changes never race: connect,
- * apply the desired subscriptions as a diff, watch for silence, back off and reconnect, or stop for
- * good on HTTP 403 or when the retry budget is spent. Socket threads only post events to it and hand
- * frames to {@link FrameDelivery}.
+ * The life of a feed connection, run on one control thread so that state changes never race: connect,
+ * apply the desired subscriptions as a diff, ping when the protocol asks, watch for silence, back off and
+ * reconnect, or stop for good when the protocol reads the refusal as an auth failure or when the retry
+ * budget is spent. Socket threads only post events to it and hand frames to the attempt's handler.
+ *
+ * @param <T> what the feed keeps per subscribed key
  */
-public final class ConnectionLoop {
+public final class ConnectionLoop<T> {
     /** Receives state changes, on the control thread. */
     @FunctionalInterface
     public interface StatusSink {
@@ -36,12 +40,11 @@ public final class ConnectionLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionLoop.class);
     private static final long CLOSE_GRACE_MILLIS = 1000;
-    private static final int HTTP_FORBIDDEN = 403;
 
-    private final KiteOptions options;
+    private final FeedProtocol<T> protocol;
+    private final FeedSettings settings;
     private final String name;
-    private final SubscriptionBook book;
-    private final Counters counters;
+    private final ConnectionCounters counters;
     private final StatusSink statusSink;
     private final ScheduledThreadPoolExecutor control;
     private final AtomicBoolean started = new AtomicBoolean();
@@ -52,20 +55,20 @@ public final class ConnectionLoop {
     private volatile Attempt current;
     // Owned by the control thread.
     private final Backoff backoff;
-    private FrameDelivery delivery;
-    private Map<Long, TickMode> applied = Map.of();
+    private Supplier<FrameHandler> frames;
+    private Map<Long, T> applied = Map.of();
     private boolean everOpened;
     private int reconnectAttempt;
 
-    /** A loop that has not started; {@code book} is the desired state it applies. */
-    public ConnectionLoop(KiteOptions options, SubscriptionBook book, Counters counters, StatusSink statusSink) {
-        this.options = options;
-        this.name = options.name();
-        this.book = book;
+    /** A loop that has not started. */
+    public ConnectionLoop(FeedProtocol<T> protocol, ConnectionCounters counters, StatusSink statusSink) {
+        this.protocol = protocol;
+        this.settings = protocol.settings();
+        this.name = settings.name();
         this.counters = counters;
         this.statusSink = statusSink;
-        this.watchdogNanos = options.watchdogTimeout().toNanos();
-        this.backoff = options.reconnectPolicy().newBackoff();
+        this.watchdogNanos = settings.watchdogTimeout().toNanos();
+        this.backoff = settings.reconnectPolicy().newBackoff();
         this.control = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "tickengine-" + name + "-control");
             t.setDaemon(true);
@@ -76,19 +79,24 @@ public final class ConnectionLoop {
         control.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
     }
 
-    /** Connects in the background and keeps connected, delivering into {@code listener}; once only. */
-    public void start(TickListener listener) {
+    /** Connects in the background and keeps connected, each attempt decoding with a new handler; once only. */
+    public void start(Supplier<FrameHandler> frameHandlers) {
         if (closed.get() || !started.compareAndSet(false, true)) {
             throw new IllegalStateException(name + (closed.get() ? " is closed" : " is already started"));
         }
         post(() -> {
-            delivery = new FrameDelivery(name, listener, counters, options.parserOptions().clock());
-            statusSink.status(SourceState.CONNECTING, "connecting to " + options.url());
+            frames = frameHandlers;
+            statusSink.status(SourceState.CONNECTING, "connecting to " + settings.url());
             connect();
         });
-        long period = Math.max(10, options.watchdogTimeout().toMillis() / 4);
+        long watchdogPeriod = Math.max(10, settings.watchdogTimeout().toMillis() / 4);
+        long pingPeriod = protocol.pingInterval().toMillis();
         try {
-            control.scheduleWithFixedDelay(() -> guard(this::checkWatchdog), period, period, TimeUnit.MILLISECONDS);
+            control.scheduleWithFixedDelay(() -> guard(this::checkWatchdog), watchdogPeriod, watchdogPeriod,
+                    TimeUnit.MILLISECONDS);
+            if (pingPeriod > 0) {
+                control.scheduleWithFixedDelay(() -> guard(this::ping), pingPeriod, pingPeriod, TimeUnit.MILLISECONDS);
+            }
         } catch (RejectedExecutionException e) {
             LOG.debug("{}: closed while starting", name);
         }
@@ -139,9 +147,9 @@ public final class ConnectionLoop {
             return;
         }
         long attempt = counters.connectAttempt();
-        Attempt a = new Attempt(this, Credentials.uri(options), options, delivery);
+        Attempt a = new Attempt(this, protocol, frames.get());
         current = a;
-        LOG.info("{}: connecting to {} (connection attempt {})", name, options.url(), attempt);
+        LOG.info("{}: connecting to {} (connection attempt {})", name, protocol.target(), attempt);
         try {
             a.socket.connect();
         } catch (RuntimeException e) {
@@ -163,8 +171,8 @@ public final class ConnectionLoop {
         }
         everOpened = true;
         applied = Map.of();
-        statusSink.status(SourceState.CONNECTED, "connected to " + options.url());
-        LOG.info("{}: connected to {}", name, options.url());
+        statusSink.status(SourceState.CONNECTED, "connected to " + settings.url());
+        LOG.info("{}: connected to {}", name, settings.url());
         sync();
     }
 
@@ -177,15 +185,15 @@ public final class ConnectionLoop {
         if (closed.get()) {
             return;
         }
-        String why = "code " + code + (reason == null || reason.isEmpty() ? "" : ", " + redact(reason));
-        if (a.socket.handshakeStatus(reason) == HTTP_FORBIDDEN) {
-            statusSink.status(SourceState.AUTH_FAILED, "Kite refused the api key or access token (HTTP 403); "
-                    + "a new access token is needed, no retries");
-            LOG.error("{}: handshake refused with HTTP 403: bad api key or expired access token; not retrying", name);
+        AuthFailure auth = protocol.authFailure(a.socket.handshake(), reason);
+        if (auth != null) {
+            statusSink.status(SourceState.AUTH_FAILED, auth.detail());
+            LOG.error("{}: handshake refused with {}; not retrying", name, auth.log());
             return;
         }
+        String why = "code " + code + (reason == null || reason.isEmpty() ? "" : ", " + redact(reason));
         long delay = backoff.nextDelayMillis();
-        int maxAttempts = options.reconnectPolicy().maxAttempts();
+        int maxAttempts = settings.reconnectPolicy().maxAttempts();
         if (delay == Backoff.EXHAUSTED) {
             statusSink.status(SourceState.FAILED, "gave up after " + maxAttempts + " reconnect attempts; last: " + why);
             LOG.error("{}: gave up after {} reconnect attempts; last: {}", name, maxAttempts, why);
@@ -204,6 +212,18 @@ public final class ConnectionLoop {
         }
     }
 
+    private void ping() {
+        Attempt a = current;
+        if (a == null || !a.open || closed.get()) {
+            return;
+        }
+        try {
+            a.socket.send(protocol.pingMessage());
+        } catch (WebsocketNotConnectedException e) {
+            LOG.debug("{}: connection closed before a ping", name);
+        }
+    }
+
     private void checkWatchdog() {
         Attempt a = current;
         if (a == null || closed.get()) {
@@ -216,7 +236,7 @@ public final class ConnectionLoop {
         long silentMillis = TimeUnit.NANOSECONDS.toMillis(silentNanos);
         counters.watchdogClosed();
         LOG.warn("{}: nothing received for {} ms (watchdog {} ms); closing the connection", name, silentMillis,
-                options.watchdogTimeout().toMillis());
+                settings.watchdogTimeout().toMillis());
         String reason = "watchdog: nothing received for " + silentMillis + " ms";
         a.socket.abort(reason);
         ended(a, CloseFrame.ABNORMAL_CLOSE, reason);
@@ -227,32 +247,20 @@ public final class ConnectionLoop {
         if (a == null || !a.open || closed.get()) {
             return;
         }
-        Map<Long, TickMode> desired = book.snapshot();
-        List<KiteCommand> commands = SubscriptionDiff.between(applied, desired);
-        if (commands.isEmpty()) {
+        Map<Long, T> desired = protocol.desired();
+        SyncPlan plan = protocol.plan(applied, desired);
+        if (plan.messages().isEmpty()) {
             return;
         }
         try {
-            for (KiteCommand c : commands) {
-                a.socket.send(c.toJson());
+            for (String message : plan.messages()) {
+                a.socket.send(message);
             }
             applied = desired;
-            LOG.info("{}: {} instruments subscribed (sent {})", name, desired.size(), summary(commands));
+            LOG.info("{}: {} instruments subscribed (sent {})", name, desired.size(), plan.summary());
         } catch (WebsocketNotConnectedException e) {
             LOG.debug("{}: connection closed while subscribing; the next connection sends everything", name);
         }
-    }
-
-    private static String summary(List<KiteCommand> commands) {
-        StringBuilder sb = new StringBuilder();
-        for (KiteCommand c : commands) {
-            sb.append(sb.length() == 0 ? "" : ", ").append(c.action().wireName());
-            if (c.mode() != null) {
-                sb.append(' ').append(KiteCommand.modeName(c.mode()));
-            }
-            sb.append(' ').append(c.tokens().size());
-        }
-        return sb.toString();
     }
 
     /** Runs {@code task} on the control thread; dropped once stopped. */
@@ -282,8 +290,8 @@ public final class ConnectionLoop {
         return name;
     }
 
-    /** {@code s} without the access token, for log lines and statuses. */
+    /** {@code s} with every secret masked, for log lines and statuses. */
     String redact(String s) {
-        return Credentials.redact(s, options.accessToken());
+        return protocol.redact(s);
     }
 }
