@@ -93,7 +93,10 @@ public final class TimescaleStore implements TickHistory, CandleHistory, AutoClo
         }
     }
 
-    /** The sink that writes every tick; its overflow policy is {@link OverflowPolicy#NEVER_DROP}. */
+    /**
+     * The sink that writes every tick; its overflow policy is {@link OverflowPolicy#NEVER_DROP}. Its
+     * {@code flush()} throws {@link FlushIncompleteException} when accepted ticks are not yet in the database.
+     */
     public TickSink tickSink() {
         return tickSink;
     }
@@ -186,6 +189,18 @@ public final class TimescaleStore implements TickHistory, CandleHistory, AutoClo
         dataSource.close();
     }
 
+    /** A sink's flush: like {@link #flush()}, but says why when records are not yet in the database. */
+    private void flushOrThrow(String sink) throws InterruptedException {
+        if (pipeline.flush()) {
+            return;
+        }
+        StoreHealth h = pipeline.health();
+        throw new FlushIncompleteException("sink " + sink + " flushed, but not every accepted record is in the "
+                + "database yet: " + h.memoryBacklog() + " still in memory, " + h.spillBacklog()
+                + " safe in the spill at " + options.spillDirectory().toAbsolutePath() + " (status " + h.status()
+                + (h.lastError() == null ? "" : ", last error: " + h.lastError()) + ")");
+    }
+
     private static HikariDataSource dataSource(TimescaleStoreOptions o) {
         HikariConfig c = new HikariConfig();
         c.setPoolName("tickengine-timescale");
@@ -230,7 +245,7 @@ public final class TimescaleStore implements TickHistory, CandleHistory, AutoClo
 
         @Override
         public void flush() throws InterruptedException {
-            pipeline.flush();
+            flushOrThrow(name());
         }
     }
 
@@ -252,7 +267,7 @@ public final class TimescaleStore implements TickHistory, CandleHistory, AutoClo
 
         @Override
         public void flush() throws InterruptedException {
-            pipeline.flush();
+            flushOrThrow(name());
         }
     }
 }

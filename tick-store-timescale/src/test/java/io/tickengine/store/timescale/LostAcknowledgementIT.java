@@ -1,6 +1,7 @@
 package io.tickengine.store.timescale;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.tickengine.core.Tick;
@@ -51,6 +52,30 @@ class LostAcknowledgementIT {
             proxy.refuse(false);
             await().atMost(Duration.ofSeconds(30)).until(() -> store.health().backlog() == 0);
             assertThat(store.health().status()).isEqualTo(StoreHealth.Status.UP);
+            assertExactlyOnce(200);
+        }
+    }
+
+    @Test
+    void shouldThrowFromTheSinksFlushWhileAcceptedTicksAreOnlyInTheSpill() throws Exception {
+        URI target = URI.create(db.jdbcUrl().substring("jdbc:".length()));
+        try (CuttingProxy proxy = new CuttingProxy(target.getHost(), target.getPort());
+             TimescaleStore store = TimescaleStore.create(TestStores.options("jdbc:postgresql://127.0.0.1:"
+                     + proxy.port() + target.getRawPath() + '?' + target.getRawQuery() + "&prepareThreshold=0", spill)
+                     .poolSize(2).build())) {
+            TestStores.truncate(db);
+            store.tickSink().onBatch(ticks(1, 100));
+            store.tickSink().flush();
+
+            proxy.cutAfterNextCommit();
+            store.tickSink().onBatch(ticks(101, 100));
+            assertThatThrownBy(() -> store.tickSink().flush()).isInstanceOf(FlushIncompleteException.class)
+                    .hasMessageContaining("timescale-ticks").hasMessageContaining("100 safe in the spill");
+
+            proxy.refuse(false);
+            await().atMost(Duration.ofSeconds(30)).until(() -> store.health().backlog() == 0);
+            store.tickSink().flush();
+            store.candleSink().flush();
             assertExactlyOnce(200);
         }
     }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,13 +58,13 @@ public final class SinkWorker<E> {
     private volatile int pendingSize;
 
     private SinkWorker(String name, OverflowPolicy policy, SinkOptions options, Delivery<E> sink, Clock clock,
-                       ToLongFunction<E> keyOf) {
+                       Mailbox<E> mailbox) {
         this.name = name;
         this.policy = policy;
         this.options = options;
         this.sink = sink;
         this.clock = clock;
-        this.mailbox = Mailbox.create(policy, options.capacity(), keyOf);
+        this.mailbox = mailbox;
         this.batch = new ArrayList<>(Math.min(options.maxBatch(), 4096));
         this.breaker = new Breaker(name, options);
         this.thread = new Thread(this::run, "tick-sink-" + name);
@@ -75,19 +74,29 @@ public final class SinkWorker<E> {
 
     /** A worker for a tick sink; conflation keys on the instrument. */
     public static SinkWorker<Tick> forTicks(TickSink sink, SinkOptions options, Clock clock) {
-        OverflowPolicy policy = options.overflowPolicy() != null ? options.overflowPolicy() : sink.overflowPolicy();
+        OverflowPolicy policy = policyOf(options, sink.overflowPolicy());
+        return forTicks(sink, options, clock, Mailbox.create(policy, options.capacity(), Tick::instrumentToken));
+    }
+
+    /** A worker for a tick sink over a given mailbox; for tests that need to step into the mailbox. */
+    static SinkWorker<Tick> forTicks(TickSink sink, SinkOptions options, Clock clock, Mailbox<Tick> mailbox) {
         Delivery<Tick> delivery = new Delivery<>(sink::onBatch, sink::onTimer, sink::flush, sink::close,
                 Tick::receiveTimestamp, sink::metrics);
-        return new SinkWorker<>(sink.name(), policy, options, delivery, clock, Tick::instrumentToken);
+        return new SinkWorker<>(sink.name(), policyOf(options, sink.overflowPolicy()), options, delivery, clock,
+                mailbox);
     }
 
     /** A worker for a candle sink; conflation keys on instrument and interval. */
     public static SinkWorker<Candle> forCandles(CandleSink sink, SinkOptions options, Clock clock) {
-        OverflowPolicy policy = options.overflowPolicy() != null ? options.overflowPolicy() : sink.overflowPolicy();
+        OverflowPolicy policy = policyOf(options, sink.overflowPolicy());
         Delivery<Candle> delivery = new Delivery<>(sink::onCandles, sink::onTimer, sink::flush, sink::close,
                 Candle::bucketEnd, sink::metrics);
-        return new SinkWorker<>(sink.name(), policy, options, delivery, clock,
-                c -> (c.instrumentToken() << 17) | c.interval().seconds());
+        return new SinkWorker<>(sink.name(), policy, options, delivery, clock, Mailbox.create(policy,
+                options.capacity(), c -> (c.instrumentToken() << 17) | c.interval().seconds()));
+    }
+
+    private static OverflowPolicy policyOf(SinkOptions options, OverflowPolicy sinkDefault) {
+        return options.overflowPolicy() != null ? options.overflowPolicy() : sinkDefault;
     }
 
     /** The sink's name. */
@@ -174,8 +183,12 @@ public final class SinkWorker<E> {
                 abandonRemaining();
                 break;
             }
+            // Read the stop flag before looking at the mailbox: whatever was offered before stop() is then
+            // visible to size(), so an empty mailbox means nothing is left. In the other order, offers and
+            // stop() can both land between the two reads and the worker quits with those offers queued.
+            boolean stopRequested = !running;
             boolean idle = batch.isEmpty() && mailbox.size() == 0;
-            if (idle && !running) {
+            if (idle && stopRequested) {
                 break;
             }
             if (idle) {
