@@ -95,7 +95,9 @@ class LostAcknowledgementIT {
             }
             await().atMost(Duration.ofSeconds(30)).until(store::flush);
             long sent = store.health().written();
-            assertThat(store.health().lastError()).contains("terminating connection");
+            // The writer saw its session die; the driver words it by where the kill caught it.
+            assertThat(store.health().lastError()).containsAnyOf("terminating connection",
+                    "Database connection failed", "An I/O error occurred");
             assertExactlyOnce(TestStores.count(db.jdbcUrl(), "SELECT max(ingest_sequence) FROM kite_ticks_data"));
             assertThat(sent).isGreaterThanOrEqualTo(3_000);
         }
