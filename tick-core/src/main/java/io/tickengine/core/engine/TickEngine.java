@@ -43,10 +43,11 @@ public final class TickEngine implements AutoCloseable {
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
 
     /**
-     * By default a run's first ingest sequence is {@code clock.millis() << 20}, so sequences keep
-     * increasing across restarts unless a run averaged more than a million ticks per millisecond.
+     * By default a run's first ingest sequence is {@code clock.millis() << 11}: sequences keep
+     * increasing across restarts unless a run averaged more than 2 million ticks per second, and stay
+     * below 2^53 (exact in JavaScript and every JSON parser) until the year 2109.
      */
-    public static final int SEQUENCE_SHIFT = 20;
+    public static final int SEQUENCE_SHIFT = 11;
 
     private static final Logger LOG = LoggerFactory.getLogger(TickEngine.class);
 
