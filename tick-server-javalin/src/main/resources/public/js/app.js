@@ -1,0 +1,216 @@
+// The market-watch page: watch list over /ws/ticks, a candle chart over /api/candles and /ws/candles,
+// market depth, search, connection status and token handling.
+
+import { getJson, key, setToken, token, Unauthorized, wsUrl } from './api.js';
+import { CandleChart } from './chart.js';
+import { Feed } from './feed.js';
+import { formatPrice, WatchList } from './watchlist.js';
+import { Search } from './search.js';
+
+const DEFAULT_INDICES = ['NIFTY 50', 'NIFTY BANK'];
+const NIFTY_50 = ['ADANIENT', 'ADANIPORTS', 'APOLLOHOSP', 'ASIANPAINT', 'AXISBANK', 'BAJAJ-AUTO', 'BAJAJFINSV',
+  'BAJFINANCE', 'BEL', 'BHARTIARTL', 'BPCL', 'BRITANNIA', 'CIPLA', 'COALINDIA', 'DRREDDY', 'EICHERMOT', 'ETERNAL',
+  'GRASIM', 'HCLTECH', 'HDFCBANK', 'HDFCLIFE', 'HEROMOTOCO', 'HINDALCO', 'HINDUNILVR', 'ICICIBANK', 'INDUSINDBK',
+  'INFY', 'ITC', 'JIOFIN', 'JSWSTEEL', 'KOTAKBANK', 'LT', 'M&M', 'MARUTI', 'NESTLEIND', 'NTPC', 'ONGC',
+  'POWERGRID', 'RELIANCE', 'SBILIFE', 'SBIN', 'SHRIRAMFIN', 'SUNPHARMA', 'TATACONSUM', 'TATAMOTORS', 'TATASTEEL',
+  'TCS', 'TECHM', 'TITAN', 'TRENT', 'ULTRACEMCO', 'WIPRO'];
+const HISTORY_MS = { '1s': 5 * 60_000, '1m': 6 * 3600_000 };
+
+const $ = (id) => document.getElementById(id);
+const instruments = new Map(); // token -> instrument
+const state = { selected: null, interval: '1s', lastSequence: null, depth: new Map() };
+const feedStates = {};
+
+const chart = new CandleChart($('chart'));
+const watch = new WatchList($('watch'), { onSelect: select, onRemove: remove });
+
+const ticks = new Feed(() => wsUrl('/ws/ticks'), {
+  onOpen: () => {
+    const tokens = [...instruments.keys()];
+    if (tokens.length === 0) return;
+    const msg = { action: 'subscribe', tokens };
+    if (state.lastSequence != null) msg.resume_from = state.lastSequence;
+    ticks.send(msg);
+  },
+  onMessage: onTickMessage,
+  onState: (s, d) => showState('ticks', s, d),
+});
+
+const candles = new Feed(() => wsUrl('/ws/candles'), {
+  onOpen: () => {
+    if (state.selected != null) {
+      candles.send({ action: 'subscribe', tokens: [state.selected], interval: state.interval });
+      loadHistory(); // fill what was missed while disconnected
+    }
+  },
+  onMessage: (m) => {
+    if (m.type === 'candle' && m.data.instrument_token === state.selected && m.data.interval === state.interval) {
+      chart.upsert(m.data);
+    }
+  },
+  onState: (s, d) => showState('candles', s, d),
+});
+
+function onTickMessage(m) {
+  const list = m.type === 'tick' ? [m.data] : m.type === 'ticks' ? m.data : [];
+  for (const t of list) {
+    if (t.sequence != null) state.lastSequence = t.sequence;
+    watch.update(t);
+    if (t.depth) state.depth.set(t.instrument_token, t.depth);
+    if (t.instrument_token === state.selected) showSelected(t);
+  }
+}
+
+function showState(which, s, detail) {
+  feedStates[which] = s;
+  const states = Object.values(feedStates);
+  const el = $('status');
+  let overall = states.every((x) => x === 'live') && states.length === 2 ? 'live'
+    : states.includes('reconnecting') ? 'reconnecting' : 'connecting';
+  if (detail.code === 1008 || detail.code === 4001) overall = 'offline';
+  el.dataset.state = overall;
+  el.textContent = overall === 'reconnecting' ? `reconnecting in ${Math.ceil((detail.delay || 0) / 1000)}s…`
+    : overall === 'offline' ? 'not authorised' : overall;
+}
+
+function add(instrument) {
+  if (instruments.has(instrument.instrument_token)) return;
+  instruments.set(instrument.instrument_token, instrument);
+  watch.add(instrument);
+  ticks.send({ action: 'subscribe', tokens: [instrument.instrument_token] });
+  if (state.selected == null) select(instrument.instrument_token);
+}
+
+function remove(token) {
+  if (!instruments.has(token)) return;
+  instruments.delete(token);
+  watch.remove(token);
+  ticks.send({ action: 'unsubscribe', tokens: [token] });
+  if (state.selected === token) select(instruments.keys().next().value ?? null);
+}
+
+function select(token) {
+  if (state.selected != null && state.selected !== token) {
+    candles.send({ action: 'unsubscribe', tokens: [state.selected], interval: state.interval });
+  }
+  const changed = state.selected !== token;
+  state.selected = token;
+  watch.select(token);
+  const i = instruments.get(token);
+  $('detail-title').textContent = i ? `${i.exchange}:${i.tradingsymbol}` : '—';
+  if (!changed || token == null) return;
+  $('detail-price').textContent = '—';
+  showDepth(state.depth.get(token));
+  candles.send({ action: 'subscribe', tokens: [token], interval: state.interval });
+  chart.reset([]);
+  loadHistory();
+}
+
+function setInterval_(interval) {
+  if (interval === state.interval) return;
+  if (state.selected != null) candles.send({ action: 'unsubscribe', tokens: [state.selected], interval: state.interval });
+  state.interval = interval;
+  for (const b of document.querySelectorAll('[data-interval]')) {
+    b.setAttribute('aria-pressed', String(b.dataset.interval === interval));
+  }
+  if (state.selected != null) candles.send({ action: 'subscribe', tokens: [state.selected], interval });
+  chart.reset([]);
+  loadHistory();
+}
+
+async function loadHistory() {
+  const token = state.selected;
+  const interval = state.interval;
+  const i = instruments.get(token);
+  if (!i) return;
+  const from = new Date(Date.now() - HISTORY_MS[interval]).toISOString();
+  try {
+    const list = await getJson(`/api/candles/${encodeURIComponent(key(i))}?interval=${interval}&from=${from}`);
+    if (state.selected !== token || state.interval !== interval) return;
+    const live = chart.candles.filter((c) => !list.some((h) => Date.parse(h.start) === c.t));
+    chart.reset(list);
+    live.forEach((c) => chart.upsert({ start: new Date(c.t).toISOString(), open: c.o, high: c.h, low: c.l, close: c.c, volume: c.v }));
+  } catch (e) {
+    handleError(e);
+  }
+}
+
+function showSelected(t) {
+  const el = $('detail-price');
+  el.textContent = formatPrice(t.last_price);
+  const close = t.ohlc ? +t.ohlc.close : 0;
+  el.className = `price num ${close && +t.last_price > close ? 'up' : close && +t.last_price < close ? 'down' : ''}`;
+  if (t.depth) showDepth(t.depth);
+}
+
+function showDepth(depth) {
+  const body = $('depth').tBodies[0];
+  $('depth-note').hidden = depth != null;
+  const rows = [];
+  for (let i = 0; i < 5; i++) {
+    const b = depth?.buy?.[i];
+    const s = depth?.sell?.[i];
+    rows.push(`<tr><td class="num">${b ? b.orders : ''}</td><td class="num">${b ? b.quantity : ''}</td>`
+      + `<td class="num bid">${b ? formatPrice(b.price) : ''}</td><td class="num ask">${s ? formatPrice(s.price) : ''}</td>`
+      + `<td class="num">${s ? s.quantity : ''}</td><td class="num">${s ? s.orders : ''}</td></tr>`);
+  }
+  body.innerHTML = rows.join('');
+}
+
+function handleError(e) {
+  if (e instanceof Unauthorized) askForToken('');
+  else console.warn(e.message);
+}
+
+function askForToken(message) {
+  $('token-form').hidden = false;
+  $('token-error').textContent = message;
+  $('token-input').focus();
+}
+
+async function loadDefaults() {
+  const all = await getJson('/api/instruments?q=&limit=1000');
+  const bySymbol = new Map(all.filter((i) => i.exchange === 'NSE').map((i) => [i.tradingsymbol, i]));
+  for (const s of [...DEFAULT_INDICES, ...NIFTY_50]) {
+    const i = bySymbol.get(s);
+    if (i) add(i);
+  }
+}
+
+async function start() {
+  try {
+    await loadDefaults();
+  } catch (e) {
+    handleError(e);
+    return;
+  }
+  $('token-form').hidden = true;
+  $('token-button').hidden = !token();
+  ticks.connect();
+  candles.connect();
+}
+
+$('token-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  setToken($('token-input').value.trim());
+  try {
+    await getJson('/api/instruments?q=NIFTY&limit=1');
+  } catch (err) {
+    askForToken(err instanceof Unauthorized ? 'That token was not accepted.' : err.message);
+    return;
+  }
+  if (instruments.size === 0) start();
+  else { ticks.restart(); candles.restart(); $('token-form').hidden = true; }
+});
+$('token-button').addEventListener('click', () => askForToken(''));
+for (const b of document.querySelectorAll('[data-interval]')) {
+  b.addEventListener('click', () => setInterval_(b.dataset.interval));
+}
+new Search($('search-input'), $('search-results'), {
+  find: (q) => getJson(`/api/instruments?q=${encodeURIComponent(q)}&limit=20`),
+  has: (t) => instruments.has(t),
+  toggle: (i) => (instruments.has(i.instrument_token) ? remove(i.instrument_token) : add(i)),
+  onError: handleError,
+});
+showDepth(null);
+start();
