@@ -1,0 +1,150 @@
+package io.tickengine.server;
+
+import io.tickengine.server.browser.Chromium;
+import io.tickengine.server.config.ServerOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The market-watch page in headless Chromium against the server in demo mode (the Kite simulator as
+ * feed): it loads, prices tick, the chart grows, search adds an instrument, and a server restart shows
+ * "reconnecting" and then recovers. Leaves a screenshot at {@code target/dashboard.png}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardIT {
+    static final Path SCREENSHOT = Path.of("target", "dashboard.png");
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    static Path dir;
+    static ServerOptions options;
+    static TickServer server;
+    static Chromium browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path binary = Path.of(System.getenv().getOrDefault("TICK_CHROMIUM", Chromium.DEFAULT_BINARY.toString()));
+        if (!Files.isExecutable(binary)) {
+            Assumptions.assumeFalse("true".equals(System.getenv("TICK_SKIP_BROWSER_TESTS")),
+                    "TICK_SKIP_BROWSER_TESTS=true: browser test skipped by hand");
+            fail(binary + " is missing: install Debian's chromium package (.ci/run does), "
+                    + "or set TICK_SKIP_BROWSER_TESTS=true to skip browser tests on a developer machine");
+        }
+        options = ServerOptions.builder().port(0).sqlitePath(dir.resolve("ticks.db")).build();
+        server = TickServer.create(options).start();
+        browser = Chromium.launch(binary, Files.createDirectories(dir.resolve("profile")), 1400, 900);
+        browser.open("http://127.0.0.1:" + server.port() + "/");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            if (browser != null) {
+                browser.screenshot(SCREENSHOT);
+                browser.close();
+            }
+        } finally {
+            if (server != null) {
+                server.stop();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void shouldLoadTheDefaultWatchListAndTickPrices() {
+        awaitTrue("document.getElementById('status').dataset.state === 'live'");
+        awaitTrue("document.querySelectorAll('#watch tbody tr').length >= 50");
+        assertThat(text("#watch tbody tr:nth-child(1) .sym")).isEqualTo("NIFTY 50");
+        assertThat(text("#watch tbody tr:nth-child(2) .sym")).isEqualTo("NIFTY BANK");
+        assertThat(browser.eval("!!document.querySelector('#watch tr[data-symbol=\"NSE:INFY\"]')").asBoolean()).isTrue();
+
+        String ltp = "#watch tr[data-symbol=\"NSE:NIFTY 50\"] .ltp";
+        awaitTrue(js(ltp) + ".textContent !== '—'");
+        String first = text(ltp);
+        awaitTrue(js(ltp) + ".textContent !== " + quote(first));
+        assertThat(text("#watch tr[data-symbol=\"NSE:NIFTY 50\"] .pct")).endsWith("%");
+    }
+
+    @Test
+    @Order(2)
+    void shouldGrowTheChartAndShowDepthForTheSelectedInstrument() {
+        assertThat(text("#detail-title")).isEqualTo("NSE:NIFTY 50");
+        awaitTrue("+document.getElementById('chart').dataset.candles > 0");
+        int before = candles();
+        await().atMost(WAIT).until(() -> candles() >= before + 3);
+
+        browser.eval("document.querySelector('#watch tr[data-symbol=\"NSE:RELIANCE\"]').click()");
+        awaitTrue("document.getElementById('detail-title').textContent === 'NSE:RELIANCE'");
+        awaitTrue("document.querySelector('#depth tbody tr:first-child td.bid').textContent !== ''");
+    }
+
+    @Test
+    @Order(3)
+    void shouldAddAnInstrumentFromSearchWithTheKeyboard() {
+        browser.eval("document.getElementById('search-input').focus()");
+        browser.type("NIFTY IT");
+        awaitTrue("document.querySelector('#search-results li[aria-selected=\"true\"]')?.dataset.symbol === 'NSE:NIFTY IT'");
+        browser.press("Enter");
+        String row = "#watch tr[data-symbol=\"NSE:NIFTY IT\"]";
+        awaitTrue(js(row + " .ltp") + "?.textContent.match(/\\d/) != null");
+
+        browser.eval(js(row) + ".focus()");
+        browser.press("Enter");
+        awaitTrue("document.getElementById('detail-title').textContent === 'NSE:NIFTY IT'");
+        assertThat(browser.eval(js(row) + ".getAttribute('aria-selected')").asText()).isEqualTo("true");
+    }
+
+    @Test
+    @Order(4)
+    void shouldShowReconnectingWhileTheServerIsDownAndRecoverAfterwards() {
+        int port = server.port();
+        server.stop();
+        awaitTrue("document.getElementById('status').dataset.state === 'reconnecting'");
+        assertThat(text("#status")).startsWith("reconnecting");
+
+        server = TickServer.create(options.mutate().port(port).build()).start();
+        awaitTrue("document.getElementById('status').dataset.state === 'live'");
+        String ltp = "#watch tr[data-symbol=\"NSE:NIFTY IT\"] .ltp";
+        String first = text(ltp);
+        awaitTrue(js(ltp) + ".textContent !== " + quote(first));
+        int before = candles();
+        await().atMost(WAIT).until(() -> candles() > before);
+        assertThat(browser.pageErrors()).isEmpty();
+    }
+
+    static void awaitTrue(String expression) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
+                .alias(expression).until(() -> browser.eval(expression).asBoolean());
+    }
+
+    static String text(String selector) {
+        return browser.eval(js(selector) + ".textContent").asText();
+    }
+
+    static int candles() {
+        return browser.eval("+document.getElementById('chart').dataset.candles").asInt();
+    }
+
+    static String js(String selector) {
+        return "document.querySelector(" + quote(selector) + ")";
+    }
+
+    static String quote(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+}
