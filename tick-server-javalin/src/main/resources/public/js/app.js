@@ -24,13 +24,16 @@ const feedStates = {};
 const chart = new CandleChart($('chart'));
 const watch = new WatchList($('watch'), { onSelect: select, onRemove: remove });
 
-const ticks = new Feed(() => wsUrl('/ws/ticks'), {
+// Up to this many ticks per frame when the page falls behind, instead of one frame per tick.
+const TICK_BATCH = 100;
+
+const ticks = new Feed(() => `${wsUrl('/ws/ticks')}${token() ? '&' : '?'}batch=${TICK_BATCH}`, {
   onOpen: () => {
     const tokens = [...instruments.keys()];
     if (tokens.length === 0) return;
-    const msg = { action: 'subscribe', tokens };
-    if (state.lastSequence != null) msg.resume_from = state.lastSequence;
-    ticks.send(msg);
+    // Sequences exceed 2^53, so resume_from is copied as text rather than through a JS number.
+    const resume = state.lastSequence != null ? `,"resume_from":${state.lastSequence}` : '';
+    ticks.send(`{"action":"subscribe","tokens":${JSON.stringify(tokens)}${resume}}`);
   },
   onMessage: onTickMessage,
   onState: (s, d) => showState('ticks', s, d),
@@ -44,6 +47,7 @@ const candles = new Feed(() => wsUrl('/ws/candles'), {
     }
   },
   onMessage: (m) => {
+    if (m.type === 'error') console.warn(`server: ${m.message}`);
     if (m.type === 'candle' && m.data.instrument_token === state.selected && m.data.interval === state.interval) {
       chart.upsert(m.data);
     }
@@ -51,14 +55,38 @@ const candles = new Feed(() => wsUrl('/ws/candles'), {
   onState: (s, d) => showState('candles', s, d),
 });
 
-function onTickMessage(m) {
+// Ticks wait here (latest per instrument) and are drawn once per animation frame.
+const pendingTicks = new Map();
+let renderQueued = false;
+
+function onTickMessage(m, raw) {
+  if (m.type === 'error') console.warn(`server: ${m.message}`);
   const list = m.type === 'tick' ? [m.data] : m.type === 'ticks' ? m.data : [];
-  for (const t of list) {
-    if (t.sequence != null) state.lastSequence = t.sequence;
+  if (list.length === 0) return;
+  const seq = lastSequence(raw);
+  if (seq) state.lastSequence = seq;
+  for (const t of list) pendingTicks.set(t.instrument_token, t);
+  if (!renderQueued) {
+    renderQueued = true;
+    requestAnimationFrame(renderTicks);
+  }
+}
+
+function renderTicks() {
+  renderQueued = false;
+  for (const t of pendingTicks.values()) {
     watch.update(t);
     if (t.depth) state.depth.set(t.instrument_token, t.depth);
     if (t.instrument_token === state.selected) showSelected(t);
   }
+  pendingTicks.clear();
+}
+
+/** The digits of the last "sequence" in a frame, exactly (they do not fit a JS number). */
+function lastSequence(raw) {
+  const at = raw.lastIndexOf('"sequence":');
+  const m = at < 0 ? null : /^\d+/.exec(raw.slice(at + 11, at + 40));
+  return m ? m[0] : null;
 }
 
 function showState(which, s, detail) {
@@ -150,9 +178,9 @@ function showDepth(depth) {
   for (let i = 0; i < 5; i++) {
     const b = depth?.buy?.[i];
     const s = depth?.sell?.[i];
-    rows.push(`<tr><td class="num">${b ? b.orders : ''}</td><td class="num">${b ? b.quantity : ''}</td>`
-      + `<td class="num bid">${b ? formatPrice(b.price) : ''}</td><td class="num ask">${s ? formatPrice(s.price) : ''}</td>`
-      + `<td class="num">${s ? s.quantity : ''}</td><td class="num">${s ? s.orders : ''}</td></tr>`);
+    const cell = (level, text, cls = '') => `<td class="num ${cls}">${level ? text : '—'}</td>`;
+    rows.push(`<tr>${cell(b, b?.orders)}${cell(b, b?.quantity)}${cell(b, formatPrice(b?.price), 'bid')}`
+      + `${cell(s, formatPrice(s?.price), 'ask')}${cell(s, s?.quantity)}${cell(s, s?.orders)}</tr>`);
   }
   body.innerHTML = rows.join('');
 }

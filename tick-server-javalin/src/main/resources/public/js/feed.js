@@ -32,7 +32,7 @@ export class Feed {
       } catch {
         return;
       }
-      this.onMessage(msg);
+      this.onMessage(msg, e.data);
     };
     ws.onclose = (e) => {
       if (this.socket !== ws) return;
@@ -41,9 +41,10 @@ export class Feed {
     };
   }
 
+  /** Sends a message (an object, or JSON text already built); false when not connected. */
   send(message) {
     if (this.socket && this.socket.readyState === WebSocket.OPEN) {
-      this.socket.send(JSON.stringify(message));
+      this.socket.send(typeof message === 'string' ? message : JSON.stringify(message));
       return true;
     }
     return false;

@@ -3,6 +3,9 @@
 
 const price = new Intl.NumberFormat('en-IN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const whole = new Intl.NumberFormat('en-IN');
+const FLASH_UP = 'rgba(74, 222, 128, 0.28)';
+const FLASH_DOWN = 'rgba(248, 113, 113, 0.28)';
+const FLASH_MS = 400;
 
 export function formatPrice(v) {
   return v == null || Number.isNaN(+v) ? '—' : price.format(+v);
@@ -72,19 +75,16 @@ export class WatchList {
     if (close > 0) {
       const chg = last - close;
       const dir = chg > 0 ? 'up' : chg < 0 ? 'down' : '';
-      for (const [name, text] of [['chg', formatPrice(chg)], ['pct', `${(chg / close * 100).toFixed(2)}%`]]) {
+      for (const [name, text] of [['chg', formatPrice(chg)], ['pct', `${(chg / close * 100).toFixed(2).replace(/^-(0\.00)$/, '$1')}%`]]) {
         const cell = tr.querySelector(`.${name}`);
         cell.textContent = text;
         cell.className = `num ${name} ${dir}`;
       }
     }
-    if (tick.volume != null) tr.querySelector('.vol').textContent = whole.format(tick.volume);
+    if (tick.volume != null) tr.querySelector('.vol').textContent = tick.volume > 0 ? whole.format(tick.volume) : '—';
     if (!Number.isNaN(before) && before !== last) {
-      ltp.classList.remove('flash-up', 'flash-down');
-      void ltp.offsetWidth; // restart the fade
-      ltp.classList.add(last > before ? 'flash-up' : 'flash-down');
-      clearTimeout(ltp.flashTimer);
-      ltp.flashTimer = setTimeout(() => ltp.classList.remove('flash-up', 'flash-down'), 150);
+      ltp.animate([{ backgroundColor: last > before ? FLASH_UP : FLASH_DOWN }, { backgroundColor: 'transparent' }],
+        { duration: FLASH_MS, easing: 'ease-out' });
     }
   }
 

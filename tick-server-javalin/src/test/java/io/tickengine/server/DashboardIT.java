@@ -2,8 +2,8 @@ package io.tickengine.server;
 
 import io.tickengine.server.browser.Chromium;
 import io.tickengine.server.config.ServerOptions;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -28,6 +27,12 @@ import static org.awaitility.Awaitility.await;
 class DashboardIT {
     static final Path SCREENSHOT = Path.of("target", "dashboard.png");
     static final Duration WAIT = Duration.ofSeconds(20);
+    /** What a failed wait reports about the page. */
+    static final String PAGE_STATE = "(async () => JSON.stringify({status: document.getElementById('status').textContent, "
+            + "rows: document.querySelectorAll('#watch tbody tr').length, "
+            + "lastRow: document.querySelector('#watch tbody tr:last-child')?.textContent, "
+            + "search: document.getElementById('search-results').textContent, "
+            + "focus: document.activeElement?.outerHTML.slice(0, 200)}) + await (await fetch('/ws/stats')).text())()";
 
     @TempDir
     static Path dir;
@@ -37,13 +42,7 @@ class DashboardIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path binary = Path.of(System.getenv().getOrDefault("TICK_CHROMIUM", Chromium.DEFAULT_BINARY.toString()));
-        if (!Files.isExecutable(binary)) {
-            Assumptions.assumeFalse("true".equals(System.getenv("TICK_SKIP_BROWSER_TESTS")),
-                    "TICK_SKIP_BROWSER_TESTS=true: browser test skipped by hand");
-            fail(binary + " is missing: install Debian's chromium package (.ci/run does), "
-                    + "or set TICK_SKIP_BROWSER_TESTS=true to skip browser tests on a developer machine");
-        }
+        Path binary = Chromium.requireBinary();
         options = ServerOptions.builder().port(0).sqlitePath(dir.resolve("ticks.db")).build();
         server = TickServer.create(options).start();
         browser = Chromium.launch(binary, Files.createDirectories(dir.resolve("profile")), 1400, 900);
@@ -128,8 +127,13 @@ class DashboardIT {
     }
 
     static void awaitTrue(String expression) {
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
-                .alias(expression).until(() -> browser.eval(expression).asBoolean());
+        try {
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
+                    .alias(expression).until(() -> browser.eval(expression).asBoolean());
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "\npage: " + browser.eval(PAGE_STATE) + "\nerrors: "
+                    + browser.pageErrors() + "\nconsole: " + browser.consoleMessages(), e);
+        }
     }
 
     static String text(String selector) {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -45,11 +48,27 @@ public final class Chromium implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final List<String> pageErrors = new CopyOnWriteArrayList<>();
+    private final List<String> consoleMessages = new CopyOnWriteArrayList<>();
 
     private Chromium(Process process, URI pageSocket) {
         this.process = process;
         this.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT)
                 .buildAsync(pageSocket, new Listener()).join();
+    }
+
+    /**
+     * The browser to test with ({@code TICK_CHROMIUM}, else Debian's). Fails when it is missing, since CI
+     * installs it; a developer may set {@code TICK_SKIP_BROWSER_TESTS=true} to skip instead.
+     */
+    public static Path requireBinary() {
+        Path binary = Path.of(System.getenv().getOrDefault("TICK_CHROMIUM", DEFAULT_BINARY.toString()));
+        if (!Files.isExecutable(binary)) {
+            Assumptions.assumeFalse("true".equals(System.getenv("TICK_SKIP_BROWSER_TESTS")),
+                    "TICK_SKIP_BROWSER_TESTS=true: browser test skipped by hand");
+            Assertions.fail(binary + " is missing: install Debian's chromium package (.ci/run does), "
+                    + "or set TICK_SKIP_BROWSER_TESTS=true to skip browser tests on a developer machine");
+        }
+        return binary;
     }
 
     /** Starts Chromium with a fresh profile in {@code profileDir} and attaches to its first page. */
@@ -184,6 +203,11 @@ public final class Chromium implements AutoCloseable {
         return List.copyOf(pageErrors);
     }
 
+    /** Console warnings and errors the page logged since {@link #open}. */
+    public List<String> consoleMessages() {
+        return List.copyOf(consoleMessages);
+    }
+
     @Override
     public void close() {
         socket.abort();
@@ -223,6 +247,11 @@ public final class Chromium implements AutoCloseable {
                     }
                 } else if ("Runtime.exceptionThrown".equals(n.path("method").asText())) {
                     pageErrors.add(n.path("params").path("exceptionDetails").toString());
+                } else if ("Runtime.consoleAPICalled".equals(n.path("method").asText())) {
+                    String type = n.path("params").path("type").asText();
+                    if (type.equals("warning") || type.equals("error")) {
+                        consoleMessages.add(type + ": " + n.path("params").path("args").toString());
+                    }
                 }
             } catch (IOException e) {
                 pageErrors.add("unreadable DevTools message: " + e.getMessage());
