@@ -15,6 +15,7 @@ const NIFTY_50 = ['ADANIENT', 'ADANIPORTS', 'APOLLOHOSP', 'ASIANPAINT', 'AXISBAN
   'POWERGRID', 'RELIANCE', 'SBILIFE', 'SBIN', 'SHRIRAMFIN', 'SUNPHARMA', 'TATACONSUM', 'TATAMOTORS', 'TATASTEEL',
   'TCS', 'TECHM', 'TITAN', 'TRENT', 'ULTRACEMCO', 'WIPRO'];
 const HISTORY_MS = { '1s': 5 * 60_000, '1m': 6 * 3600_000 };
+const INTERVAL_MS = { '1s': 1000, '1m': 60_000 };
 
 const $ = (id) => document.getElementById(id);
 const instruments = new Map(); // token -> instrument
@@ -77,7 +78,11 @@ function renderTicks() {
   for (const t of pendingTicks.values()) {
     watch.update(t);
     if (t.depth) state.depth.set(t.instrument_token, t.depth);
-    if (t.instrument_token === state.selected) showSelected(t);
+    if (t.instrument_token === state.selected) {
+      showSelected(t);
+      const time = Date.parse(t.timestamp || t.last_trade_time) || Date.now();
+      chart.tick(time, +t.last_price, INTERVAL_MS[state.interval]);
+    }
   }
   pendingTicks.clear();
 }
@@ -93,12 +98,20 @@ function showState(which, s, detail) {
   feedStates[which] = s;
   const states = Object.values(feedStates);
   const el = $('status');
-  let overall = states.every((x) => x === 'live') && states.length === 2 ? 'live'
-    : states.includes('reconnecting') ? 'reconnecting' : 'connecting';
-  if (detail.code === 1008 || detail.code === 4001) overall = 'offline';
+  const overall = states.includes('refused') ? 'offline'
+    : states.length === 2 && states.every((x) => x === 'live') ? 'live'
+      : states.includes('reconnecting') ? 'reconnecting' : 'connecting';
   el.dataset.state = overall;
-  el.textContent = overall === 'reconnecting' ? `reconnecting in ${Math.ceil((detail.delay || 0) / 1000)}s…`
-    : overall === 'offline' ? 'not authorised' : overall;
+  if (s === 'refused') {
+    el.textContent = 'refused by server';
+    el.title = detail.reason || '';
+    if (/auth|token/i.test(detail.reason || '')) askForToken(detail.reason);
+  } else if (overall === 'reconnecting') {
+    el.textContent = `reconnecting in ${Math.ceil((detail.delay || 0) / 1000)}s…`;
+  } else if (overall !== 'offline') {
+    el.textContent = overall;
+    el.title = '';
+  }
 }
 
 function add(instrument) {

@@ -1,5 +1,6 @@
 // A small candlestick chart on a <canvas>: candles keyed by bucket start, redrawn once per frame when
-// something changed. The canvas's data-candles attribute holds the number of candles (for tests).
+// something changed. The canvas's data-candles attribute holds the number of candles, data-received
+// the number of candles that came from the server (for tests).
 
 const MAX_CANDLES = 600;
 const AXIS_WIDTH = 72;
@@ -10,6 +11,7 @@ export class CandleChart {
   constructor(canvas) {
     this.canvas = canvas;
     this.candles = [];
+    this.received = 0;
     this.dirty = true;
     new ResizeObserver(() => this.invalidate()).observe(canvas);
   }
@@ -23,6 +25,7 @@ export class CandleChart {
   /** Adds a candle or replaces the one with the same start (a revision of the open bucket). */
   upsert(raw) {
     const c = toCandle(raw);
+    this.canvas.dataset.received = String(++this.received);
     const list = this.candles;
     const last = list[list.length - 1];
     if (!last || c.t > last.t) {
@@ -31,6 +34,27 @@ export class CandleChart {
     } else {
       const i = list.findIndex((x) => x.t === c.t);
       if (i >= 0) list[i] = c;
+    }
+    this.invalidate();
+  }
+
+  /**
+   * Extends the forming candle from a trade price, so an interval shows movement before the server
+   * closes its bucket; the server's candle for that bucket replaces it when it comes.
+   */
+  tick(timeMs, price, intervalMs) {
+    const t = Math.floor(timeMs / intervalMs) * intervalMs;
+    const list = this.candles;
+    const last = list[list.length - 1];
+    if (last && last.t === t) {
+      last.h = Math.max(last.h, price);
+      last.l = Math.min(last.l, price);
+      last.c = price;
+    } else if (!last || t > last.t) {
+      list.push({ t, o: price, h: price, l: price, c: price, v: 0 });
+      if (list.length > MAX_CANDLES) list.shift();
+    } else {
+      return;
     }
     this.invalidate();
   }

@@ -3,6 +3,8 @@
 
 const MIN_DELAY_MS = 500;
 const MAX_DELAY_MS = 10_000;
+/** The close code a server uses to refuse a client (bad token, too many connections). */
+const REFUSED = 1008;
 
 export class Feed {
   constructor(url, { onOpen, onMessage, onState }) {
@@ -37,7 +39,7 @@ export class Feed {
     ws.onclose = (e) => {
       if (this.socket !== ws) return;
       this.socket = null;
-      this.scheduleReconnect(e.code);
+      this.scheduleReconnect(e.code, e.reason);
     };
   }
 
@@ -59,11 +61,11 @@ export class Feed {
     this.connect();
   }
 
-  scheduleReconnect(code) {
+  scheduleReconnect(code, reason) {
     const base = Math.min(MAX_DELAY_MS, MIN_DELAY_MS * 2 ** this.attempt);
     const delay = Math.round(base / 2 + Math.random() * base / 2);
     this.attempt++;
-    this.setState('reconnecting', { delay, code });
+    this.setState(code === REFUSED ? 'refused' : 'reconnecting', { delay, code, reason });
     this.timer = setTimeout(() => this.connect(), delay);
   }
 

@@ -86,6 +86,13 @@ class DashboardIT {
         awaitTrue("+document.getElementById('chart').dataset.candles > 0");
         int before = candles();
         await().atMost(WAIT).until(() -> candles() >= before + 3);
+        int received = received();
+        await().atMost(WAIT).until(() -> received() >= received + 2); // closed candles from /ws/candles
+
+        browser.eval("document.querySelector('[data-interval=\"1m\"]').click()");
+        awaitTrue("+document.getElementById('chart').dataset.candles > 0");
+        browser.eval("document.querySelector('[data-interval=\"1s\"]').click()");
+        awaitTrue("+document.getElementById('chart').dataset.candles > 0");
 
         browser.eval("document.querySelector('#watch tr[data-symbol=\"NSE:RELIANCE\"]').click()");
         awaitTrue("document.getElementById('detail-title').textContent === 'NSE:RELIANCE'");
@@ -103,9 +110,17 @@ class DashboardIT {
         awaitTrue(js(row + " .ltp") + "?.textContent.match(/\\d/) != null");
 
         browser.eval(js(row) + ".focus()");
+        browser.press("ArrowUp");
+        assertThat(browser.eval("document.activeElement.dataset.symbol").asText()).isEqualTo("NSE:WIPRO");
+        browser.press("ArrowDown");
         browser.press("Enter");
         awaitTrue("document.getElementById('detail-title').textContent === 'NSE:NIFTY IT'");
         assertThat(browser.eval(js(row) + ".getAttribute('aria-selected')").asText()).isEqualTo("true");
+
+        browser.eval(js("#watch tr[data-symbol=\"NSE:ADANIENT\"]") + ".focus()");
+        browser.press("Delete");
+        awaitTrue("document.querySelector('#watch tr[data-symbol=\"NSE:ADANIENT\"]') === null");
+        assertThat(browser.eval("document.activeElement.dataset.symbol").asText()).isEqualTo("NSE:ADANIPORTS");
     }
 
     @Test
@@ -121,8 +136,8 @@ class DashboardIT {
         String ltp = "#watch tr[data-symbol=\"NSE:NIFTY IT\"] .ltp";
         String first = text(ltp);
         awaitTrue(js(ltp) + ".textContent !== " + quote(first));
-        int before = candles();
-        await().atMost(WAIT).until(() -> candles() > before);
+        int received = received();
+        await().atMost(WAIT).until(() -> received() >= received + 2);
         assertThat(browser.pageErrors()).isEmpty();
     }
 
@@ -142,6 +157,10 @@ class DashboardIT {
 
     static int candles() {
         return browser.eval("+document.getElementById('chart').dataset.candles").asInt();
+    }
+
+    static int received() {
+        return browser.eval("+(document.getElementById('chart').dataset.received || 0)").asInt();
     }
 
     static String js(String selector) {
