@@ -62,6 +62,11 @@ let renderQueued = false;
 
 function onTickMessage(m, raw) {
   if (m.type === 'error') console.warn(`server: ${m.message}`);
+  if (m.type === 'gap') {
+    // The server could not replay from our sequence and sends the latest snapshot instead.
+    document.body.dataset.gaps = String(+(document.body.dataset.gaps || 0) + 1);
+    console.info(`resume: ${m.message}`);
+  }
   const list = m.type === 'tick' ? [m.data] : m.type === 'ticks' ? m.data : [];
   if (list.length === 0) return;
   const seq = lastSequence(raw);
@@ -139,15 +144,19 @@ function select(token) {
   watch.select(token);
   const i = instruments.get(token);
   $('detail-title').textContent = i ? `${i.exchange}:${i.tradingsymbol}` : '—';
-  if (!changed || token == null) return;
+  if (!changed) return;
   $('detail-price').textContent = '—';
   showDepth(state.depth.get(token));
+  if (token == null) {
+    chart.reset([]);
+    return;
+  }
   candles.send({ action: 'subscribe', tokens: [token], interval: state.interval });
   chart.reset([]);
   loadHistory();
 }
 
-function setInterval_(interval) {
+function chooseInterval(interval) {
   if (interval === state.interval) return;
   if (state.selected != null) candles.send({ action: 'unsubscribe', tokens: [state.selected], interval: state.interval });
   state.interval = interval;
@@ -245,7 +254,7 @@ $('token-form').addEventListener('submit', async (e) => {
 });
 $('token-button').addEventListener('click', () => askForToken(''));
 for (const b of document.querySelectorAll('[data-interval]')) {
-  b.addEventListener('click', () => setInterval_(b.dataset.interval));
+  b.addEventListener('click', () => chooseInterval(b.dataset.interval));
 }
 new Search($('search-input'), $('search-results'), {
   find: (q) => getJson(`/api/instruments?q=${encodeURIComponent(q)}&limit=20`),

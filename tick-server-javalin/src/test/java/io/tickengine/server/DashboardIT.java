@@ -2,6 +2,7 @@ package io.tickengine.server;
 
 import io.tickengine.server.browser.Chromium;
 import io.tickengine.server.config.ServerOptions;
+import io.tickengine.server.ws.ClientSession;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -125,6 +128,22 @@ class DashboardIT {
 
     @Test
     @Order(4)
+    void shouldReconnectAndResumeWithoutAGapWhenTheServerDropsTheConnections() {
+        Set<String> before = server.hub().sessions().stream().map(ClientSession::id).collect(Collectors.toSet());
+        assertThat(before).hasSize(2);
+        server.hub().sessions().forEach(s -> s.out().close(1012, "test: connection dropped"));
+
+        await().atMost(WAIT).until(() -> server.hub().sessions().size() == 2
+                && server.hub().sessions().stream().map(ClientSession::id).noneMatch(before::contains));
+        awaitTrue("document.getElementById('status').dataset.state === 'live'");
+        String ltp = "#watch tr[data-symbol=\"NSE:NIFTY IT\"] .ltp";
+        String first = text(ltp);
+        awaitTrue(js(ltp) + ".textContent !== " + quote(first));
+        assertThat(browser.eval("document.body.dataset.gaps || '0'").asText()).isEqualTo("0");
+    }
+
+    @Test
+    @Order(5)
     void shouldShowReconnectingWhileTheServerIsDownAndRecoverAfterwards() {
         int port = server.port();
         server.stop();
