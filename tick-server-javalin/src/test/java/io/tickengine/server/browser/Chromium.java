@@ -208,13 +208,21 @@ public final class Chromium implements AutoCloseable {
         return List.copyOf(consoleMessages);
     }
 
+    /** Asks the browser to quit (so it reaps its own helper processes), then ends it if it has not. */
     @Override
     public void close() {
+        try {
+            send("Browser.close", Map.of());
+        } catch (RuntimeException ignored) {
+            // the socket closes as the browser quits, or the browser is gone already
+        }
         socket.abort();
-        process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                process.destroy();
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
