@@ -1,6 +1,7 @@
 package io.tickengine.server;
 
 import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
 import io.tickengine.cache.redis.RedisCache;
 import io.tickengine.cache.redis.RedisCacheOptions;
 import io.tickengine.core.candle.AggregatorOptions;
@@ -46,6 +47,8 @@ import java.util.Objects;
  */
 public final class TickServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TickServer.class);
+    /** The classpath folder of the market-watch page served at {@code /}. */
+    static final String DASHBOARD_RESOURCES = "/public";
 
     private final ServerOptions options;
     private final Clock clock;
@@ -172,6 +175,7 @@ public final class TickServer implements AutoCloseable {
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jetty.modifyWebSocketServletFactory(f -> f.setMaxTextMessageSize(maxFrame));
+            config.staticFiles.add(DASHBOARD_RESOURCES, Location.CLASSPATH);
         });
         ws.register(app);
         rest.register(app);
