@@ -26,6 +26,8 @@ import io.tickengine.server.health.Health;
 import io.tickengine.server.internal.Instruments;
 import io.tickengine.server.internal.StoreBackend;
 import io.tickengine.server.metrics.ServerMetrics;
+import io.tickengine.server.rest.ApiCatalog;
+import io.tickengine.server.rest.OpenApi;
 import io.tickengine.server.rest.RestRoutes;
 import io.tickengine.server.ws.FeedSubscriptions;
 import io.tickengine.server.ws.Hub;
@@ -46,6 +48,9 @@ import java.util.Objects;
  * {@link #stop()}; port 0 picks a free port, see {@link #port()}.
  */
 public final class TickServer implements AutoCloseable {
+    /** The version reported in {@code /openapi.json}. */
+    public static final String VERSION = "0.1.0";
+
     private static final Logger LOG = LoggerFactory.getLogger(TickServer.class);
     /** The classpath folder of the market-watch page served at {@code /}. */
     static final String DASHBOARD_RESOURCES = "/public";
@@ -58,6 +63,7 @@ public final class TickServer implements AutoCloseable {
     private final InstrumentRegistry registry = InstrumentRegistry.empty();
     private final LatestTicks latest = new LatestTicks();
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private KiteSimulator simulator;
     private KiteTickSourcePool pool;
     private StoreBackend store;
@@ -176,11 +182,19 @@ public final class TickServer implements AutoCloseable {
             config.showJavalinBanner = false;
             config.jetty.modifyWebSocketServletFactory(f -> f.setMaxTextMessageSize(maxFrame));
             config.staticFiles.add(DASHBOARD_RESOURCES, Location.CLASSPATH);
+            config.events(e -> e.handlerAdded(h -> {
+                String method = h.getHttpMethod().name();
+                if (method.equals("GET") || method.equals("POST") || method.equals("PUT") || method.equals("DELETE")) {
+                    routes.add(method + " " + h.getPath());
+                }
+            }));
         });
         ws.register(app);
         rest.register(app);
         health.register(app);
         metrics.register(app);
+        String openApi = OpenApi.json(ApiCatalog.endpoints(), VERSION);
+        app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         app.start("0.0.0.0", options.port());
         LOG.info("tickengine server listening on port {} ({})", app.port(), options);
     }
@@ -195,6 +209,9 @@ public final class TickServer implements AutoCloseable {
     }
 
     public ServerOptions options() { return options; }
+
+    /** The HTTP routes registered, as {@code "GET /path"}; for checking the OpenAPI document. */
+    public List<String> routes() { return List.copyOf(routes); }
 
     /** The engine; for stats and embedding. */
     public TickEngine engine() { return engine; }

@@ -26,6 +26,7 @@ public final class ClientSession {
     private final String address;
     private final long connectedAt;
     private final Function<Long, InstrumentClass> classOf;
+    private final FrameCache frames;
     private final Set<Long> tokens = ConcurrentHashMap.newKeySet();
     private final Set<Long> candleKeys = ConcurrentHashMap.newKeySet();
     private volatile InstrumentClass streamAll;
@@ -42,7 +43,7 @@ public final class ClientSession {
     private int rateCount;
 
     ClientSession(String id, Dialect dialect, String endpoint, Principal user, String address, long connectedAt,
-                  Function<Long, InstrumentClass> classOf) {
+                  Function<Long, InstrumentClass> classOf, FrameCache frames) {
         this.id = id;
         this.dialect = dialect;
         this.endpoint = endpoint;
@@ -50,6 +51,7 @@ public final class ClientSession {
         this.address = address;
         this.connectedAt = connectedAt;
         this.classOf = classOf;
+        this.frames = frames;
     }
 
     void attach(Outbound out) {
@@ -105,6 +107,18 @@ public final class ClientSession {
 
     /** Encodes a batch of updates into one frame; called under the outbound lock. */
     Object encode(List<Object> updates) {
+        if (!msgpack && !delta && batch <= 1 && updates.size() == 1 && dialect != Dialect.CANDLES
+                && updates.get(0) instanceof Tick t) {
+            return frames.frame(t, this::frame);
+        }
+        return frame(updates);
+    }
+
+    private String frame(Tick t) {
+        return (String) frame(List.of(t));
+    }
+
+    private Object frame(List<Object> updates) {
         List<Object> data = new ArrayList<>(updates.size());
         for (Object u : updates) {
             if (u instanceof Tick t) {

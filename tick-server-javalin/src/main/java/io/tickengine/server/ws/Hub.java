@@ -29,6 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * ticks and candles out to the sessions' outbound buffers. Thread-safe.
  */
 public final class Hub {
+    /** Recent ticks whose default-format frame is kept for sharing between clients, per dialect. */
+    static final int FRAME_CACHE_SLOTS = 8192;
+
     private final InstrumentRegistry registry;
     private final LatestTicks latest;
     private final FeedSubscriptions feed;
@@ -44,6 +47,8 @@ public final class Hub {
     private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong lastTickMillis = new AtomicLong();
+    private final FrameCache tickFrames = new FrameCache(FRAME_CACHE_SLOTS);
+    private final FrameCache dtoFrames = new FrameCache(FRAME_CACHE_SLOTS);
 
     public Hub(InstrumentRegistry registry, LatestTicks latest, FeedSubscriptions feed, WsLimits limits, Clock clock) {
         this.registry = registry;
@@ -84,7 +89,8 @@ public final class Hub {
     /** Opens a session over a transport; the address slot must have been admitted. */
     ClientSession open(Dialect dialect, String endpoint, Principal user, String address, Transport transport) {
         String id = Long.toString(clock.millis(), 36) + "-" + ids.incrementAndGet();
-        ClientSession s = new ClientSession(id, dialect, endpoint, user, address, clock.millis(), this::classOf);
+        ClientSession s = new ClientSession(id, dialect, endpoint, user, address, clock.millis(), this::classOf,
+                dialect == Dialect.SYMBOLS ? dtoFrames : tickFrames);
         s.attach(new Outbound(transport, limits.outboundQueue(), 1, limits.slowClientTimeout().toMillis(),
                 clock::millis, counters, s::encode));
         sessions.put(id, s);

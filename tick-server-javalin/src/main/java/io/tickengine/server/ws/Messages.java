@@ -47,6 +47,7 @@ public final class Messages {
         }
         m.put("last_trade_time", time(t.lastTradeTime()));
         m.put("timestamp", time(t.eventTime()));
+        m.put("receive_timestamp", time(t.receiveTimestamp()));
         if (t.mode() == TickMode.FULL) {
             m.put("oi", t.openInterest());
             m.put("oi_day_high", t.openInterestDayHigh());

@@ -1,0 +1,165 @@
+package io.tickengine.bench.load;
+
+import io.tickengine.kite.sim.KiteSimulator;
+import org.HdrHistogram.Histogram;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Load tool (not a test): the Kite simulator producing R ticks/s over M instruments, the server as a
+ * child JVM on the real Kite connection to it, and N WebSocket clients in this JVM each subscribed to K
+ * random instruments, all on loopback. Reports delivered ticks/s, latency from the server's receipt of a
+ * tick ({@code receive_timestamp}) to the client's, drops as the server counts them, and the server's
+ * RSS. Usage: {@code java -cp tick-bench/target/benchmarks.jar io.tickengine.bench.load.WsLoadTool
+ * [--clients 1000] [--per-client 100] [--instruments 3000] [--rate 6000] [--warmup 20] [--duration 60]
+ * [--mode full] [--server-jvm "-Xmx256m"]}.
+ */
+public final class WsLoadTool {
+    /** The API key clients present; the server refuses to run a real feed without auth. */
+    static final String API_KEY = "load-tool-api-key-0123456789abcdef";
+
+    private WsLoadTool() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = parse(args);
+        int n = Integer.parseInt(a.getOrDefault("clients", "1000"));
+        int k = Integer.parseInt(a.getOrDefault("per-client", "100"));
+        int m = Integer.parseInt(a.getOrDefault("instruments", "3000"));
+        int r = Integer.parseInt(a.getOrDefault("rate", "6000"));
+        int warmup = Integer.parseInt(a.getOrDefault("warmup", "20"));
+        int duration = Integer.parseInt(a.getOrDefault("duration", "60"));
+        String mode = a.getOrDefault("mode", "full");
+        List<String> jvm = List.of(a.getOrDefault("server-jvm", "-Xmx256m").split(" "));
+        if (n < 1 || k < 1 || k > m || m > 9000 || r < 1 || duration < 1 || n > 20_000) {
+            throw new IllegalArgumentException("need 1 <= per-client <= instruments <= 9000, clients 1..20000, rate and duration > 0");
+        }
+        Path dir = Files.createTempDirectory("tick-load");
+        List<Long> tokens = writeInstruments(dir.resolve("instruments.csv"), m);
+        Duration interval = Duration.ofNanos(m * 1_000_000_000L / r);
+        System.out.printf(Locale.ROOT, "load: N=%d clients x K=%d, M=%d instruments at R=%d ticks/s (every %d ms), mode %s%n",
+                n, k, m, r, interval.toMillis(), mode);
+        try (KiteSimulator sim = KiteSimulator.builder().tickInterval(interval).start()) {
+            Map<String, String> env = new HashMap<>();
+            env.put("KITE_API_KEY", sim.apiKey());
+            env.put("KITE_ACCESS_TOKEN", sim.accessToken());
+            env.put("KITE_WS_URL", sim.uri().toString());
+            env.put("KITE_REST_URL", sim.restUri().toString());
+            env.put("KITE_INSTRUMENTS", dir.resolve("instruments.csv").toString());
+            env.put("SQLITE_PATH", dir.resolve("ticks.db").toString());
+            env.put("TICK_MODE", mode);
+            env.put("API_KEYS", API_KEY);
+            env.put("WS_MAX_CONNECTIONS_PER_IP", Integer.toString(n + 10));
+            int port = freePort();
+            try (ServerProcess server = ServerProcess.start(port, jvm, env, dir.resolve("server.log"));
+                 LoadClients clients = new LoadClients()) {
+                System.out.printf("server pid %d on port %d (log %s)%n", server.pid(), port, dir.resolve("server.log"));
+                waitForFeed(server);
+                Random random = new Random(42);
+                List<List<Long>> subs = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    List<Long> shuffled = new ArrayList<>(tokens);
+                    Collections.shuffle(shuffled, random);
+                    subs.add(shuffled.subList(0, k));
+                }
+                long t0 = System.nanoTime();
+                clients.open(URI.create("ws://127.0.0.1:" + port + "/ws/ticks"), API_KEY, subs, 50);
+                System.out.printf("%d clients connected and subscribed in %d ms; warming up %d s%n", n,
+                        (System.nanoTime() - t0) / 1_000_000, warmup);
+                Thread.sleep(warmup * 1000L);
+                measure(server, clients, n, k, m, r, duration);
+            }
+        }
+    }
+
+    private static void measure(ServerProcess server, LoadClients clients, int n, int k, int m, int r, int seconds)
+            throws Exception {
+        double in0 = server.metric("tickengine_ticks_received_total");
+        double conflated0 = server.metric("tickengine_websocket_conflated_total");
+        double slow0 = server.metric("tickengine_websocket_slow_closed_total");
+        double broadcastLoss0 = server.metric("tickengine_sink_conflated_total{sink=\"broadcast\"}")
+                + server.metric("tickengine_sink_dropped_total{sink=\"broadcast\"}");
+        int closed0 = clients.closedConnections();
+        clients.startRecording();
+        long start = System.nanoTime();
+        long maxRss = 0;
+        for (int s = 0; s < seconds; s++) {
+            Thread.sleep(1000);
+            maxRss = Math.max(maxRss, server.rssKib());
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        long delivered = clients.ticks();
+        Histogram h = clients.latencies();
+        double feed = (server.metric("tickengine_ticks_received_total") - in0) / secs;
+        double conflated = server.metric("tickengine_websocket_conflated_total") - conflated0;
+        double slow = server.metric("tickengine_websocket_slow_closed_total") - slow0;
+        double broadcastLoss = server.metric("tickengine_sink_conflated_total{sink=\"broadcast\"}")
+                + server.metric("tickengine_sink_dropped_total{sink=\"broadcast\"}") - broadcastLoss0;
+        long rss = server.rssKib();
+        System.out.printf(Locale.ROOT, "feed into server: %.0f ticks/s (target %d)%n", feed, r);
+        System.out.printf(Locale.ROOT, "delivered: %.0f ticks/s to clients (expected about %.0f = N*K*feed/M)%n",
+                delivered / secs, (double) n * k * feed / m);
+        System.out.printf(Locale.ROOT, "latency server receipt -> client receipt (ms): p50=%d p99=%d p99.9=%d max=%d (n=%d)%n",
+                h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue(),
+                h.getTotalCount());
+        System.out.printf(Locale.ROOT, "drops: %.0f updates conflated for slow clients, %.0f clients closed 1013, "
+                + "%.0f ticks conflated/dropped before the broadcaster, %d client connections lost%n",
+                conflated, slow, broadcastLoss, clients.closedConnections() - closed0);
+        System.out.printf(Locale.ROOT, "server RSS (child process VmRSS): %d MiB at end, %d MiB max%n", rss / 1024, maxRss / 1024);
+    }
+
+    private static void waitForFeed(ServerProcess server) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (server.metric("tickengine_ticks_received_total") <= 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no ticks reached the server within 60 s");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** A Kite instruments CSV of {@code m} synthetic NSE stocks; returns their tokens. */
+    static List<Long> writeInstruments(Path file, int m) throws IOException {
+        StringBuilder csv = new StringBuilder("instrument_token,exchange_token,tradingsymbol,name,last_price,expiry,"
+                + "strike,tick_size,lot_size,instrument_type,segment,exchange\n");
+        List<Long> tokens = new ArrayList<>(m);
+        for (int i = 0; i < m; i++) {
+            long exchangeToken = 100_000 + i;
+            long token = exchangeToken << 8 | 1; // segment 1: NSE cash
+            tokens.add(token);
+            csv.append(token).append(',').append(exchangeToken).append(",LOAD").append(i).append(",\"LOAD ")
+                    .append(i).append("\",0,,0,0.05,1,EQ,NSE,NSE\n");
+        }
+        Files.writeString(file, csv);
+        return tokens;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("usage: --name value ...; bad argument " + args[i]);
+            }
+            m.put(args[i].substring(2), args[++i]);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,121 @@
+package io.tickengine.server.rest;
+
+import io.tickengine.server.rest.ApiEndpoint.Param;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The table of every REST endpoint the server registers, with parameters and answers: the single
+ * source of {@code /openapi.json}. A test checks it against the routes Javalin actually registered.
+ */
+public final class ApiCatalog {
+    private static final String TICKS = "ticks";
+    private static final String MARKET = "market data";
+    private static final String OPS = "operations";
+
+    private static final Map<String, Object> TICK_DTO_LIST = array(object("Seed 000 TickDto",
+            "symbol", "string", "instrumentToken", "integer", "type", "string", "timestamp", "string",
+            "lastTradedPrice", "number", "volume", "integer", "ohlc", "object", "sequence", "integer"));
+    private static final Map<String, Object> KITE_TICK_LIST = array(object("Seed 004 tick data (Kite quote naming)",
+            "instrument_token", "integer", "tradingsymbol", "string", "last_price", "number", "volume", "integer",
+            "buy_quantity", "integer", "sell_quantity", "integer", "change", "number", "last_trade_time", "string",
+            "ohlc", "object", "receive_timestamp", "string", "sequence", "integer"));
+
+    private ApiCatalog() {
+    }
+
+    /** Every REST endpoint, in the order they are documented. */
+    public static List<ApiEndpoint> endpoints() {
+        return List.of(
+                get("/api/ticks/today/{symbol}", TICKS, "Today's ticks of an instrument, optionally only the last minutes",
+                        List.of(symbolPath(), query("lastMinutes", false, "integer", null, "only ticks of the last N minutes (positive)")),
+                        TICK_DTO_LIST, 400, 401, 404),
+                get("/api/ticks/historical", TICKS, "Stored ticks of an instrument between two instants",
+                        List.of(query("symbol", true, "string", null, "trading symbol, EXCHANGE:SYMBOL or instrument token"),
+                                query("startTime", true, "string", "date-time", "ISO-8601 instant, not after endTime"),
+                                query("endTime", true, "string", "date-time", "ISO-8601 instant"), limit()),
+                        TICK_DTO_LIST, 400, 401, 404),
+                get("/api/ticks/subscriptions", TICKS, "WebSocket sessions and the symbols each subscribed to", List.of(),
+                        object("sessions by id"), 401),
+                endpoint("post", "/api/ticks/admin/refresh-instruments", TICKS, "admin", "Reloads the instrument master",
+                        List.of(), object("status and instrument count", "status", "string", "instruments", "integer"), 401, 403),
+                get("/api/ticks/latest", MARKET, "Latest tick of each symbol (HTTP polling fallback)",
+                        List.of(query("symbols", true, "string", null, "comma-separated symbols")), KITE_TICK_LIST, 400, 401, 404),
+                get("/api/candles/{symbol}", MARKET, "Candles of an instrument for an interval and time range",
+                        List.of(symbolPath(), query("interval", false, "string", null, "candle interval such as 1s, 5s, 1m (default 1m)"),
+                                query("from", false, "string", "date-time", "ISO-8601 instant (default: start of the trading day)"),
+                                query("to", false, "string", "date-time", "ISO-8601 instant (default: now)"), limit()),
+                        array(object("candle", "instrument_token", "integer", "tradingsymbol", "string", "interval", "string",
+                                "start", "string", "end", "string", "open", "number", "high", "number", "low", "number",
+                                "close", "number", "volume", "integer", "tick_count", "integer", "revision", "integer")),
+                        400, 401, 404),
+                get("/api/instruments", MARKET, "Searches the instrument master",
+                        List.of(query("q", false, "string", null, "text in the symbol or name"),
+                                query("limit", false, "integer", null, "most results (default 50, at most 1000)")),
+                        array(object("instrument", "instrument_token", "integer", "tradingsymbol", "string", "name", "string",
+                                "exchange", "string", "segment", "string", "instrument_type", "string", "lot_size", "integer",
+                                "tick_size", "string", "expiry", "string")), 400, 401),
+                get("/ws/stats", OPS, "WebSocket connection statistics (seed 004 shape)", List.of(),
+                        object("stats", "active_connections", "integer", "total_subscriptions", "integer",
+                                "unique_tokens_subscribed", "integer", "connections", "array"), 401),
+                endpoint("get", "/health", OPS, "none", "Overall status with per-dependency detail", List.of(),
+                        object("ok, degraded or critical", "status", "string"), 503),
+                endpoint("get", "/health/live", OPS, "none", "Liveness: the process answers", List.of(),
+                        object("status", "status", "string")),
+                endpoint("get", "/health/ready", OPS, "none", "Readiness: the feed and stores can serve", List.of(),
+                        object("status", "status", "string"), 503),
+                endpoint("get", "/metrics", OPS, "none", "Prometheus metrics", List.of(), Map.of("type", "string")),
+                endpoint("get", "/openapi.json", OPS, "none", "This document", List.of(), Map.of("type", "object")));
+    }
+
+    private static ApiEndpoint get(String path, String tag, String summary, List<Param> params, Map<String, Object> body,
+                                   int... errors) {
+        return endpoint("get", path, tag, "user", summary, params, body, errors);
+    }
+
+    private static ApiEndpoint endpoint(String method, String path, String tag, String security, String summary,
+                                        List<Param> params, Map<String, Object> body, int... errors) {
+        Map<Integer, String> responses = new java.util.HashMap<>();
+        responses.put(200, "OK");
+        for (int e : errors) {
+            responses.put(e, switch (e) {
+                case 400 -> "Malformed or inconsistent parameter";
+                case 401 -> "Missing or invalid credentials";
+                case 403 -> "Needs the admin role or an admin API key";
+                case 404 -> "Unknown instrument";
+                case 503 -> "Critical: a dependency is down";
+                default -> "Error";
+            });
+        }
+        if (!security.equals("none")) {
+            responses.put(500, "Unexpected server error");
+        }
+        return new ApiEndpoint(method, path, tag, summary, security, params, responses, body);
+    }
+
+    private static Param symbolPath() {
+        return new Param("symbol", "path", true, "string", null, "trading symbol, EXCHANGE:SYMBOL or instrument token");
+    }
+
+    private static Param query(String name, boolean required, String type, String format, String description) {
+        return new Param(name, "query", required, type, format, description);
+    }
+
+    private static Param limit() {
+        return query("limit", false, "integer", null, "most rows (at most " + RestRoutes.MAX_ROWS + ")");
+    }
+
+    private static Map<String, Object> array(Map<String, Object> items) {
+        return Map.of("type", "array", "items", items);
+    }
+
+    /** An object schema with alternating property names and types. */
+    private static Map<String, Object> object(String description, String... props) {
+        Map<String, Object> p = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < props.length; i += 2) {
+            p.put(props[i], Map.of("type", props[i + 1]));
+        }
+        return Map.of("type", "object", "description", description, "properties", p);
+    }
+}
