@@ -1,5 +1,6 @@
 package io.tickengine.server.internal;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.tickengine.core.Prices;
 
 import java.time.Instant;
@@ -80,29 +81,14 @@ public final class Json {
         return out.append('}');
     }
 
-    /** Appends a JSON string literal, escaped. */
+    /** Appends a JSON string literal, escaped by Jackson. */
     public static void string(StringBuilder out, String s) {
         if (s == null) {
             out.append("null");
             return;
         }
         out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"': out.append("\\\""); break;
-                case '\\': out.append("\\\\"); break;
-                case '\n': out.append("\\n"); break;
-                case '\r': out.append("\\r"); break;
-                case '\t': out.append("\\t"); break;
-                default:
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-            }
-        }
+        JsonStringEncoder.getInstance().quoteAsString(s, out);
         out.append('"');
     }
 
