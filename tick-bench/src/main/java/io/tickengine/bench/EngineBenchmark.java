@@ -7,14 +7,10 @@ import io.tickengine.core.engine.SinkOptions;
 import io.tickengine.core.engine.TickEngine;
 import io.tickengine.core.sink.OverflowPolicy;
 import io.tickengine.core.sink.TickSink;
-import io.tickengine.core.source.SourceState;
-import io.tickengine.core.source.SourceStatus;
-import io.tickengine.core.source.TickListener;
-import io.tickengine.core.source.TickSource;
+import io.tickengine.core.source.PushTickSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,7 +48,7 @@ public class EngineBenchmark {
     public OverflowPolicy policy;
 
     private TickEngine engine;
-    private CapturingSource source;
+    private PushTickSource source;
     private CountingSink[] sinks;
     private Tick[] ticks;
     private List<List<Tick>> frames;
@@ -71,7 +67,7 @@ public class EngineBenchmark {
         for (int i = 0; i < ticks.length; i += FRAME) {
             frames.add(Arrays.asList(ticks).subList(i, i + FRAME));
         }
-        source = new CapturingSource();
+        source = PushTickSource.create("bench");
         sinks = new CountingSink[] {new CountingSink("s1"), new CountingSink("s2"), new CountingSink("s3")};
         SinkOptions options = SinkOptions.builder().overflowPolicy(policy).capacity(1 << 20).build();
         TickEngine.Builder b = TickEngine.builder().source(source);
@@ -91,9 +87,8 @@ public class EngineBenchmark {
     @Benchmark
     @OperationsPerInvocation(TICKS_PER_INVOCATION)
     public long publishToThreeSinks() {
-        TickListener listener = source.listener;
         for (Tick t : ticks) {
-            listener.onTick(t);
+            source.publish(t);
         }
         expected += TICKS_PER_INVOCATION;
         for (CountingSink s : sinks) {
@@ -111,9 +106,8 @@ public class EngineBenchmark {
     @Benchmark
     @OperationsPerInvocation(TICKS_PER_INVOCATION)
     public long publishFramesToThreeSinks() {
-        TickListener listener = source.listener;
         for (List<Tick> frame : frames) {
-            listener.onTicks(frame);
+            source.publishAll(frame);
         }
         expected += TICKS_PER_INVOCATION;
         for (CountingSink s : sinks) {
@@ -149,40 +143,6 @@ public class EngineBenchmark {
             }
             return engine.stats().tickSinks().stream().filter(s -> s.name().equals(name))
                     .mapToLong(s -> s.delivered() + s.conflated()).sum();
-        }
-    }
-
-    static final class CapturingSource implements TickSource {
-        volatile TickListener listener;
-
-        @Override
-        public String name() {
-            return "bench";
-        }
-
-        @Override
-        public void start(TickListener listener) {
-            this.listener = listener;
-        }
-
-        @Override
-        public void subscribe(Collection<Long> instrumentTokens, TickMode mode) {
-            // every tick is published by the benchmark itself
-        }
-
-        @Override
-        public void unsubscribe(Collection<Long> instrumentTokens) {
-            // every tick is published by the benchmark itself
-        }
-
-        @Override
-        public SourceStatus status() {
-            return new SourceStatus("bench", SourceState.CONNECTED, "", 0);
-        }
-
-        @Override
-        public void close() {
-            listener = null;
         }
     }
 }

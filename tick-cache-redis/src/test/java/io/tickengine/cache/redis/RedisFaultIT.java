@@ -11,6 +11,7 @@ import io.tickengine.core.engine.SinkOptions;
 import io.tickengine.core.engine.SinkStats;
 import io.tickengine.core.engine.TickEngine;
 import io.tickengine.core.sink.LatestTicks;
+import io.tickengine.core.source.PushTickSource;
 import io.tickengine.core.source.SourceState;
 import io.tickengine.testkit.RedisKeyspace;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class RedisFaultIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
-    private final FeedSource feed = new FeedSource();
+    private final PushTickSource feed = PushTickSource.create("feed");
     private final LatestTicks other = new LatestTicks();
     private final AtomicLong price = new AtomicLong(100_000);
     private RedisServer server;
@@ -70,7 +71,7 @@ class RedisFaultIT {
 
     private Tick emit() {
         Tick t = tick(1, "INFY", System.currentTimeMillis(), price.incrementAndGet(), 0);
-        feed.emit(t);
+        feed.publish(t);
         return t;
     }
 

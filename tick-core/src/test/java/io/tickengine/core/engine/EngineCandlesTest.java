@@ -10,9 +10,9 @@ import io.tickengine.core.Tick;
 import io.tickengine.core.candle.AggregatorOptions;
 import io.tickengine.core.candle.Candle;
 import io.tickengine.core.candle.CandleInterval;
-import io.tickengine.core.engine.TestTicks.ManualSource;
 import io.tickengine.core.sink.CandleSink;
 import io.tickengine.core.sink.OverflowPolicy;
+import io.tickengine.core.source.PushTickSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class EngineCandlesTest {
     @Test
     void shouldBuildCandlesFromAcceptedTicksAndFanThemOutToEveryCandleSink() {
-        ManualSource source = new ManualSource("feed");
+        PushTickSource source = PushTickSource.create("feed");
         RecordingCandleSink a = new RecordingCandleSink("a");
         RecordingCandleSink b = new RecordingCandleSink("b");
         TickEngine engine = TickEngine.builder().source(source)
@@ -32,12 +32,12 @@ class EngineCandlesTest {
         engine.start();
         long bucket = CandleInterval.S1.bucketStart(System.currentTimeMillis());
 
-        source.emit(at(tick(7, 100, bucket + 10), bucket + 10));
-        source.emit(at(tick(7, 130, bucket + 20), bucket + 20));
-        source.emit(at(tick(7, 90, bucket + 30), bucket + 30));
-        source.emit(at(tick(7, 0, bucket + 40), bucket + 40));     // rejected by the engine: not in any candle
-        source.emit(at(tick(7, 110, bucket + 50), bucket + 50));
-        source.emit(at(tick(7, 120, bucket + 1_010), bucket + 1_010));
+        source.publish(at(tick(7, 100, bucket + 10), bucket + 10));
+        source.publish(at(tick(7, 130, bucket + 20), bucket + 20));
+        source.publish(at(tick(7, 90, bucket + 30), bucket + 30));
+        source.publish(at(tick(7, 0, bucket + 40), bucket + 40));     // rejected by the engine: not in any candle
+        source.publish(at(tick(7, 110, bucket + 50), bucket + 50));
+        source.publish(at(tick(7, 120, bucket + 1_010), bucket + 1_010));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !a.candles.isEmpty() && !b.candles.isEmpty());
         engine.stop(Duration.ofSeconds(10));

@@ -8,10 +8,10 @@ import static org.awaitility.Awaitility.await;
 import io.tickengine.core.Exchange;
 import io.tickengine.core.InvalidConfigurationException;
 import io.tickengine.core.Tick;
-import io.tickengine.core.engine.TestTicks.ManualSource;
 import io.tickengine.core.instrument.Instrument;
 import io.tickengine.core.instrument.InstrumentRegistry;
 import io.tickengine.core.sink.OverflowPolicy;
+import io.tickengine.core.source.PushTickSource;
 import io.tickengine.core.time.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,14 +40,14 @@ class TickEngineTest {
 
     @Test
     void shouldDeliverEveryTickInArrivalOrderPerInstrumentToEverySink() {
-        ManualSource source = new ManualSource("feed");
+        PushTickSource source = PushTickSource.create("feed");
         RecordingSink a = new RecordingSink("a", OverflowPolicy.NEVER_DROP);
         RecordingSink b = new RecordingSink("b", OverflowPolicy.DROP_OLDEST);
         engine = TickEngine.builder().source(source).sink(a).sink(b).firstSequence(1).build();
         engine.start();
 
         for (int i = 1; i <= 10_000; i++) {
-            source.emit(tick(1 + i % 7, i, 1_000 + i));
+            source.publish(tick(1 + i % 7, i, 1_000 + i));
         }
 
         await().atMost(WAIT).until(() -> a.size() == 10_000 && b.size() == 10_000);
@@ -69,7 +69,7 @@ class TickEngineTest {
 
     @Test
     void shouldDeliverFramesOfTicksInOrderWithConsecutiveSequences() {
-        ManualSource source = new ManualSource("feed");
+        PushTickSource source = PushTickSource.create("feed");
         RecordingSink never = new RecordingSink("never", OverflowPolicy.NEVER_DROP);
         RecordingSink oldest = new RecordingSink("oldest", OverflowPolicy.DROP_OLDEST);
         engine = TickEngine.builder().source(source).sink(never).sink(oldest).firstSequence(1).build();
@@ -81,7 +81,7 @@ class TickEngineTest {
                 int price = frame * 50 + i;
                 ticks.add(tick(1, price % 10 == 0 ? 0 : price, price));
             }
-            source.emitAll(ticks);
+            source.publishAll(ticks);
         }
 
         await().atMost(WAIT).until(() -> never.size() == 4_500 && oldest.size() == 4_500);
@@ -96,17 +96,17 @@ class TickEngineTest {
 
     @Test
     void shouldNotDelayFastSinkWhileSlowSinkSleeps() {
-        ManualSource source = new ManualSource("feed");
+        PushTickSource source = PushTickSource.create("feed");
         RecordingSink slow = new RecordingSink("slow", OverflowPolicy.NEVER_DROP);
         slow.sleepMillisPerBatch = 1_000;
         RecordingSink fast = new RecordingSink("fast", OverflowPolicy.DROP_OLDEST);
         engine = TickEngine.builder().source(source).sink(slow).sink(fast).build();
         engine.start();
 
-        source.emit(tick(1, 100, 1));
+        source.publish(tick(1, 100, 1));
         await().atMost(WAIT).until(() -> slow.entered.getCount() == 0);
         for (int i = 0; i < 5_000; i++) {
-            source.emit(tick(2, 200 + i, 2 + i));
+            source.publish(tick(2, 200 + i, 2 + i));
         }
 
         await().atMost(WAIT).until(() -> fast.size() == 5_001);
@@ -116,7 +116,7 @@ class TickEngineTest {
 
     @Test
     void shouldIsolateThrowingSinkAndRecoverWithoutLossWhenNeverDrop() {
-        ManualSource source = new ManualSource("feed");
+        PushTickSource source = PushTickSource.create("feed");
         RecordingSink failing = new RecordingSink("failing", OverflowPolicy.NEVER_DROP);
         failing.failuresLeft.set(6);
         RecordingSink healthy = new RecordingSink("healthy", OverflowPolicy.DROP_OLDEST);
@@ -126,7 +126,7 @@ class TickEngineTest {
         engine.start();
 
         for (int i = 1; i <= 1_000; i++) {
-            source.emit(tick(1, i, i));
+            source.publish(tick(1, i, i));
         }
 
         await().atMost(WAIT).until(() -> healthy.size() == 1_000);
@@ -141,7 +141,7 @@ class TickEngineTest {
 
     @Test
     void shouldOpenCircuitAndDropWhileOpenForDroppingSinks() throws Exception {
-        ManualSource source = new ManualSource("feed");
+        PushTickSource source = PushTickSource.create("feed");
         RecordingSink failing = new RecordingSink("failing", OverflowPolicy.DROP_OLDEST);
         failing.failuresLeft.set(Integer.MAX_VALUE);
         SinkOptions options = SinkOptions.builder().failureThreshold(2).retryBackoff(Duration.ofMillis(1))
@@ -149,9 +149,9 @@ class TickEngineTest {
         engine = TickEngine.builder().source(source).sink(failing, options).build();
         engine.start();
 
-        source.emit(tick(1, 1, 1));
+        source.publish(tick(1, 1, 1));
         await().atMost(WAIT).until(() -> sinkStats("failing").circuit() == CircuitState.OPEN);
-        source.emit(tick(1, 2, 2));
+        source.publish(tick(1, 2, 2));
         await().atMost(WAIT).until(() -> sinkStats("failing").dropped() == 2);
         assertThat(engine.stats().degraded()).isTrue();
 
@@ -159,7 +159,7 @@ class TickEngineTest {
         // A live feed keeps ticking; the first tick after the cool-down is the trial that closes the circuit.
         AtomicLong price = new AtomicLong(2);
         await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> {
-            source.emit(tick(1, price.incrementAndGet(), price.get()));
+            source.publish(tick(1, price.incrementAndGet(), price.get()));
             return sinkStats("failing").circuit() == CircuitState.CLOSED && failing.size() >= 1;
         });
         await().atMost(WAIT).until(() -> sinkStats("failing").queueDepth() == 0);
@@ -170,17 +170,17 @@ class TickEngineTest {
 
     @Test
     void shouldDropOldestAndCountWhenBufferIsFull() throws Exception {
-        ManualSource source = new ManualSource("feed");
+        PushTickSource source = PushTickSource.create("feed");
         RecordingSink sink = new RecordingSink("held", OverflowPolicy.DROP_OLDEST);
         sink.gate = new CountDownLatch(1);
         engine = TickEngine.builder().source(source)
                 .sink(sink, SinkOptions.builder().capacity(16).maxBatch(1).build()).build();
         engine.start();
 
-        source.emit(tick(1, 1, 1));
+        source.publish(tick(1, 1, 1));
         assertThat(sink.entered.await(10, TimeUnit.SECONDS)).isTrue();
         for (int i = 2; i <= 1_000; i++) {
-            source.emit(tick(1, i, i));
+            source.publish(tick(1, i, i));
         }
         sink.gate.countDown();
 
@@ -194,16 +194,16 @@ class TickEngineTest {
 
     @Test
     void shouldConflateToLatestTickPerInstrument() throws Exception {
-        ManualSource source = new ManualSource("feed");
+        PushTickSource source = PushTickSource.create("feed");
         RecordingSink sink = new RecordingSink("conflating", OverflowPolicy.CONFLATE);
         sink.gate = new CountDownLatch(1);
         engine = TickEngine.builder().source(source).sink(sink).build();
         engine.start();
 
-        source.emit(tick(9, 1, 1));
+        source.publish(tick(9, 1, 1));
         assertThat(sink.entered.await(10, TimeUnit.SECONDS)).isTrue();
         for (int i = 1; i <= 300; i++) {
-            source.emit(tick(i % 3, i, i));
+            source.publish(tick(i % 3, i, i));
         }
         sink.gate.countDown();
 
@@ -214,20 +214,20 @@ class TickEngineTest {
 
     @Test
     void shouldLoseNothingANeverDropSinkAcceptedOnStop() {
-        ManualSource source = new ManualSource("feed");
+        PushTickSource source = PushTickSource.create("feed");
         RecordingSink sink = new RecordingSink("db", OverflowPolicy.NEVER_DROP);
         sink.sleepMillisPerBatch = 2;
         engine = TickEngine.builder().source(source)
                 .sink(sink, SinkOptions.builder().maxBatch(100).build()).build();
         engine.start();
         for (int i = 1; i <= 20_000; i++) {
-            source.emit(tick(1 + i % 50, i, i));
+            source.publish(tick(1 + i % 50, i, i));
         }
 
         boolean clean = engine.stop(Duration.ofSeconds(60));
 
         assertThat(clean).isTrue();
-        assertThat(source.closed()).isTrue();
+        assertThat(source.isClosed()).isTrue();
         assertThat(sink.size()).isEqualTo(20_000);
         assertThat(sink.lifecycle).containsExactly("flush:20000", "close");
         assertThat(sinkStats("db").dropped()).isZero();
@@ -235,17 +235,17 @@ class TickEngineTest {
 
     @Test
     void shouldCountOverflowOfNeverDropSinkPastItsBound() throws Exception {
-        ManualSource source = new ManualSource("feed");
+        PushTickSource source = PushTickSource.create("feed");
         RecordingSink sink = new RecordingSink("stuck", OverflowPolicy.NEVER_DROP);
         sink.gate = new CountDownLatch(1);
         engine = TickEngine.builder().source(source)
                 .sink(sink, SinkOptions.builder().capacity(64).maxBatch(1).build()).build();
         engine.start();
 
-        source.emit(tick(1, 1, 1));
+        source.publish(tick(1, 1, 1));
         assertThat(sink.entered.await(10, TimeUnit.SECONDS)).isTrue();
         for (int i = 2; i <= 200; i++) {
-            source.emit(tick(1, i, i));
+            source.publish(tick(1, i, i));
         }
 
         SinkStats stats = sinkStats("stuck");
@@ -268,14 +268,14 @@ class TickEngineTest {
 
     @Test
     void shouldAssignUniqueMonotonicSequencesAcrossConcurrentSources() throws Exception {
-        ManualSource s1 = new ManualSource("s1");
-        ManualSource s2 = new ManualSource("s2");
+        PushTickSource s1 = PushTickSource.create("s1");
+        PushTickSource s2 = PushTickSource.create("s2");
         RecordingSink sink = new RecordingSink("all", OverflowPolicy.NEVER_DROP);
         engine = TickEngine.builder().source(s1).source(s2).sink(sink).firstSequence(1).build();
         engine.start();
 
-        Thread t1 = new Thread(() -> LongStream.rangeClosed(1, 5_000).forEach(i -> s1.emit(tick(1, i, i))));
-        Thread t2 = new Thread(() -> LongStream.rangeClosed(1, 5_000).forEach(i -> s2.emit(tick(2, i, i))));
+        Thread t1 = new Thread(() -> LongStream.rangeClosed(1, 5_000).forEach(i -> s1.publish(tick(1, i, i))));
+        Thread t2 = new Thread(() -> LongStream.rangeClosed(1, 5_000).forEach(i -> s2.publish(tick(2, i, i))));
         t1.start();
         t2.start();
         t1.join();
@@ -292,7 +292,7 @@ class TickEngineTest {
 
     @Test
     void shouldApplyEachValidationPolicyAndCountEveryIssue() {
-        ManualSource source = new ManualSource("feed");
+        PushTickSource source = PushTickSource.create("feed");
         RecordingSink sink = new RecordingSink("all", OverflowPolicy.NEVER_DROP);
         InstrumentRegistry registry = InstrumentRegistry.of(List.of(new Instrument(1, 1, "KNOWN", "Known Ltd", null,
                 null, null, null, 1, "EQ", "NSE", Exchange.NSE)));
@@ -303,12 +303,12 @@ class TickEngineTest {
         engine.start();
         long now = 1_700_000_000_000L;
 
-        source.emit(withExchangeTs(tick(1, 100, now), now));            // fine
-        source.emit(tick(1, 0, now));                                    // zero price: rejected
-        source.emit(tick(1, -5, now));                                   // negative: accepted by policy
-        source.emit(withExchangeTs(tick(1, 101, now), now - 5_000));     // out of order: accepted
-        source.emit(withExchangeTs(tick(1, 102, now), now + 61_000));    // future: rejected
-        source.emit(tick(2, 103, now));                                  // unknown instrument: rejected
+        source.publish(withExchangeTs(tick(1, 100, now), now));            // fine
+        source.publish(tick(1, 0, now));                                    // zero price: rejected
+        source.publish(tick(1, -5, now));                                   // negative: accepted by policy
+        source.publish(withExchangeTs(tick(1, 101, now), now - 5_000));     // out of order: accepted
+        source.publish(withExchangeTs(tick(1, 102, now), now + 61_000));    // future: rejected
+        source.publish(tick(2, 103, now));                                  // unknown instrument: rejected
 
         await().atMost(WAIT).until(() -> sink.size() == 3);
         assertThat(sink.prices()).containsExactly(100L, -5L, 101L);
@@ -328,12 +328,12 @@ class TickEngineTest {
         ManualClock clock = new ManualClock(1_732_000_000_000L);
         long previousRunLast = 0;
         for (int run = 0; run < 3; run++) {
-            ManualSource source = new ManualSource("feed");
+            PushTickSource source = PushTickSource.create("feed");
             RecordingSink sink = new RecordingSink("db", OverflowPolicy.NEVER_DROP);
             TickEngine e = TickEngine.builder().clock(clock).source(source).sink(sink).build();
             e.start();
             for (int i = 1; i <= 1_000; i++) {
-                source.emit(tick(1, i, clock.millis()));
+                source.publish(tick(1, i, clock.millis()));
             }
             e.stop(Duration.ofSeconds(10));
             assertThat(sink.received.get(0).ingestSequence()).isGreaterThan(previousRunLast)

@@ -11,14 +11,10 @@ import io.tickengine.core.candle.CandleInterval;
 import io.tickengine.core.engine.SinkOptions;
 import io.tickengine.core.engine.TickEngine;
 import io.tickengine.core.sink.TickSink;
-import io.tickengine.core.source.SourceState;
-import io.tickengine.core.source.SourceStatus;
-import io.tickengine.core.source.TickListener;
-import io.tickengine.core.source.TickSource;
+import io.tickengine.core.source.PushTickSource;
 import io.tickengine.core.store.TimeRange;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -43,7 +39,7 @@ class EngineWritesTest {
         int instruments = 20;
         int frames = 200;
         int perFrame = 50;
-        ManualSource source = new ManualSource();
+        PushTickSource source = PushTickSource.create("manual");
         try (SqliteStore store = SqliteStore.open(SqliteStoreOptions.builder().path(dir.resolve("engine.db"))
                 .maxBatchRows(200).build())) {
             TickEngine engine = TickEngine.builder().source(source).sink(store.tickSink())
@@ -69,7 +65,7 @@ class EngineWritesTest {
                         bucketsOf2.add(CandleInterval.S1.bucketStart(time));
                     }
                 }
-                source.listener.onTicks(List.of(frame));
+                source.publishAll(List.of(frame));
             }
 
             // Visible while the engine runs, through the writers' time-based commits.
@@ -103,37 +99,6 @@ class EngineWritesTest {
                 out.accept(new Candle(t.instrumentToken(), t.exchange(), CandleInterval.S1,
                         CandleInterval.S1.bucketStart(t.eventTime()), 2, p, p, p, p, 1, 1, (int) t.ingestSequence()));
             }
-        }
-    }
-
-    private static final class ManualSource implements TickSource {
-        volatile TickListener listener;
-
-        @Override
-        public String name() {
-            return "manual";
-        }
-
-        @Override
-        public void start(TickListener listener) {
-            this.listener = listener;
-        }
-
-        @Override
-        public void subscribe(Collection<Long> instrumentTokens, TickMode mode) {
-        }
-
-        @Override
-        public void unsubscribe(Collection<Long> instrumentTokens) {
-        }
-
-        @Override
-        public SourceStatus status() {
-            return new SourceStatus("manual", SourceState.CONNECTED, "", 0);
-        }
-
-        @Override
-        public void close() {
         }
     }
 }

@@ -3,18 +3,13 @@ package io.tickengine.store.timescale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickengine.core.Tick;
-import io.tickengine.core.TickMode;
 import io.tickengine.core.engine.TickEngine;
 import io.tickengine.core.sink.OverflowPolicy;
-import io.tickengine.core.source.SourceState;
-import io.tickengine.core.source.SourceStatus;
-import io.tickengine.core.source.TickListener;
-import io.tickengine.core.source.TickSource;
+import io.tickengine.core.source.PushTickSource;
 import io.tickengine.testkit.PostgresDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,7 +28,7 @@ class EngineWiringIT {
         try (TimescaleStore store = TimescaleStore.create(TestStores.options(db, spill).build())) {
             TestStores.truncate(db);
             assertThat(store.tickSink().overflowPolicy()).isEqualTo(OverflowPolicy.NEVER_DROP);
-            FrameSource source = new FrameSource();
+            PushTickSource source = PushTickSource.create("frames");
             TickEngine engine = TickEngine.builder().source(source).sink(store.tickSink())
                     .candleSink(store.candleSink()).build();
             engine.start();
@@ -42,7 +37,7 @@ class EngineWiringIT {
                 // The engine stamps its own ingest sequence: send unstamped ticks, as a source does.
                 frame.add(TickProducer.tick(seq).toBuilder().build());
                 if (frame.size() == 100) {
-                    source.listener.onTicks(frame);
+                    source.publishAll(frame);
                     frame = new ArrayList<>();
                 }
             }
@@ -56,38 +51,6 @@ class EngineWiringIT {
                     .as("consecutive engine sequences").isEqualTo(20_000);
             assertThat(store.health().status()).isEqualTo(StoreHealth.Status.UP);
             assertThat(store.health().backlog()).isZero();
-        }
-    }
-
-    /** A source the test drives by hand. */
-    private static final class FrameSource implements TickSource {
-        volatile TickListener listener;
-
-        @Override
-        public String name() {
-            return "frames";
-        }
-
-        @Override
-        public void start(TickListener l) {
-            listener = l;
-        }
-
-        @Override
-        public void subscribe(Collection<Long> instrumentTokens, TickMode mode) {
-        }
-
-        @Override
-        public void unsubscribe(Collection<Long> instrumentTokens) {
-        }
-
-        @Override
-        public SourceStatus status() {
-            return new SourceStatus(name(), SourceState.CONNECTED, "test", 0);
-        }
-
-        @Override
-        public void close() {
         }
     }
 }
