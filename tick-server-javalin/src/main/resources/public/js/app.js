@@ -81,8 +81,13 @@ function onTickMessage(m, raw) {
 function renderTicks() {
   renderQueued = false;
   for (const t of pendingTicks.values()) {
-    watch.update(t);
     if (t.depth) state.depth.set(t.instrument_token, t.depth);
+    if (t.last_price === undefined) {
+      // mode "depth": the order book only, no trade; it moves neither the price nor the chart.
+      if (t.instrument_token === state.selected) showDepth(t.depth);
+      continue;
+    }
+    watch.update(t);
     if (t.instrument_token === state.selected) {
       showSelected(t);
       const time = Date.parse(t.timestamp || t.last_trade_time) || Date.now();

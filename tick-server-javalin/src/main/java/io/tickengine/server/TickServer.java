@@ -2,6 +2,11 @@ package io.tickengine.server;
 
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
+import io.tickengine.angelone.instruments.AngelOneScripMaster;
+import io.tickengine.angelone.instruments.InvalidScripMasterException;
+import io.tickengine.angelone.pool.AngelOneTickSourcePool;
+import io.tickengine.angelone.sim.AngelOneSimulator;
+import io.tickengine.angelone.ws.AngelOneOptions;
 import io.tickengine.cache.redis.RedisCache;
 import io.tickengine.cache.redis.RedisCacheOptions;
 import io.tickengine.core.candle.AggregatorOptions;
@@ -19,10 +24,11 @@ import io.tickengine.kite.pool.KitePoolOptions;
 import io.tickengine.kite.pool.KiteTickSourcePool;
 import io.tickengine.kite.sim.KiteSimulator;
 import io.tickengine.server.auth.Authenticator;
-import io.tickengine.server.config.Feed;
+import io.tickengine.server.config.AngelOneAccount;
 import io.tickengine.server.config.InvalidConfigException;
 import io.tickengine.server.config.ServerOptions;
 import io.tickengine.server.health.Health;
+import io.tickengine.server.internal.Feeds;
 import io.tickengine.server.internal.Instruments;
 import io.tickengine.server.internal.StoreBackend;
 import io.tickengine.server.metrics.ServerMetrics;
@@ -36,13 +42,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The tickengine server: a feed (Kite, or the simulator in demo mode) through the engine into the
+ * The tickengine server: the feeds (Kite, Angel One or both; each on its simulator in demo mode) through the engine into the
  * WebSocket hub, the latest-tick cache, SQLite (or PostgreSQL) and optionally Redis, with REST, health
  * and metrics on one port. Embed it with {@link #create} or {@link #builder}, then {@link #start()} and
  * {@link #stop()}; port 0 picks a free port, see {@link #port()}.
@@ -65,7 +73,10 @@ public final class TickServer implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private KiteSimulator simulator;
+    private AngelOneSimulator angelOneSimulator;
     private KiteTickSourcePool pool;
+    private AngelOneTickSourcePool angelOnePool;
+    private Feeds feeds;
     private StoreBackend store;
     private RedisCache redis;
     private TickEngine engine;
@@ -117,7 +128,7 @@ public final class TickServer implements AutoCloseable {
         List<KiteAccount> accounts = options.kiteAccounts();
         URI wsUrl = options.kiteWsUrl();
         URI restUrl = options.kiteRestUrl();
-        if (options.demo()) {
+        if (options.kiteDemo()) {
             simulator = KiteSimulator.builder().start();
             closeables.add(simulator);
             accounts = List.of(new KiteAccount("demo", simulator.apiKey(), simulator.accessToken()));
@@ -125,11 +136,18 @@ public final class TickServer implements AutoCloseable {
             restUrl = simulator.restUri();
             LOG.info("demo mode: Kite simulator on {} (no credentials configured)", wsUrl);
         }
+        AngelOneOptions angelOneOptions = options.feed().angelOne() ? angelOneOptions() : null;
         KiteAccount first = accounts.isEmpty() ? null : accounts.get(0);
-        var loader = Instruments.loader(options.kiteInstruments(), options.feed() == Feed.KITE ? restUrl : null, first);
+        var loader = options.feed().angelOne() && !options.feed().kite() && options.kiteInstruments() == null ? null
+                : Instruments.loader(options.kiteInstruments(), options.feed().kite() ? restUrl : null, first);
         refreshInstruments = () -> {
-            InstrumentLoadReport r = loader.loadInto(registry);
-            LOG.info("instruments loaded from {}: {} ({} bad rows)", r.source(), r.loaded(), r.badRows());
+            if (loader != null) {
+                InstrumentLoadReport r = loader.loadInto(registry);
+                LOG.info("instruments loaded from {}: {} ({} bad rows)", r.source(), r.loaded(), r.badRows());
+            }
+            if (angelOneOptions != null) {
+                loadScripMaster();
+            }
         };
         refreshInstruments.run();
 
@@ -140,20 +158,22 @@ public final class TickServer implements AutoCloseable {
             redis = RedisCache.create(RedisCacheOptions.builder().uri(options.redisUrl()).build());
             closeables.add(redis);
         }
-        if (options.feed() == Feed.KITE) {
+        if (options.feed().kite()) {
             KitePoolOptions.Builder pb = KitePoolOptions.builder().url(wsUrl).instrumentLookup(registry::findByToken);
             accounts.forEach(pb::account);
             pool = KiteTickSourcePool.create(pb.build());
         }
-        hub = new Hub(registry, latest, new FeedSubscriptions(pool, options.tickMode()), options.wsLimits(), clock);
+        if (angelOneOptions != null) {
+            angelOnePool = AngelOneTickSourcePool.create(angelOneOptions, AngelOneTickSourcePool.MAX_CONNECTIONS);
+        }
+        feeds = new Feeds(pool, angelOnePool, angelOneOptions);
+        hub = new Hub(registry, latest, new FeedSubscriptions(feeds::route, options.tickMode()), options.wsLimits(), clock);
 
         TickEngine.Builder eb = TickEngine.builder().clock(clock)
                 .candles(AggregatorOptions.builder().intervals(options.candleIntervals()).build())
                 .sink(latest).sink(hub.broadcaster()).sink(store.tickSink()).candleSink(store.candleSink())
                 .candleSink(hub.candleSink());
-        if (pool != null) {
-            eb.source(pool);
-        }
+        feeds.all().forEach(eb::source);
         if (redis != null) {
             eb.sink(redis.tickSink()).candleSink(redis.candleSink());
         }
@@ -162,8 +182,7 @@ public final class TickServer implements AutoCloseable {
         extraCandleSinks.forEach(e -> eb.candleSink(e.getKey(), e.getValue()));
         engine = eb.build();
         engine.start();
-        int capacity = pool == null ? Integer.MAX_VALUE : pool.capacity();
-        List<Long> universe = Instruments.universe(registry, options.universe(), capacity);
+        List<Long> universe = Instruments.universe(registry, options.universe(), feeds.capacity());
         hub.feed().pin(universe);
         LOG.info("feed universe: {} instruments subscribed in {} mode", universe.size(), options.tickMode());
 
@@ -172,8 +191,8 @@ public final class TickServer implements AutoCloseable {
             LOG.warn("!!! AUTHENTICATION IS OFF (demo mode): every client is accepted; configure JWT_HS256_SECRET, "
                     + "JWT_JWKS_URL or API_KEYS for anything but a demo !!!");
         }
-        metrics = new ServerMetrics(this::engineStatsSafe, hub, pool);
-        Health health = new Health(options, engine::stats, hub, pool, redis, store, clock);
+        metrics = new ServerMetrics(this::engineStatsSafe, hub, pool, angelOnePool);
+        Health health = new Health(options, engine::stats, hub, feeds, redis, store, clock);
         ws = new WsEndpoints(hub, auth, options.candleIntervals());
         RestRoutes rest = new RestRoutes(registry, latest, store.ticks(), store.candles(), redis, hub, auth,
                 refreshInstruments, clock);
@@ -197,6 +216,48 @@ public final class TickServer implements AutoCloseable {
         app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         app.start("0.0.0.0", options.port());
         LOG.info("tickengine server listening on port {} ({})", app.port(), options);
+    }
+
+    /** The Angel One connection options: the configured credentials, or the simulator's in demo mode. */
+    private AngelOneOptions angelOneOptions() {
+        AngelOneAccount account = options.angelOneAccount();
+        AngelOneOptions.Builder b = AngelOneOptions.builder().instruments(registry);
+        if (account == null) {
+            angelOneSimulator = AngelOneSimulator.builder().start();
+            closeables.add(angelOneSimulator);
+            LOG.info("demo mode: Angel One simulator on {} (no credentials configured)", angelOneSimulator.uri());
+            return b.url(angelOneSimulator.uri()).credentials(angelOneSimulator.jwt(), angelOneSimulator.apiKey(),
+                    angelOneSimulator.clientCode(), angelOneSimulator.feedToken()).build();
+        }
+        return b.url(options.angelOneWsUrl())
+                .credentials(account.jwt(), account.apiKey(), account.clientCode(), account.feedToken()).build();
+    }
+
+    /**
+     * Loads Angel One's scrip master into the registry: {@code ANGELONE_SCRIP_MASTER}, else the bundled
+     * sample in demo mode or the official file.
+     */
+    private void loadScripMaster() {
+        String setting = options.angelOneScripMaster();
+        try {
+            if (setting == null) {
+                if (options.angelOneDemo()) {
+                    AngelOneScripMaster.loadSample(registry);
+                } else {
+                    AngelOneScripMaster.load(AngelOneScripMaster.OFFICIAL_URL, registry);
+                }
+            } else if (setting.startsWith("http://") || setting.startsWith("https://")) {
+                AngelOneScripMaster.load(URI.create(setting), registry);
+            } else {
+                Path file = Path.of(setting);
+                if (!Files.isReadable(file)) {
+                    throw new InvalidConfigException("ANGELONE_SCRIP_MASTER", "file " + file + " cannot be read");
+                }
+                AngelOneScripMaster.load(file, registry);
+            }
+        } catch (InvalidScripMasterException e) {
+            throw new InvalidConfigException("ANGELONE_SCRIP_MASTER", e.getMessage());
+        }
     }
 
     private io.tickengine.core.engine.EngineStats engineStatsSafe() {
@@ -225,8 +286,11 @@ public final class TickServer implements AutoCloseable {
     /** The WebSocket hub; for stats. */
     public Hub hub() { return hub; }
 
-    /** The simulator serving demo mode, or null. */
+    /** The Kite simulator serving demo mode, or null. */
     public KiteSimulator simulator() { return simulator; }
+
+    /** The Angel One simulator serving demo mode, or null. */
+    public AngelOneSimulator angelOneSimulator() { return angelOneSimulator; }
 
     /**
      * Stops accepting, closes every client with 1001, drains and flushes every sink, then closes stores

@@ -95,9 +95,10 @@ public final class TickServerMain {
     private static void help(PrintStream out) {
         out.println("Usage: java -jar tick-server.jar [--config FILE.yaml] [--help]");
         out.println();
-        out.println("Without configuration it runs in demo mode: the Kite simulator on loopback, SQLite under ./data,");
-        out.println("port 8080, authentication off. Settings come from the YAML file (same names, any case, nested");
-        out.println("maps joined by '_', kite.accounts for several accounts) and environment variables (which win):");
+        out.println("Without configuration it runs in demo mode: the Kite simulator on loopback (FEED=angelone: the");
+        out.println("Angel One simulator; FEED=both: both), SQLite under ./data, port 8080, authentication off.");
+        out.println("Settings come from the YAML file (same names, any case, nested maps joined by '_', kite.accounts");
+        out.println("for several accounts) and environment variables (which win). Secrets are never printed:");
         out.println();
         ConfigLoader.SETTINGS.forEach((k, v) -> out.printf("  %-28s %s%n", k, v));
     }

@@ -10,8 +10,8 @@ public enum AngelOneMode {
     QUOTE(2, AngelOneLayout.QUOTE_LENGTH, TickMode.QUOTE),
     /** SnapQuote: 379-byte packets adding open interest, best five, circuits and 52-week range. */
     SNAP_QUOTE(3, AngelOneLayout.SNAP_QUOTE_LENGTH, TickMode.FULL),
-    /** Depth-20: 443-byte packets of twenty levels per side (layout unverified; NSE cash only). */
-    DEPTH_20(4, AngelOneLayout.DEPTH_20_LENGTH, TickMode.FULL);
+    /** Depth-20: 443-byte packets of twenty levels per side, order book only (layout unverified; NSE cash only). */
+    DEPTH_20(4, AngelOneLayout.DEPTH_20_LENGTH, TickMode.DEPTH);
 
     private final int code;
     private final int packetLength;
@@ -54,15 +54,19 @@ public enum AngelOneMode {
         }
     }
 
-    /** The Angel One mode that serves a core mode: LTP, Quote, or SnapQuote for FULL. */
+    /** The Angel One mode that serves a core mode: LTP, Quote, SnapQuote for FULL, Depth-20 for DEPTH. */
     public static AngelOneMode of(TickMode mode) {
         switch (mode) {
             case LTP:
                 return LTP;
             case QUOTE:
                 return QUOTE;
-            default:
+            case FULL:
                 return SNAP_QUOTE;
+            case DEPTH:
+                return DEPTH_20;
+            default:
+                throw new IllegalArgumentException("no Angel One mode for " + mode);
         }
     }
 }

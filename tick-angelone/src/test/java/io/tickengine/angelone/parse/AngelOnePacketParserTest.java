@@ -110,7 +110,10 @@ class AngelOnePacketParserTest {
 
         Tick t = parser.parse(p.buffer());
 
-        assertThat(t.mode()).isEqualTo(TickMode.FULL);
+        assertThat(t.mode()).isEqualTo(TickMode.DEPTH);
+        assertThat(t.mode().hasTradePrice()).isFalse();
+        assertThat(t.lastPrice()).isZero();
+        assertThat(t.volume()).isZero();
         assertThat(t.exchangeTimestamp()).isEqualTo(TS);
         assertThat(t.depth().bidLevels()).isEqualTo(20);
         assertThat(t.depth().askLevels()).isEqualTo(20);

@@ -11,6 +11,7 @@ import io.tickengine.core.candle.AggregatorOptions;
 import io.tickengine.core.candle.Candle;
 import io.tickengine.core.candle.CandleInterval;
 import io.tickengine.core.engine.TickEngine;
+import io.tickengine.core.engine.TickIssue;
 import io.tickengine.core.sink.CandleSink;
 import io.tickengine.core.sink.TickSink;
 import io.tickengine.core.store.TimeRange;
@@ -26,10 +27,14 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The core engine, candle aggregator and SQLite store work unchanged on Angel One ticks. */
+/**
+ * The core engine, candle aggregator and SQLite store work unchanged on Angel One ticks; Depth-20 ticks
+ * (order book only) pass validation, make no candles and are stored as they came.
+ */
 class AngelOneEngineStoreIT extends SourceFixture {
     static final long SBIN = AngelOneTokens.syntheticId(ExchangeType.NSE_CM, "3045");
     static final long NIFTY_FUT = AngelOneTokens.syntheticId(ExchangeType.NSE_FO, "35003");
+    static final long INFY = AngelOneTokens.syntheticId(ExchangeType.NSE_CM, "1594");
     static final TimeRange ALL = new TimeRange(0, Long.MAX_VALUE);
 
     final List<Tick> delivered = new ArrayList<>();
@@ -41,13 +46,17 @@ class AngelOneEngineStoreIT extends SourceFixture {
         source = AngelOneTickSource.create(options().build());
         source.subscribe(List.of(SBIN), TickMode.FULL);
         source.subscribe(List.of(NIFTY_FUT), TickMode.QUOTE);
+        source.subscribe(List.of(INFY), TickMode.DEPTH);
         try (SqliteStore store = SqliteStore.open(dir.resolve("angelone.db"))) {
             TickEngine engine = TickEngine.builder().source(source).sink(store.tickSink()).sink(recordTicks())
                     .candles(AggregatorOptions.builder().intervals(CandleInterval.S1).gracePeriod(Duration.ofMillis(200)).build())
                     .candleSink(store.candleSink()).candleSink(recordCandles()).build();
             engine.start();
-            await("candles of both instruments").atMost(Duration.ofSeconds(20)).until(() -> candlesOf(SBIN) >= 2 && candlesOf(NIFTY_FUT) >= 2);
+            await("candles of both instruments").atMost(Duration.ofSeconds(20)).until(() -> candlesOf(SBIN) >= 2
+                    && candlesOf(NIFTY_FUT) >= 2 && deliveredOf(INFY) >= 2);
             assertThat(engine.stop(Duration.ofSeconds(20))).isTrue();
+            assertThat(engine.stats().issues().get(TickIssue.ZERO_PRICE)).isZero();
+            assertThat(candlesOf(INFY)).isZero();
 
             List<Tick> ticks;
             synchronized (delivered) {
@@ -60,6 +69,11 @@ class AngelOneEngineStoreIT extends SourceFixture {
                 assertThat(t.depth().bidLevels()).isEqualTo(5);
                 assertThat(t.feedSequence()).isPositive();
                 assertThat(t.upperCircuit()).isPositive();
+            });
+            assertThat(stored).filteredOn(t -> t.instrumentToken() == INFY).isNotEmpty().allSatisfy(t -> {
+                assertThat(t.mode()).isEqualTo(TickMode.DEPTH);
+                assertThat(t.lastPrice()).isZero();
+                assertThat(t.depth().bidLevels()).isEqualTo(20);
             });
             for (long token : List.of(SBIN, NIFTY_FUT)) {
                 List<Candle> candles = store.candles().candles(token, CandleInterval.S1, ALL, 10_000);
@@ -80,6 +94,12 @@ class AngelOneEngineStoreIT extends SourceFixture {
                                     (long) prices.size());
                 }
             }
+        }
+    }
+
+    private int deliveredOf(long token) {
+        synchronized (delivered) {
+            return (int) delivered.stream().filter(t -> t.instrumentToken() == token).count();
         }
     }
 

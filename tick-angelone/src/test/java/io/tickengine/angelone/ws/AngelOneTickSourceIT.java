@@ -35,7 +35,7 @@ class AngelOneTickSourceIT extends SourceFixture {
         source.subscribe(List.of(INFY), AngelOneMode.DEPTH_20);
 
         await("ticks in every mode").until(() -> listener.has(0, SBIN, TickMode.LTP) && listener.has(0, NIFTY_FUT, TickMode.QUOTE)
-                && listener.has(0, RELIANCE, TickMode.FULL) && listener.has(0, INFY, TickMode.FULL));
+                && listener.has(0, RELIANCE, TickMode.FULL) && listener.has(0, INFY, TickMode.DEPTH));
 
         assertThat(sim.subscriptions()).isEqualTo(Map.of("nse_cm:3045", AngelOneMode.LTP, "nse_fo:35003", AngelOneMode.QUOTE,
                 "nse_cm:2885", AngelOneMode.SNAP_QUOTE, "nse_cm:1594", AngelOneMode.DEPTH_20));

@@ -289,6 +289,9 @@ public final class RedisTickSink implements TickSink {
     }
 
     private void addEntry(Tick t, byte[] frame, long now) {
+        if (legacy && !t.mode().hasTradePrice()) {
+            return; // seed 000's TickDto has a price and no depth: order-book-only ticks have no legacy entry
+        }
         String symbol = t.tradingSymbol() != null ? t.tradingSymbol() : Long.toString(t.instrumentToken());
         long time = t.eventTime();
         HistoryKey k = historyKey(symbol, MarketTime.tradingEpochDay(time));

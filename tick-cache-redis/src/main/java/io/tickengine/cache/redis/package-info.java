@@ -15,9 +15,11 @@
  *   last entry is filed under that entry's millisecond with the next sequence (its own time is in the frame).
  *   A symbol-less tick uses its token as the symbol.</td></tr>
  * <tr><td>{@code ticks:{date}:{symbol}} with {@code legacyTickList}</td><td>List</td><td>Seed 000's TickDto
- *   JSON per tick (RPUSH), prices as exact decimal literals, timestamp ISO-8601 at +05:30; same TTL rule.</td></tr>
+ *   JSON per tick (RPUSH), prices as exact decimal literals, timestamp ISO-8601 at +05:30; same TTL rule.
+ *   Order-book-only ticks ({@code TickMode.DEPTH}) have no entry here.</td></tr>
  * <tr><td>{@code tick:latest:{token}}</td><td>String</td><td>One-tick codec frame; TTL 1 day. Conflated per
- *   instrument and written at most every 100 ms ({@code latestTickInterval}).</td></tr>
+ *   instrument and written at most every 100 ms ({@code latestTickInterval}). Only ticks with a trade price:
+ *   an order-book-only tick ({@code TickMode.DEPTH}) never replaces it.</td></tr>
  * <tr><td>{@code ticks:{token}}</td><td>channel</td><td>A codec frame of that instrument's ticks, published
  *   every 100 ms or 1000 buffered ticks.</td></tr>
  * <tr><td>{@code candle:{interval}:latest:{exchange}:{token}}</td><td>String</td><td>Candle JSON; TTL 30 min

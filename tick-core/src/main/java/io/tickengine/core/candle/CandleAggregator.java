@@ -23,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * each closed or revised {@link Candle} to an output consumer. It runs on its sink thread only and is
  * not thread-safe; the counters may be read from any thread.
  *
+ * <p><b>Trades only.</b> Ticks without a trade price ({@link io.tickengine.core.TickMode#DEPTH}, order book
+ * only) are counted in {@link #depthTicksIgnored()} and otherwise ignored: they open no candle and move
+ * no price or volume.
+ *
  * <p><b>Buckets.</b> A tick belongs to the bucket {@code interval.bucketStart(tick.eventTime())}. Open is
  * the first and close the last accepted tick in arrival order. Processing time is the clock read once at
  * the start of each batch, or the time given to {@link #onTimer}, whichever is later.
@@ -72,6 +76,7 @@ public final class CandleAggregator implements TickSink {
     private long lastDropLog = NEVER;
     private volatile long ticksProcessed;
     private volatile long lateTicksDropped;
+    private volatile long depthTicksIgnored;
 
     private CandleAggregator(AggregatorOptions options, Clock clock, Consumer<Candle> output) {
         this.options = Objects.requireNonNull(options, "options");
@@ -110,7 +115,8 @@ public final class CandleAggregator implements TickSink {
     @Override
     public Map<String, Long> metrics() {
         return Map.of("ticksProcessed", ticksProcessed(), "candlesEmitted", candlesEmitted(),
-                "lateTicksDropped", lateTicksDropped(), "openCandles", (long) openCandles());
+                "lateTicksDropped", lateTicksDropped(), "depthTicksIgnored", depthTicksIgnored(),
+                "openCandles", (long) openCandles());
     }
 
     /** Adds the ticks to their candles, emitting the candles they close or revise. */
@@ -118,10 +124,19 @@ public final class CandleAggregator implements TickSink {
     public void onBatch(List<Tick> batch) {
         long time = advanceTo(clock.millis());
         int n = batch.size();
+        long ignored = 0;
         for (int i = 0; i < n; i++) {
-            onTick(batch.get(i), time);
+            Tick tick = batch.get(i);
+            if (tick.mode().hasTradePrice()) {
+                onTick(tick, time);
+            } else {
+                ignored++;
+            }
         }
         ticksProcessed += n;
+        if (ignored > 0) {
+            depthTicksIgnored += ignored;
+        }
     }
 
     /** Closes candles whose bucket ended by {@code nowMillis}, fills gaps and forgets final candles. */
@@ -190,6 +205,11 @@ public final class CandleAggregator implements TickSink {
     /** Candles emitted, revisions and empty candles included. */
     public long candlesEmitted() {
         return output.emitted();
+    }
+
+    /** Order-book-only ticks ({@link io.tickengine.core.TickMode#DEPTH}) seen and ignored: they are not trades. */
+    public long depthTicksIgnored() {
+        return depthTicksIgnored;
     }
 
     /** Ticks dropped because their bucket was final in at least one interval. */

@@ -39,6 +39,30 @@ class CandleAggregatorTest {
     }
 
     @Test
+    void shouldIgnoreDepthTicksWhichAreNotTrades() {
+        Tick book = tick(T0 + 100, 0, 0).toBuilder().mode(TickMode.DEPTH).build();
+        Tick lateBook = tick(T0 + 1500, 0, 0).toBuilder().mode(TickMode.DEPTH).build();
+
+        f.send(T0, book, tick(T0 + 200, 100_00, 1_000), tick(T0 + 300, 100_50, 1_500), lateBook);
+        f.send(T0 + 2000, tick(T0 + 2000, 101_00, 1_600));
+
+        assertThat(f.drain()).containsExactly(candle(S1, T0, 100_00, 100_50, 100_00, 100_50, 500, 2, 0));
+        assertThat(f.aggregator.depthTicksIgnored()).isEqualTo(2);
+        assertThat(f.aggregator.ticksProcessed()).isEqualTo(5);
+        assertThat(f.aggregator.metrics()).containsEntry("depthTicksIgnored", 2L);
+        assertThat(f.aggregator.openCandles()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldMakeNoCandleFromDepthTicksAlone() {
+        f.send(T0, tick(T0 + 100, 0, 0).toBuilder().mode(TickMode.DEPTH).build());
+        f.aggregator.flush();
+
+        assertThat(f.drain()).isEmpty();
+        assertThat(f.aggregator.openCandles()).isZero();
+    }
+
+    @Test
     void shouldPutTickAtBucketEndIntoNextBucket() {
         f.send(T0 + 999, tick(T0 + 999, 10), tick(T0 + 1000, 20), tick(T0 + 1999, 30), tick(T0 + 2000, 40));
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.tickengine.core.TickMode;
+import io.tickengine.core.Depth;
 import io.tickengine.core.Exchange;
 import io.tickengine.core.InvalidConfigurationException;
 import io.tickengine.core.Tick;
@@ -321,6 +323,25 @@ class TickEngineTest {
                 .containsEntry(TickIssue.UNKNOWN_INSTRUMENT, 1L);
         assertThat(stats.received()).isEqualTo(6);
         assertThat(stats.accepted()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldPassDepthTicksWithoutCountingTheirMissingPriceAsZeroPrice() {
+        PushTickSource source = PushTickSource.create("feed");
+        RecordingSink sink = new RecordingSink("all", OverflowPolicy.NEVER_DROP);
+        engine = TickEngine.builder().source(source).sink(sink).build();
+        engine.start();
+        long now = 1_700_000_000_000L;
+        Depth book = Depth.builder(1).bid(99_95, 10, 1).ask(100_05, 20, 2).build();
+
+        source.publish(tick(1, 0, now).toBuilder().mode(TickMode.DEPTH).depth(book).build()); // order book: accepted
+        source.publish(tick(1, 0, now));                                                       // quote at 0: rejected
+
+        await().atMost(WAIT).until(() -> sink.size() == 1 && engine.stats().received() == 2);
+        assertThat(sink.received.get(0).mode()).isEqualTo(TickMode.DEPTH);
+        assertThat(sink.received.get(0).depth()).isEqualTo(book);
+        assertThat(engine.stats().issues()).containsEntry(TickIssue.ZERO_PRICE, 1L);
+        assertThat(engine.stats().rejected()).containsEntry(TickIssue.ZERO_PRICE, 1L);
     }
 
     @Test

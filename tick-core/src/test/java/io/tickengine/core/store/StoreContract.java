@@ -129,6 +129,25 @@ public abstract class StoreContract {
     }
 
     @Test
+    void shouldKeepDepthTicksAsTheyCame() throws Exception {
+        Depth.Builder book = Depth.builder(20);
+        for (int i = 0; i < 20; i++) {
+            book.bid(157_300 - i * 5, 10 + i, 1 + i).ask(157_305 + i * 5, 20 + i, 2 + i);
+        }
+        Tick depth = Tick.builder().instrumentToken(408_065).exchange(Exchange.NSE).tradingSymbol("INFY").tradable(true)
+                .mode(TickMode.DEPTH).priceScale(2).exchangeTimestamp(T0 + 1).receiveTimestamp(T0 + 5)
+                .depth(book.build()).build().withIngestSequence(2);
+        write(List.of(tick(408_065, Exchange.NSE, "INFY", 2, 157_302, T0, 1), depth));
+
+        List<Tick> back = store.ticks().ticksByToken(408_065, new TimeRange(T0, T0 + 10), 10);
+
+        assertThat(back).extracting(Tick::mode).containsExactly(TickMode.FULL, TickMode.DEPTH);
+        assertSameTick(back.get(1), depth);
+        assertThat(back.get(1).lastPrice()).isZero();
+        assertThat(back.get(1).depth().askLevels()).isEqualTo(20);
+    }
+
+    @Test
     void shouldStoreCandlesAndKeepOnlyTheLatestRevision() throws Exception {
         CandleInterval s1 = CandleInterval.S1;
         Candle first = candle(408_065, s1, T0, 157_370, 157_380, 157_360, 157_375, 120, 4, 0);

@@ -59,6 +59,20 @@ public record KiteCommand(Action action, TickMode mode, List<Long> tokens) {
         return new KiteCommand(Action.MODE, Objects.requireNonNull(mode, "mode"), new ArrayList<>(tokens));
     }
 
+    /**
+     * The mode itself when Kite has it: every mode but {@link TickMode#DEPTH} (order book only), which
+     * Kite does not offer; its FULL mode carries five levels of depth with the trade fields.
+     *
+     * @throws IllegalArgumentException for {@link TickMode#DEPTH}
+     * @throws NullPointerException when the mode is null
+     */
+    public static TickMode kiteMode(TickMode mode) {
+        if (Objects.requireNonNull(mode, "mode") == TickMode.DEPTH) {
+            throw new IllegalArgumentException("Kite has no order-book-only mode DEPTH; subscribe FULL for depth");
+        }
+        return mode;
+    }
+
     /** Kite's name of a mode: {@code ltp}, {@code quote} or {@code full}. */
     public static String modeName(TickMode mode) {
         return mode.name().toLowerCase(Locale.ROOT);

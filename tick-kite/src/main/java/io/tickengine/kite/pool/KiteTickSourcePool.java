@@ -1,5 +1,6 @@
 package io.tickengine.kite.pool;
 
+import io.tickengine.kite.parse.KiteCommand;
 import io.tickengine.core.TickMode;
 import io.tickengine.core.source.SourceState;
 import io.tickengine.core.source.SourceStatus;
@@ -93,7 +94,7 @@ public final class KiteTickSourcePool implements TickSource {
      * Subscribes instruments in a mode (switching those already subscribed), opening connections as needed.
      *
      * @throws TooManyInstrumentsException when the new instruments exceed the room of the live accounts; nothing changes
-     * @throws IllegalArgumentException when a token is not a positive 32-bit number
+     * @throws IllegalArgumentException when a token is not a positive 32-bit number, or the mode is DEPTH
      * @throws IllegalStateException when the pool is closed
      */
     @Override
@@ -102,7 +103,7 @@ public final class KiteTickSourcePool implements TickSource {
             if (stopped) {
                 throw new IllegalStateException(name() + " is closed");
             }
-            book.subscribe(instrumentTokens, mode);
+            book.subscribe(instrumentTokens, KiteCommand.kiteMode(mode));
         }
         post(this::updateStatus);
     }

@@ -1,5 +1,6 @@
 package io.tickengine.kite.rest;
 
+import io.tickengine.kite.parse.KiteCommand;
 import io.tickengine.core.Tick;
 import io.tickengine.core.TickMode;
 import io.tickengine.core.engine.CircuitState;
@@ -115,10 +116,10 @@ public final class KiteQuotePoller implements TickSource {
     /**
      * Polls instruments in {@code mode} at {@code tier}; already polled ones switch mode and tier.
      *
-     * @throws IllegalArgumentException when a token is not a positive 32-bit number
+     * @throws IllegalArgumentException when a token is not a positive 32-bit number, or the mode is DEPTH
      */
     public void subscribe(Collection<Long> instrumentTokens, TickMode mode, PollTier tier) {
-        book.subscribe(instrumentTokens, mode, tier, System.nanoTime());
+        book.subscribe(instrumentTokens, KiteCommand.kiteMode(mode), tier, System.nanoTime());
         wake();
     }
 

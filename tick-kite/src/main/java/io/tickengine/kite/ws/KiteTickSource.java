@@ -1,5 +1,6 @@
 package io.tickengine.kite.ws;
 
+import io.tickengine.kite.parse.KiteCommand;
 import io.tickengine.core.TickMode;
 import io.tickengine.core.source.SourceState;
 import io.tickengine.core.source.SourceStatus;
@@ -70,11 +71,11 @@ public final class KiteTickSource implements TickSource {
      * and again after every reconnect. Works in any state, also before start and while reconnecting.
      *
      * @throws TooManyInstrumentsException when the connection would carry more than its limit; nothing changes
-     * @throws IllegalArgumentException when a token is not a positive 32-bit number
+     * @throws IllegalArgumentException when a token is not a positive 32-bit number, or the mode is DEPTH
      */
     @Override
     public void subscribe(Collection<Long> instrumentTokens, TickMode mode) {
-        book.subscribe(instrumentTokens, mode);
+        book.subscribe(instrumentTokens, KiteCommand.kiteMode(mode));
         connection.requestSync();
     }
 

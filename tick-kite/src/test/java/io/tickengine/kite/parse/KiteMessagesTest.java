@@ -11,6 +11,15 @@ import org.junit.jupiter.api.Test;
 /** Control messages to the server and text frames from it. */
 class KiteMessagesTest {
     @Test
+    void shouldRefuseTheOrderBookOnlyModeWhichKiteDoesNotHave() {
+        for (TickMode mode : List.of(TickMode.LTP, TickMode.QUOTE, TickMode.FULL)) {
+            assertThat(KiteCommand.kiteMode(mode)).isEqualTo(mode);
+        }
+        assertThatThrownBy(() -> KiteCommand.kiteMode(TickMode.DEPTH)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("DEPTH");
+    }
+
+    @Test
     void shouldWriteControlMessagesAsKiteExpectsThem() {
         assertThat(KiteCommand.subscribe(List.of(408065L, 884737L)).toJson())
                 .isEqualTo("{\"a\":\"subscribe\",\"v\":[408065,884737]}");

@@ -3,6 +3,7 @@ package io.tickengine.server.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.tickengine.angelone.ws.AngelOneOptions;
 import io.tickengine.core.TickMode;
 import io.tickengine.core.candle.CandleInterval;
 import io.tickengine.kite.pool.KiteAccount;
@@ -28,6 +29,9 @@ import java.util.function.Function;
  * {@code kite.accounts} lists several accounts. Environment variables override the file.
  */
 public final class ConfigLoader {
+    /** The Angel One credentials, which go together. */
+    private static final List<String> ANGELONE_CREDENTIALS = List.of("ANGELONE_API_KEY", "ANGELONE_CLIENT_CODE",
+            "ANGELONE_JWT", "ANGELONE_FEED_TOKEN");
     /** Every setting, with a one-line description, for {@code --help}. */
     public static final Map<String, String> SETTINGS = settings();
 
@@ -72,6 +76,9 @@ public final class ConfigLoader {
         opt(v, "KITE_WS_URL", s -> parseUri(s, "ws", "wss")).ifPresent(b::kiteWsUrl);
         opt(v, "KITE_REST_URL", s -> parseUri(s, "http", "https")).ifPresent(b::kiteRestUrl);
         b.kiteInstruments(v.get("KITE_INSTRUMENTS"));
+        b.angelOneAccount(angelOneAccount(v));
+        opt(v, "ANGELONE_WS_URL", s -> parseUri(s, "ws", "wss")).ifPresent(b::angelOneWsUrl);
+        b.angelOneScripMaster(opt(v, "ANGELONE_SCRIP_MASTER", ConfigLoader::parseUrlOrPath).orElse(null));
         opt(v, "TICK_MODE", s -> parseEnum(TickMode.class, s)).ifPresent(b::tickMode);
         opt(v, "UNIVERSE", Function.identity()).ifPresent(b::universe);
         b.redisUrl(v.get("REDIS_URL"));
@@ -96,6 +103,33 @@ public final class ConfigLoader {
         opt(v, "SHUTDOWN_TIMEOUT", ConfigLoader::parseDuration).ifPresent(b::shutdownTimeout);
         opt(v, "HEALTH_STALE_TICK_AGE", ConfigLoader::parseDuration).ifPresent(b::staleTickAge);
         return b.build();
+    }
+
+    /** The four Angel One credentials, all or none; null for none. */
+    private static AngelOneAccount angelOneAccount(Map<String, String> v) {
+        List<String> given = ANGELONE_CREDENTIALS.stream().filter(k -> present(v.get(k))).toList();
+        if (given.isEmpty()) {
+            return null;
+        }
+        for (String key : ANGELONE_CREDENTIALS) {
+            if (!given.contains(key)) {
+                throw new InvalidConfigException(key, "is missing; " + String.join(", ", ANGELONE_CREDENTIALS)
+                        + " go together");
+            }
+        }
+        return new AngelOneAccount(v.get("ANGELONE_API_KEY").strip(), v.get("ANGELONE_CLIENT_CODE").strip(),
+                v.get("ANGELONE_JWT").strip(), v.get("ANGELONE_FEED_TOKEN").strip());
+    }
+
+    /** An http(s) URL with a host, or any other text as a file path (read when the server starts). */
+    static String parseUrlOrPath(String s) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("http://") || lower.startsWith("https://")) {
+            parseUri(s, "http", "https");
+        } else if (lower.contains("://")) {
+            throw new IllegalArgumentException("use an http(s) URL or a file path");
+        }
+        return s;
     }
 
     private static void readYaml(Path file, Map<String, String> values, List<KiteAccount> accounts) {
@@ -172,7 +206,8 @@ public final class ConfigLoader {
     }
 
     private static boolean isSecret(String key) {
-        return key.contains("SECRET") || key.contains("PASSWORD") || key.contains("TOKEN") || key.contains("API_KEY");
+        return key.contains("SECRET") || key.contains("PASSWORD") || key.contains("TOKEN") || key.contains("API_KEY")
+                || key.equals("ANGELONE_JWT");
     }
 
     private static boolean present(String s) {
@@ -235,13 +270,21 @@ public final class ConfigLoader {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("PORT", "HTTP port (default 8080; 0 picks a free one)");
         m.put("ENVIRONMENT", "development (default) or production (requires auth and strong keys)");
-        m.put("FEED", "kite (default; the simulator when no credentials) or none");
+        m.put("FEED", "kite, angelone, both or none (default: the feeds with credentials, else kite); "
+                + "a feed without credentials runs on its simulator");
         m.put("KITE_API_KEY", "Kite Connect api key (with KITE_ACCESS_TOKEN; more accounts under kite.accounts in the file)");
         m.put("KITE_ACCESS_TOKEN", "Kite access token of the day");
         m.put("KITE_WS_URL", "Kite WebSocket URL (default wss://ws.kite.trade)");
         m.put("KITE_REST_URL", "Kite REST base URL (default https://api.kite.trade)");
         m.put("KITE_INSTRUMENTS", "instruments CSV: URL or file path (default: the feed's /instruments)");
-        m.put("TICK_MODE", "ltp, quote or full (default full)");
+        m.put("ANGELONE_API_KEY", "Angel One SmartAPI key (with ANGELONE_CLIENT_CODE, ANGELONE_JWT, ANGELONE_FEED_TOKEN)");
+        m.put("ANGELONE_CLIENT_CODE", "Angel One client code");
+        m.put("ANGELONE_JWT", "Angel One session JWT from the login API");
+        m.put("ANGELONE_FEED_TOKEN", "Angel One feed token from the login API");
+        m.put("ANGELONE_WS_URL", "Angel One WebSocket URL (default " + AngelOneOptions.DEFAULT_URL + ")");
+        m.put("ANGELONE_SCRIP_MASTER", "Angel One scrip master JSON: URL or file path (default: the official one; "
+                + "the bundled sample in demo mode)");
+        m.put("TICK_MODE", "ltp, quote or full (default full; Angel One: LTP, Quote, SnapQuote)");
         m.put("UNIVERSE", "instruments subscribed at startup: default (NSE indices + NSE EQ), none, or keys/tokens");
         m.put("REDIS_URL", "Redis URL for the intraday cache (default: in-memory only)");
         m.put("DB_URL", "PostgreSQL/TimescaleDB JDBC URL (default: SQLite)");

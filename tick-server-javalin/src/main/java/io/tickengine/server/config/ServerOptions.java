@@ -1,5 +1,6 @@
 package io.tickengine.server.config;
 
+import io.tickengine.angelone.ws.AngelOneOptions;
 import io.tickengine.core.TickMode;
 import io.tickengine.core.candle.CandleInterval;
 import io.tickengine.kite.pool.KiteAccount;
@@ -15,7 +16,7 @@ import java.util.List;
 /**
  * Everything the server is configured with, immutable and validated once. The YAML file and the
  * environment map onto this one model ({@link ConfigLoader}); the setting names are the environment
- * variables. Without Kite credentials the server runs in demo mode against the local simulator.
+ * variables. A feed without credentials runs in demo mode against its local simulator.
  */
 public final class ServerOptions {
     public static final int DEFAULT_PORT = 8080;
@@ -36,10 +37,15 @@ public final class ServerOptions {
     private final int port;
     private final Environment environment;
     private final Feed feed;
+    /** Whether FEED was given; if not, {@link #mutate()} leaves it to be chosen from the credentials again. */
+    private final boolean feedGiven;
     private final List<KiteAccount> kiteAccounts;
     private final URI kiteWsUrl;
     private final URI kiteRestUrl;
     private final String kiteInstruments;
+    private final AngelOneAccount angelOneAccount;
+    private final URI angelOneWsUrl;
+    private final String angelOneScripMaster;
     private final TickMode tickMode;
     private final String universe;
     private final String redisUrl;
@@ -56,14 +62,18 @@ public final class ServerOptions {
     private final Duration shutdownTimeout;
     private final Duration staleTickAge;
 
-    private ServerOptions(Builder b) {
+    private ServerOptions(Builder b, Feed feed) {
         port = b.port;
         environment = b.environment;
-        feed = b.feed;
+        this.feed = feed;
+        feedGiven = b.feed != null;
         kiteAccounts = List.copyOf(b.kiteAccounts);
         kiteWsUrl = b.kiteWsUrl;
         kiteRestUrl = b.kiteRestUrl;
         kiteInstruments = b.kiteInstruments;
+        angelOneAccount = b.angelOneAccount;
+        angelOneWsUrl = b.angelOneWsUrl;
+        angelOneScripMaster = b.angelOneScripMaster;
         tickMode = b.tickMode;
         universe = b.universe;
         redisUrl = b.redisUrl;
@@ -95,11 +105,14 @@ public final class ServerOptions {
         Builder b = new Builder();
         b.port = port;
         b.environment = environment;
-        b.feed = feed;
+        b.feed = feedGiven ? feed : null;
         b.kiteAccounts = new ArrayList<>(kiteAccounts);
         b.kiteWsUrl = kiteWsUrl;
         b.kiteRestUrl = kiteRestUrl;
         b.kiteInstruments = kiteInstruments;
+        b.angelOneAccount = angelOneAccount;
+        b.angelOneWsUrl = angelOneWsUrl;
+        b.angelOneScripMaster = angelOneScripMaster;
         b.tickMode = tickMode;
         b.universe = universe;
         b.redisUrl = redisUrl;
@@ -123,6 +136,7 @@ public final class ServerOptions {
 
     public Environment environment() { return environment; }
 
+    /** The feeds to run ({@code FEED}); when not set, the one(s) whose credentials are configured, else Kite. */
     public Feed feed() { return feed; }
 
     /** Kite accounts; several spread instruments over more connections. Empty in demo mode. */
@@ -134,6 +148,18 @@ public final class ServerOptions {
 
     /** URL or file path of the instruments CSV; null for the feed's own (Kite API or simulator). */
     public String kiteInstruments() { return kiteInstruments; }
+
+    /** Angel One credentials; null in Angel One demo mode or when Angel One is not used. */
+    public AngelOneAccount angelOneAccount() { return angelOneAccount; }
+
+    /** Angel One WebSocket URL ({@code ANGELONE_WS_URL}). */
+    public URI angelOneWsUrl() { return angelOneWsUrl; }
+
+    /**
+     * URL or file path of Angel One's scrip master ({@code ANGELONE_SCRIP_MASTER}); null for the official
+     * one with credentials, the bundled sample in demo mode.
+     */
+    public String angelOneScripMaster() { return angelOneScripMaster; }
 
     /** Mode the feed subscribes instruments in. */
     public TickMode tickMode() { return tickMode; }
@@ -173,9 +199,19 @@ public final class ServerOptions {
     /** Age of the last tick past which health reports the feed degraded. */
     public Duration staleTickAge() { return staleTickAge; }
 
-    /** Demo mode: the Kite feed without credentials, served by the local simulator. */
+    /** Demo mode: the configured feeds without credentials, served by their local simulators. */
     public boolean demo() {
-        return feed == Feed.KITE && kiteAccounts.isEmpty();
+        return feed != Feed.NONE && kiteDemo() == feed.kite() && angelOneDemo() == feed.angelOne();
+    }
+
+    /** The Kite feed runs on its simulator: Kite is used and has no account. */
+    public boolean kiteDemo() {
+        return feed.kite() && kiteAccounts.isEmpty();
+    }
+
+    /** The Angel One feed runs on its simulator: Angel One is used and has no credentials. */
+    public boolean angelOneDemo() {
+        return feed.angelOne() && angelOneAccount == null;
     }
 
     /** Whether any authentication method is configured. */
@@ -186,7 +222,7 @@ public final class ServerOptions {
     @Override
     public String toString() {
         return "ServerOptions{port=" + port + ", environment=" + environment + ", feed=" + feed + ", accounts="
-                + kiteAccounts.size() + ", demo=" + demo() + ", redis=" + (redisUrl != null) + ", db=" + (dbUrl != null)
+                + kiteAccounts.size() + ", angelone=" + (angelOneAccount != null) + ", demo=" + demo() + ", redis=" + (redisUrl != null) + ", db=" + (dbUrl != null)
                 + ", sqlite=" + sqlitePath + ", auth=" + authEnabled() + "}";
     }
 
@@ -194,11 +230,14 @@ public final class ServerOptions {
     public static final class Builder {
         private int port = DEFAULT_PORT;
         private Environment environment = Environment.DEVELOPMENT;
-        private Feed feed = Feed.KITE;
+        private Feed feed;
         private List<KiteAccount> kiteAccounts = new ArrayList<>();
         private URI kiteWsUrl = KiteOptions.DEFAULT_URL;
         private URI kiteRestUrl = DEFAULT_KITE_REST_URL;
         private String kiteInstruments;
+        private AngelOneAccount angelOneAccount;
+        private URI angelOneWsUrl = AngelOneOptions.DEFAULT_URL;
+        private String angelOneScripMaster;
         private TickMode tickMode = TickMode.FULL;
         private String universe = UNIVERSE_DEFAULT;
         private String redisUrl;
@@ -232,6 +271,17 @@ public final class ServerOptions {
         public Builder kiteRestUrl(URI url) { this.kiteRestUrl = req(url, "KITE_REST_URL"); return this; }
 
         public Builder kiteInstruments(String urlOrPath) { this.kiteInstruments = blankToNull(urlOrPath); return this; }
+
+        /** Angel One credentials; null for none (demo mode when the Angel One feed is used). */
+        public Builder angelOneAccount(AngelOneAccount account) { this.angelOneAccount = account; return this; }
+
+        public Builder angelOneWsUrl(URI url) { this.angelOneWsUrl = req(url, "ANGELONE_WS_URL"); return this; }
+
+        /** An http(s) URL or a file path; blank or null for the default. */
+        public Builder angelOneScripMaster(String urlOrPath) {
+            this.angelOneScripMaster = blankToNull(urlOrPath);
+            return this;
+        }
 
         public Builder tickMode(TickMode mode) { this.tickMode = req(mode, "TICK_MODE"); return this; }
 
@@ -276,6 +326,11 @@ public final class ServerOptions {
          */
         public ServerOptions build() {
             check(port >= 0 && port <= 65535, "PORT", "must be 0..65535, was " + port);
+            check(tickMode.hasTradePrice(), "TICK_MODE", "depth (order book only) cannot be the server's subscription "
+                    + "mode; use ltp, quote or full");
+            Feed chosen = feed != null ? feed : angelOneAccount == null ? Feed.KITE
+                    : kiteAccounts.isEmpty() ? Feed.ANGELONE : Feed.BOTH;
+            checkFeed(chosen);
             check(!candleIntervals.isEmpty(), "CANDLE_INTERVALS", "needs at least one interval");
             check(jwtHs256Secret == null || jwtHs256Secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
                     >= MIN_HS256_SECRET_BYTES, "JWT_HS256_SECRET", "must be at least " + MIN_HS256_SECRET_BYTES + " bytes");
@@ -290,20 +345,40 @@ public final class ServerOptions {
             check(l.outboundQueue() >= 8, "WS_OUTBOUND_QUEUE", "must be at least 8");
             check(!l.slowClientTimeout().isNegative() && !l.slowClientTimeout().isZero(), "WS_SLOW_CLIENT_TIMEOUT",
                     "must be positive");
-            ServerOptions o = new ServerOptions(this);
+            ServerOptions o = new ServerOptions(this, chosen);
             if (environment == Environment.PRODUCTION) {
-                check(!o.demo(), "KITE_API_KEY", "production needs Kite credentials (demo mode is not for production)");
+                check(!o.kiteDemo(), "KITE_API_KEY", "production needs Kite credentials (demo mode is not for production)");
+                check(!o.angelOneDemo(), "ANGELONE_API_KEY",
+                        "production needs Angel One credentials (demo mode is not for production)");
                 check(o.authEnabled(), "JWT_HS256_SECRET",
                         "production refuses to start without authentication: set JWT_HS256_SECRET, JWT_JWKS_URL or API_KEYS");
                 for (String key : concat(apiKeys, adminApiKeys)) {
                     check(key.length() >= MIN_PRODUCTION_API_KEY_LENGTH, "API_KEYS",
                             "production needs API keys of at least " + MIN_PRODUCTION_API_KEY_LENGTH + " characters");
                 }
-            } else if (!o.demo() && feed == Feed.KITE) {
-                check(o.authEnabled(), "JWT_HS256_SECRET", "authentication may be off only in demo mode (no Kite "
+            } else if (!o.demo() && chosen != Feed.NONE) {
+                check(o.authEnabled(), "JWT_HS256_SECRET", "authentication may be off only in demo mode (no feed "
                         + "credentials): set JWT_HS256_SECRET, JWT_JWKS_URL or API_KEYS");
             }
             return o;
+        }
+
+        /** Credentials only for feeds in use; with both feeds, both live or both demo. */
+        private void checkFeed(Feed chosen) {
+            check(chosen.kite() || kiteAccounts.isEmpty(), "KITE_API_KEY",
+                    "is set but FEED=" + name(chosen) + " does not run Kite; use FEED=kite or both");
+            check(chosen.angelOne() || angelOneAccount == null, "ANGELONE_API_KEY",
+                    "is set but FEED=" + name(chosen) + " does not run Angel One; use FEED=angelone or both");
+            if (chosen == Feed.BOTH) {
+                check(kiteAccounts.isEmpty() || angelOneAccount != null, "ANGELONE_API_KEY", "is missing; FEED=both "
+                        + "runs both feeds live or both on their simulators (no credentials at all)");
+                check(!kiteAccounts.isEmpty() || angelOneAccount == null, "KITE_API_KEY", "is missing; FEED=both "
+                        + "runs both feeds live or both on their simulators (no credentials at all)");
+            }
+        }
+
+        private static String name(Feed f) {
+            return f.name().toLowerCase(java.util.Locale.ROOT);
         }
 
         private static List<String> concat(List<String> a, List<String> b) {

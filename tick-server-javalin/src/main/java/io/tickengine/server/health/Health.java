@@ -9,9 +9,11 @@ import io.tickengine.core.engine.SinkStats;
 import io.tickengine.core.source.SourceState;
 import io.tickengine.core.source.SourceStatus;
 import io.tickengine.core.time.Clock;
+import io.tickengine.angelone.ws.AngelOneTickSource;
+import io.tickengine.core.source.TickSource;
 import io.tickengine.kite.pool.KiteConnectionStatus;
-import io.tickengine.kite.pool.KiteTickSourcePool;
 import io.tickengine.server.config.ServerOptions;
+import io.tickengine.server.internal.Feeds;
 import io.tickengine.server.internal.StoreBackend;
 import io.tickengine.server.internal.Tree;
 import io.tickengine.server.ws.Hub;
@@ -35,17 +37,17 @@ public final class Health {
     private final ServerOptions options;
     private final Supplier<EngineStats> stats;
     private final Hub hub;
-    private final KiteTickSourcePool pool;
+    private final Feeds feeds;
     private final RedisCache redis;
     private final StoreBackend database;
     private final Clock clock;
 
-    public Health(ServerOptions options, Supplier<EngineStats> stats, Hub hub, KiteTickSourcePool pool, RedisCache redis,
+    public Health(ServerOptions options, Supplier<EngineStats> stats, Hub hub, Feeds feeds, RedisCache redis,
                   StoreBackend database, Clock clock) {
         this.options = options;
         this.stats = stats;
         this.hub = hub;
-        this.pool = pool;
+        this.feeds = feeds;
         this.redis = redis;
         this.database = database;
         this.clock = clock;
@@ -59,7 +61,10 @@ public final class Health {
 
     private void ready(Context ctx) {
         Map<String, Object> report = report();
-        boolean ready = !CRITICAL.equals(report.get("status")) && (pool == null || pool.status().state() == SourceState.CONNECTED);
+        boolean ready = !CRITICAL.equals(report.get("status"));
+        for (TickSource feed : feeds.all()) {
+            ready &= feed.status().state() == SourceState.CONNECTED;
+        }
         ctx.status(ready ? 200 : 503).contentType("application/json")
                 .result(Tree.json(Map.of("status", ready ? "ready" : "not_ready")));
     }
@@ -93,18 +98,20 @@ public final class Health {
         }
         feed.put("status", feedLevel);
         feed.put("sources", sources);
-        if (pool != null) {
+        if (!feeds.all().isEmpty()) {
             List<Object> conns = new ArrayList<>();
-            for (KiteConnectionStatus c : pool.connections()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("name", c.name());
-                m.put("account", c.account());
-                m.put("instruments", (long) c.instruments());
-                m.put("state", c.status().state().name().toLowerCase(java.util.Locale.ROOT));
-                conns.add(m);
+            if (feeds.kite() != null) {
+                for (KiteConnectionStatus c : feeds.kite().connections()) {
+                    conns.add(connection("kite", c.name(), c.account(), c.instruments(), c.status().state()));
+                }
+                feed.put("unassigned_instruments", (long) feeds.kite().unassigned().size());
+            }
+            if (feeds.angelOne() != null) {
+                for (AngelOneTickSource c : feeds.angelOne().connections()) {
+                    conns.add(connection("angelone", c.name(), c.options().clientCode(), c.size(), c.status().state()));
+                }
             }
             feed.put("connections", conns);
-            feed.put("unassigned_instruments", (long) pool.unassigned().size());
         }
         checks.put("feed", feed);
         levels.add(feedLevel);
@@ -162,6 +169,17 @@ public final class Health {
         out.put("timestamp", Instant.ofEpochMilli(clock.millis()));
         out.put("checks", checks);
         return out;
+    }
+
+    private static Map<String, Object> connection(String feed, String name, String account, int instruments,
+                                                  SourceState state) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("feed", feed);
+        m.put("name", name);
+        m.put("account", account);
+        m.put("instruments", (long) instruments);
+        m.put("state", state.name().toLowerCase(java.util.Locale.ROOT));
+        return m;
     }
 
     private static String worst(List<String> levels) {

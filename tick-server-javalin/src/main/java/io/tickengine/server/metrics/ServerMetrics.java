@@ -13,7 +13,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tickengine.core.engine.EngineStats;
 import io.tickengine.core.engine.SinkStats;
 import io.tickengine.core.source.SourceState;
-import io.tickengine.kite.pool.KiteTickSourcePool;
+import io.tickengine.core.source.TickSource;
 import io.tickengine.server.ws.Hub;
 
 import java.util.ArrayList;
@@ -34,7 +34,8 @@ public final class ServerMetrics {
     private volatile EngineStats sample;
     private volatile long sampledAt;
 
-    public ServerMetrics(Supplier<EngineStats> stats, Hub hub, KiteTickSourcePool pool) {
+    /** @param kite the Kite feed, or null; @param angelOne the Angel One feed, or null */
+    public ServerMetrics(Supplier<EngineStats> stats, Hub hub, TickSource kite, TickSource angelOne) {
         this.source = stats;
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
@@ -52,8 +53,10 @@ public final class ServerMetrics {
                 s -> lag(s, "sqlite-ticks") / 1000.0);
         Gauge.builder("tickengine.websocket.sessions.active", hub, h -> h.sessions().size())
                 .description("Open WebSocket sessions").register(registry);
-        Gauge.builder("tickengine.kite.connection.status", () -> connected(pool))
-                .description("1 when the feed is connected, else 0").register(registry);
+        Gauge.builder("tickengine.kite.connection.status", () -> connected(kite))
+                .description("1 when the Kite feed is connected, else 0").register(registry);
+        Gauge.builder("tickengine.angelone.connection.status", () -> connected(angelOne))
+                .description("1 when the Angel One feed is connected, else 0").register(registry);
         FunctionCounter.builder("tickengine.websocket.updates.sent", hub, h -> h.counters().updatesSent())
                 .description("Ticks and candles written to clients").register(registry);
         FunctionCounter.builder("tickengine.websocket.conflated", hub, h -> h.counters().conflatedUpdates())
@@ -156,7 +159,7 @@ public final class ServerMetrics {
         return n;
     }
 
-    private static double connected(KiteTickSourcePool pool) {
-        return pool != null && pool.status().state() == SourceState.CONNECTED ? 1 : 0;
+    private static double connected(TickSource feed) {
+        return feed != null && feed.status().state() == SourceState.CONNECTED ? 1 : 0;
     }
 }

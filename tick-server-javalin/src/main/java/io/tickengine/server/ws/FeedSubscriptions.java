@@ -9,25 +9,28 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongFunction;
 
 /**
  * What the feed is subscribed to: the pinned universe plus every instrument a client needs, counted
- * per client, so an on-demand instrument is released when the last client lets go of it.
+ * per client, so an on-demand instrument is released when the last client lets go of it. Each
+ * instrument goes to the feed the router names for it.
  */
 public final class FeedSubscriptions {
     private static final Logger LOG = LoggerFactory.getLogger(FeedSubscriptions.class);
 
-    private final TickSource feed;
+    private final LongFunction<TickSource> router;
     private final TickMode mode;
     private final Set<Long> pinned = new HashSet<>();
     private final Map<Long, Integer> demand = new HashMap<>();
 
-    /** @param feed the source to subscribe; null when the server has no built-in feed */
-    public FeedSubscriptions(TickSource feed, TickMode mode) {
-        this.feed = feed;
+    /** @param router the feed that serves an instrument token; it returns null when there is no built-in feed */
+    public FeedSubscriptions(LongFunction<TickSource> router, TickMode mode) {
+        this.router = router;
         this.mode = mode;
     }
 
@@ -84,18 +87,24 @@ public final class FeedSubscriptions {
     }
 
     private void send(List<Long> tokens, boolean subscribe) {
-        if (feed == null || tokens.isEmpty()) {
-            return;
-        }
-        try {
-            if (subscribe) {
-                feed.subscribe(tokens, mode);
-            } else {
-                feed.unsubscribe(tokens);
+        Map<TickSource, List<Long>> byFeed = new LinkedHashMap<>();
+        for (Long t : tokens) {
+            TickSource feed = router.apply(t);
+            if (feed != null) {
+                byFeed.computeIfAbsent(feed, f -> new ArrayList<>()).add(t);
             }
-        } catch (RuntimeException e) {
-            LOG.warn("feed {} failed for {} instruments: {}", subscribe ? "subscribe" : "unsubscribe", tokens.size(),
-                    e.toString());
         }
+        byFeed.forEach((feed, some) -> {
+            try {
+                if (subscribe) {
+                    feed.subscribe(some, mode);
+                } else {
+                    feed.unsubscribe(some);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("feed {} {} failed for {} instruments: {}", feed.name(), subscribe ? "subscribe" : "unsubscribe",
+                        some.size(), e.toString());
+            }
+        });
     }
 }

@@ -22,7 +22,10 @@ public final class Messages {
     private Messages() {
     }
 
-    /** Seed 004 tick data: Kite REST quote names; depth and OI only in full mode. */
+    /**
+     * Seed 004 tick data: Kite REST quote names; depth and OI only in full mode. A depth tick (order
+     * book only) has no trade fields at all, no {@code last_price} either, only its depth and times.
+     */
     public static Map<String, Object> kiteTick(Tick t) {
         int s = t.priceScale();
         Map<String, Object> m = new LinkedHashMap<>(32);
@@ -30,8 +33,10 @@ public final class Messages {
         m.put("tradingsymbol", t.tradingSymbol());
         m.put("exchange", t.exchange() == null ? null : t.exchange().name());
         m.put("mode", t.mode().name().toLowerCase(java.util.Locale.ROOT));
-        m.put("last_price", new Dec(t.lastPrice(), s));
-        if (t.mode() != TickMode.LTP) {
+        if (t.mode().hasTradePrice()) {
+            m.put("last_price", new Dec(t.lastPrice(), s));
+        }
+        if (t.mode() == TickMode.QUOTE || t.mode() == TickMode.FULL) {
             m.put("last_quantity", t.lastQuantity());
             m.put("average_price", new Dec(t.averagePrice(), s));
             m.put("volume", t.volume());
@@ -55,6 +60,8 @@ public final class Messages {
             if (t.depth() != null) {
                 m.put("depth", depth(t.depth(), s));
             }
+        } else if (t.mode() == TickMode.DEPTH && t.depth() != null) {
+            m.put("depth", depth(t.depth(), s));
         }
         m.put("sequence", t.ingestSequence());
         return m;
@@ -83,7 +90,10 @@ public final class Messages {
         return m;
     }
 
-    /** Seed 000 TickDto: symbol, instrumentToken, type, timestamp, lastTradedPrice, volume, ohlc. */
+    /**
+     * Seed 000 TickDto: symbol, instrumentToken, type, timestamp, lastTradedPrice, volume, ohlc. A depth
+     * tick (order book only) carries {@code depth} in place of the price, volume and ohlc it does not have.
+     */
     public static Map<String, Object> tickDto(Tick t, InstrumentClass type) {
         int s = t.priceScale();
         Map<String, Object> m = new LinkedHashMap<>(10);
@@ -91,6 +101,13 @@ public final class Messages {
         m.put("instrumentToken", t.instrumentToken());
         m.put("type", type == InstrumentClass.INDEX ? "INDEX" : type == InstrumentClass.STOCK ? "STOCK" : String.valueOf(type));
         m.put("timestamp", time(t.eventTime()));
+        if (!t.mode().hasTradePrice()) {
+            if (t.depth() != null) {
+                m.put("depth", depth(t.depth(), s));
+            }
+            m.put("sequence", t.ingestSequence());
+            return m;
+        }
         m.put("lastTradedPrice", new Dec(t.lastPrice(), s));
         m.put("volume", t.volume());
         Map<String, Object> ohlc = new LinkedHashMap<>(4);

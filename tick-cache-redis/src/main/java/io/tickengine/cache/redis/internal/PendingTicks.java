@@ -31,7 +31,10 @@ public final class PendingTicks {
         return new PendingTicks(false);
     }
 
-    /** Keeps the newest tick per instrument. */
+    /**
+     * Keeps the newest tick per instrument that has a trade price: an order-book-only tick
+     * ({@link io.tickengine.core.TickMode#DEPTH}) never replaces the latest tick.
+     */
     public static PendingTicks newestPerInstrument() {
         return new PendingTicks(true);
     }
@@ -60,6 +63,9 @@ public final class PendingTicks {
         }
         if (conflate) {
             for (int i = 0; i < more.size(); i++) {
+                if (!more.get(i).mode().hasTradePrice()) {
+                    continue;
+                }
                 long token = more.get(i).instrumentToken();
                 int slot = (int) slotOf.get(token, -1);
                 if (slot < 0) {
@@ -87,14 +93,16 @@ public final class PendingTicks {
         slotOf.clear();
     }
 
-    /** The newest frame per instrument of what is held and {@code more}, without holding {@code more}. */
+    /** The newest frame per instrument of what is held and {@code more} (trade ticks only), without holding {@code more}. */
     public void forEachNewest(List<Tick> more, List<byte[]> moreFrames, BiConsumer<Long, byte[]> action) {
         Map<Long, byte[]> merged = new HashMap<>();
         for (int slot = 0; slot < newest.size(); slot++) {
             merged.put(slotTokens[slot], newest.get(slot));
         }
         for (int i = 0; i < more.size(); i++) {
-            merged.put(more.get(i).instrumentToken(), moreFrames.get(i));
+            if (more.get(i).mode().hasTradePrice()) {
+                merged.put(more.get(i).instrumentToken(), moreFrames.get(i));
+            }
         }
         merged.forEach(action);
     }

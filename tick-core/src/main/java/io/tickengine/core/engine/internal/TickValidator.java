@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies {@link ValidationOptions} to incoming ticks on the source threads. Every issue is
  * counted; rejected ticks are also logged, at most once per issue per {@value #LOG_EVERY_MILLIS} ms.
+ * The price checks apply only to modes with a trade price ({@link io.tickengine.core.TickMode#hasTradePrice()}).
  */
 public final class TickValidator {
     private static final Logger LOG = LoggerFactory.getLogger(TickValidator.class);
@@ -50,10 +51,12 @@ public final class TickValidator {
     public boolean accept(Tick tick) {
         boolean ok = true;
         long price = tick.lastPrice();
-        if (price == 0) {
-            ok &= note(TickIssue.ZERO_PRICE, tick);
-        } else if (price < 0) {
-            ok &= note(TickIssue.NEGATIVE_PRICE, tick);
+        if (tick.mode().hasTradePrice()) {
+            if (price == 0) {
+                ok &= note(TickIssue.ZERO_PRICE, tick);
+            } else if (price < 0) {
+                ok &= note(TickIssue.NEGATIVE_PRICE, tick);
+            }
         }
         long exchangeTs = tick.exchangeTimestamp();
         if (exchangeTs != 0) {
