@@ -65,11 +65,14 @@ public final class RedisCacheBenchmark {
             double xadd = redisBenchmark(port, "-n", "1000000", "-r", Integer.toString(instruments),
                     "xadd", "bench:s:__rand_int__", "*", "d", payload);
             flushAll(port);
-            double[] results = sinkBenchmark(port, ticks, instruments, batchSize, parts);
+            double[] cpu = new double[2];
+            double[] results = sinkBenchmark(port, ticks, instruments, batchSize, parts, cpu);
             double best = Arrays.stream(results).max().orElse(0);
             System.out.printf(Locale.ROOT, "ceiling  redis-benchmark -P 64 SET : %,.0f ops/s%n", set);
             System.out.printf(Locale.ROOT, "ceiling  redis-benchmark -P 64 XADD: %,.0f ops/s%n", xadd);
             System.out.printf(Locale.ROOT, "redis-server time per tick: %.2f us%n", serverMicrosPerTick(port, ticks * 3.2));
+            System.out.printf(Locale.ROOT, "CPU per tick in the timed rounds: JVM %.2f us, redis-server %.2f us%n",
+                    cpu[0], cpu[1]);
             System.out.printf(Locale.ROOT, "tick sink, rounds: %s ticks/s%n",
                     Arrays.toString(Arrays.stream(results).mapToLong(Math::round).toArray()));
             System.out.printf(Locale.ROOT, "tick sink best: %,.0f ticks/s = %.0f%% of the XADD ceiling, %.0f%% of SET%n",
@@ -80,8 +83,9 @@ public final class RedisCacheBenchmark {
         }
     }
 
-    private static double[] sinkBenchmark(int port, int ticks, int instruments, int batchSize, Set<CachePart> parts)
-            throws Exception {
+    /** Runs the rounds; fills {@code cpu} with the JVM's and redis-server's CPU microseconds per timed tick. */
+    private static double[] sinkBenchmark(int port, int ticks, int instruments, int batchSize, Set<CachePart> parts,
+            double[] cpu) throws Exception {
         List<List<Tick>> batches = batches(Math.min(ticks, 400_000), instruments, batchSize);
         RedisCacheOptions options = RedisCacheOptions.builder().uri("redis://127.0.0.1:" + port).keyPrefix("bench:")
                 .parts(parts).build();
@@ -91,11 +95,18 @@ public final class RedisCacheBenchmark {
             long seq = 0;
             List<Tick> batch = new ArrayList<>(batchSize);
             seq = run(sink, batches, ticks / 5, seq, batch);
+            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long jvmCpuStart = os.getProcessCpuTime();
+            double redisCpuStart = redisCpuSeconds(port);
             for (int r = 0; r < rounds.length; r++) {
                 long start = System.nanoTime();
                 seq = run(sink, batches, ticks, seq, batch);
                 rounds[r] = ticks / ((System.nanoTime() - start) / 1e9);
             }
+            double timedTicks = (double) ticks * rounds.length;
+            cpu[0] = (os.getProcessCpuTime() - jvmCpuStart) / 1e3 / timedTicks;
+            cpu[1] = (redisCpuSeconds(port) - redisCpuStart) * 1e6 / timedTicks;
             sink.flush();
             if (sink.stats().failures() > 0 || sink.stats().duplicatesSkipped() > 0) {
                 throw new IllegalStateException("benchmark run was not clean: " + sink.stats());
@@ -165,20 +176,43 @@ public final class RedisCacheBenchmark {
         return rps;
     }
 
-    /** Redis's own time spent in EVALSHA, per tick sent (warm-up and rounds). */
+    /** Redis's own time spent in commands (all of them, as the sink is the only client then), per tick sent. */
     private static double serverMicrosPerTick(int port, double ticksSent) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("redis-cli", "-h", "127.0.0.1", "-p", Integer.toString(port), "INFO",
                 "commandstats").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(30, TimeUnit.SECONDS);
-        Matcher m = Pattern.compile("cmdstat_evalsha:calls=\\d+,usec=(\\d+)").matcher(out);
-        return m.find() ? Long.parseLong(m.group(1)) / ticksSent : -1;
+        Matcher m = Pattern.compile("cmdstat_(\\w+):calls=\\d+,usec=(\\d+)").matcher(out);
+        long usec = 0;
+        while (m.find()) {
+            usec += m.group(1).equals("info") ? 0 : Long.parseLong(m.group(2));
+        }
+        return usec / ticksSent;
     }
 
-    private static void flushAll(int port) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("redis-cli", "-h", "127.0.0.1", "-p", Integer.toString(port), "FLUSHALL")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    /** redis-server's user plus system CPU seconds so far ({@code INFO cpu}). */
+    private static double redisCpuSeconds(int port) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("redis-cli", "-h", "127.0.0.1", "-p", Integer.toString(port), "INFO", "cpu")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(30, TimeUnit.SECONDS);
+        Matcher m = Pattern.compile("used_cpu_(?:user|sys):([0-9.]+)").matcher(out);
+        double seconds = 0;
+        while (m.find()) {
+            seconds += Double.parseDouble(m.group(1));
+        }
+        return seconds;
+    }
+
+    /** Empties the benchmark's own server and zeroes its command statistics after the ceiling runs. */
+    private static void flushAll(int port) throws IOException, InterruptedException {
+        for (String[] command : new String[][] {{"FLUSHALL"}, {"CONFIG", "RESETSTAT"}}) {
+            List<String> cmd = new ArrayList<>(List.of("redis-cli", "-h", "127.0.0.1", "-p", Integer.toString(port)));
+            cmd.addAll(List.of(command));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
     }
 
     private static void waitForServer(int port) throws Exception {
