@@ -62,8 +62,10 @@ public final class RedisCacheBenchmark {
                     port, ticks, instruments, batchSize, parts);
             String payload = "x".repeat(48);
             double set = redisBenchmark(port, "-t", "set", "-n", "2000000", "-r", "100000");
+            double redisCpuBefore = redisCpuSeconds(port);
             double xadd = redisBenchmark(port, "-n", "1000000", "-r", Integer.toString(instruments),
                     "xadd", "bench:s:__rand_int__", "*", "d", payload);
+            double ceilingCpu = (redisCpuSeconds(port) - redisCpuBefore) * 1e6 / 1_000_000;
             flushAll(port);
             double[] cpu = new double[2];
             double[] results = sinkBenchmark(port, ticks, instruments, batchSize, parts, cpu);
@@ -71,6 +73,7 @@ public final class RedisCacheBenchmark {
             System.out.printf(Locale.ROOT, "ceiling  redis-benchmark -P 64 SET : %,.0f ops/s%n", set);
             System.out.printf(Locale.ROOT, "ceiling  redis-benchmark -P 64 XADD: %,.0f ops/s%n", xadd);
             System.out.printf(Locale.ROOT, "redis-server time per tick: %.2f us%n", serverMicrosPerTick(port, ticks * 3.2));
+            System.out.printf(Locale.ROOT, "redis-server CPU per XADD of the ceiling run: %.2f us%n", ceilingCpu);
             System.out.printf(Locale.ROOT, "CPU per tick in the timed rounds: JVM %.2f us, redis-server %.2f us%n",
                     cpu[0], cpu[1]);
             System.out.printf(Locale.ROOT, "tick sink, rounds: %s ticks/s%n",

@@ -1,11 +1,11 @@
 package io.tickengine.cache.redis;
 
-import io.lettuce.core.ExpireArgs;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.output.VoidOutput;
+import io.lettuce.core.protocol.Command;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
 import io.tickengine.cache.redis.internal.ByteWriter;
@@ -48,7 +48,7 @@ public final class RedisTickSink implements TickSink {
     static final long TTL_RECHECK_MILLIS = 60_000;
 
     private static final byte[] FIELD = STREAM_FIELD.getBytes(StandardCharsets.US_ASCII);
-    private static final ExpireArgs EXPIRE_NX = ExpireArgs.Builder.nx();
+    private static final byte[] NX = {'N', 'X'};
 
     private final RedisCacheOptions options;
     private final RedisKeys keys;
@@ -194,11 +194,12 @@ public final class RedisTickSink implements TickSink {
             if (history) {
                 batchNo++;
                 for (int i = 0, n = accepted.size(); i < n; i++) {
-                    addEntry(redis, accepted.get(i), frames.get(i), now);
+                    addEntry(accepted.get(i), frames.get(i), now);
                 }
                 if (legacy) {
                     pushLists(redis, now);
                 }
+                pipeline.dispatch(conn);
             }
             if (latestDue) {
                 latestPending.forEachNewest(accepted, frames, (token, frame) -> pipeline.add(redis.set(
@@ -271,7 +272,7 @@ public final class RedisTickSink implements TickSink {
         frames.clear();
     }
 
-    private void addEntry(RedisAsyncCommands<byte[], byte[]> redis, Tick t, byte[] frame, long now) {
+    private void addEntry(Tick t, byte[] frame, long now) {
         String symbol = t.tradingSymbol() != null ? t.tradingSymbol() : Long.toString(t.instrumentToken());
         long time = t.eventTime();
         HistoryKey k = historyKey(symbol, MarketTime.tradingEpochDay(time));
@@ -289,10 +290,10 @@ public final class RedisTickSink implements TickSink {
         buf.reset().writeAsciiLong(ids.ms());
         buf.writeByte('-');
         buf.writeAsciiLong(ids.seq());
-        pipeline.addXadd(redis.dispatch(CommandType.XADD, new VoidOutput<>(), new CommandArgs<>(ByteArrayCodec.INSTANCE)
-                .addKey(k.bytes).add(buf.toByteArray()).add(FIELD).addValue(frame)));
+        pipeline.queue(new Command<>(CommandType.XADD, new VoidOutput<>(), new CommandArgs<>(ByteArrayCodec.INSTANCE)
+                .addKey(k.bytes).add(buf.toByteArray()).add(FIELD).addValue(frame)), true);
         if (first) {
-            expireIfDue(redis, k, now);
+            expireIfDue(k, now);
         }
     }
 
@@ -301,15 +302,16 @@ public final class RedisTickSink implements TickSink {
         for (HistoryKey k : touched) {
             pipeline.add(redis.rpush(k.bytes, k.values.toArray(new byte[0][])));
             k.values.clear();
-            expireIfDue(redis, k, now);
+            expireIfDue(k, now);
         }
         touched.clear();
     }
 
     /** EXPIRE NX right after a key's first write of the batch, unless asserted within the last minute. */
-    private void expireIfDue(RedisAsyncCommands<byte[], byte[]> redis, HistoryKey k, long now) {
+    private void expireIfDue(HistoryKey k, long now) {
         if (now - k.ttlAssertedAt >= TTL_RECHECK_MILLIS) {
-            pipeline.add(redis.expire(k.bytes, historyTtlSeconds, EXPIRE_NX));
+            pipeline.queue(new Command<>(CommandType.EXPIRE, new VoidOutput<>(), new CommandArgs<>(ByteArrayCodec.INSTANCE)
+                    .addKey(k.bytes).add(historyTtlSeconds).add(NX)), false);
             expiring.add(k);
         }
     }
