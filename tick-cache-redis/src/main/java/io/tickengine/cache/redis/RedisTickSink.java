@@ -1,8 +1,6 @@
 package io.tickengine.cache.redis;
 
-import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.output.VoidOutput;
 import io.lettuce.core.protocol.Command;
@@ -30,12 +28,13 @@ import java.util.Map;
 /**
  * Caches ticks in Redis: intraday history per trading date and symbol, the latest tick per
  * instrument, and batched pub/sub fan-out (see the package documentation for the layout). A batch is
- * one pipeline of plain commands flushed once: an XADD per tick (an RPUSH per key in the legacy List
- * layout), EXPIRE NX after a key's first write, SET of the conflated latest ticks and PUBLISH of the
- * buffered frames. The replies are awaited with the command timeout; a failure throws so the engine
+ * one pipeline of plain commands handed to Lettuce as one collection, so it is encoded into one buffer
+ * and flushed once: an XADD per tick (an RPUSH per key in the legacy List layout), EXPIRE NX after a
+ * key's first write, SET of the conflated latest ticks and PUBLISH of the buffered frames. The replies are awaited with the command timeout; a failure throws so the engine
  * retries and, while Redis is down, opens the circuit and counts the drops. Retried batches are
  * harmless: ticks already written (by ingest sequence) are skipped and history IDs are deterministic,
- * so Redis refuses an entry it already has (counted, not a failure). Overflow policy
+ * so Redis refuses an entry it already has (counted, not a failure). The legacy List layout has no
+ * IDs: a batch retried after a partly applied attempt appends those ticks again. Overflow policy
  * {@link OverflowPolicy#DROP_OLDEST}: the cache is not the source of truth, so a slow Redis costs old
  * ticks, never memory or ingestion. Create it with {@link RedisCache#tickSink()}.
  */
@@ -49,6 +48,7 @@ public final class RedisTickSink implements TickSink {
 
     private static final byte[] FIELD = STREAM_FIELD.getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NX = {'N', 'X'};
+    private static final byte[] PX = {'P', 'X'};
 
     private final RedisCacheOptions options;
     private final RedisKeys keys;
@@ -58,7 +58,7 @@ public final class RedisTickSink implements TickSink {
     private final boolean publish;
     private final boolean legacy;
     private final long historyTtlSeconds;
-    private final SetArgs latestSetArgs;
+    private final long latestTtlMillis;
     private final long latestIntervalMillis;
     private final long timeoutNanos;
 
@@ -99,7 +99,7 @@ public final class RedisTickSink implements TickSink {
         this.publish = options.isOn(CachePart.TICK_PUBLISH);
         this.legacy = options.legacyTickList();
         this.historyTtlSeconds = options.tickHistoryTtl().toSeconds();
-        this.latestSetArgs = SetArgs.Builder.px(options.latestTickTtl().toMillis());
+        this.latestTtlMillis = options.latestTickTtl().toMillis();
         this.latestIntervalMillis = options.latestTickInterval().toMillis();
         this.timeoutNanos = options.commandTimeout().toNanos();
     }
@@ -189,31 +189,27 @@ public final class RedisTickSink implements TickSink {
         if (accepted.isEmpty() && !publishing && !latestDue) {
             return;
         }
-        RedisAsyncCommands<byte[], byte[]> redis = conn.async();
-        try {
-            if (history) {
-                batchNo++;
-                for (int i = 0, n = accepted.size(); i < n; i++) {
-                    addEntry(accepted.get(i), frames.get(i), now);
-                }
-                if (legacy) {
-                    pushLists(redis, now);
-                }
-                pipeline.dispatch(conn);
+        if (history) {
+            batchNo++;
+            for (int i = 0, n = accepted.size(); i < n; i++) {
+                addEntry(accepted.get(i), frames.get(i), now);
             }
-            if (latestDue) {
-                latestPending.forEachNewest(accepted, frames, (token, frame) -> pipeline.add(redis.set(
-                        latestKeys.computeIfAbsent(token, t -> keys.latestTick(t).getBytes(StandardCharsets.UTF_8)),
-                        frame, latestSetArgs)));
+            if (legacy) {
+                pushLists(now);
             }
-            if (publishing) {
-                toPublish.forEachGroup(accepted, frames, (token, frame) -> pipeline.add(redis.publish(
-                        channels.computeIfAbsent(token, t -> keys.tickChannel(t).getBytes(StandardCharsets.UTF_8)),
-                        frame)));
-            }
-        } finally {
-            conn.flushCommands();
         }
+        if (latestDue) {
+            latestPending.forEachNewest(accepted, frames, (token, frame) -> pipeline.queue(new Command<>(CommandType.SET,
+                    new VoidOutput<>(), args().addKey(latestKeys.computeIfAbsent(token,
+                            t -> keys.latestTick(t).getBytes(StandardCharsets.UTF_8))).addValue(frame).add(PX)
+                            .add(latestTtlMillis)), false));
+        }
+        if (publishing) {
+            toPublish.forEachGroup(accepted, frames, (token, frame) -> pipeline.queue(new Command<>(CommandType.PUBLISH,
+                    new VoidOutput<>(), args().addKey(channels.computeIfAbsent(token,
+                            t -> keys.tickChannel(t).getBytes(StandardCharsets.UTF_8))).addValue(frame)), false));
+        }
+        pipeline.dispatch(conn);
         pipeline.await(timeoutNanos, batch.isEmpty() ? "cache flush" : "tick batch of " + batch.size());
         committed(now, buffered, latestDue);
     }
@@ -290,7 +286,7 @@ public final class RedisTickSink implements TickSink {
         buf.reset().writeAsciiLong(ids.ms());
         buf.writeByte('-');
         buf.writeAsciiLong(ids.seq());
-        pipeline.queue(new Command<>(CommandType.XADD, new VoidOutput<>(), new CommandArgs<>(ByteArrayCodec.INSTANCE)
+        pipeline.queue(new Command<>(CommandType.XADD, new VoidOutput<>(), args()
                 .addKey(k.bytes).add(buf.toByteArray()).add(FIELD).addValue(frame)), true);
         if (first) {
             expireIfDue(k, now);
@@ -298,9 +294,10 @@ public final class RedisTickSink implements TickSink {
     }
 
     /** One RPUSH per List key with all of the batch's JSON ticks for it (legacy layout). */
-    private void pushLists(RedisAsyncCommands<byte[], byte[]> redis, long now) {
+    private void pushLists(long now) {
         for (HistoryKey k : touched) {
-            pipeline.add(redis.rpush(k.bytes, k.values.toArray(new byte[0][])));
+            pipeline.queue(new Command<>(CommandType.RPUSH, new VoidOutput<>(), args().addKey(k.bytes)
+                    .addValues(k.values.toArray(new byte[0][]))), false);
             k.values.clear();
             expireIfDue(k, now);
         }
@@ -310,10 +307,14 @@ public final class RedisTickSink implements TickSink {
     /** EXPIRE NX right after a key's first write of the batch, unless asserted within the last minute. */
     private void expireIfDue(HistoryKey k, long now) {
         if (now - k.ttlAssertedAt >= TTL_RECHECK_MILLIS) {
-            pipeline.queue(new Command<>(CommandType.EXPIRE, new VoidOutput<>(), new CommandArgs<>(ByteArrayCodec.INSTANCE)
+            pipeline.queue(new Command<>(CommandType.EXPIRE, new VoidOutput<>(), args()
                     .addKey(k.bytes).add(historyTtlSeconds).add(NX)), false);
             expiring.add(k);
         }
+    }
+
+    private static CommandArgs<byte[], byte[]> args() {
+        return new CommandArgs<>(ByteArrayCodec.INSTANCE);
     }
 
     private HistoryKey historyKey(String symbol, long epochDay) {

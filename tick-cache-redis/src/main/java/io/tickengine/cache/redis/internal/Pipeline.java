@@ -62,7 +62,11 @@ public final class Pipeline {
         queued.add(command);
     }
 
-    /** Hands the commands queued since the last dispatch to the connection at once (sent on the next flush). */
+    /**
+     * Hands the commands queued since the last dispatch to the connection as one collection: with
+     * auto-flush on, Lettuce encodes them into one buffer and writes and flushes it once; with
+     * auto-flush off they wait for the next flush.
+     */
     public void dispatch(StatefulRedisConnection<byte[], byte[]> connection) {
         int n = queued.size();
         if (n == 0) {
