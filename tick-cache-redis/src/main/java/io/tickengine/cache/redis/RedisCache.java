@@ -53,7 +53,7 @@ public final class RedisCache implements AutoCloseable {
 
     /** A new tick sink with its own pipelined connection; give each engine its own. */
     public RedisTickSink tickSink() {
-        // Auto-flush on: the sink hands each batch over as one collection, which Lettuce writes and flushes at once.
+        // Auto-flush on: the sink hands each batch over as one collection, which Lettuce writes and flushes once.
         return new RedisTickSink(options, new LazyConnection(connector, false));
     }
 

@@ -28,13 +28,14 @@ import java.util.Map;
 /**
  * Caches ticks in Redis: intraday history per trading date and symbol, the latest tick per
  * instrument, and batched pub/sub fan-out (see the package documentation for the layout). A batch is
- * one pipeline of plain commands handed to Lettuce as one collection, so it is encoded into one buffer
- * and flushed once: an XADD per tick (an RPUSH per key in the legacy List layout), EXPIRE NX after a
- * key's first write, SET of the conflated latest ticks and PUBLISH of the buffered frames. The replies are awaited with the command timeout; a failure throws so the engine
- * retries and, while Redis is down, opens the circuit and counts the drops. Retried batches are
- * harmless: ticks already written (by ingest sequence) are skipped and history IDs are deterministic,
- * so Redis refuses an entry it already has (counted, not a failure). The legacy List layout has no
- * IDs: a batch retried after a partly applied attempt appends those ticks again. Overflow policy
+ * one pipeline of plain commands handed to Lettuce as one collection and flushed once: an XADD per
+ * tick (an RPUSH per key in the legacy List layout), EXPIRE NX after a key's first write, SET of the
+ * conflated latest ticks and PUBLISH of the buffered frames. The replies are awaited with the command
+ * timeout; a failure throws so the engine retries and, while Redis is down, opens the circuit and
+ * counts the drops. Retried batches are harmless: ticks already written (by ingest sequence) are
+ * skipped and history IDs are deterministic, so Redis refuses an entry it already has (counted, not a
+ * failure). The legacy List layout has no IDs: a batch retried after a partly applied attempt appends
+ * those ticks again. Overflow policy
  * {@link OverflowPolicy#DROP_OLDEST}: the cache is not the source of truth, so a slow Redis costs old
  * ticks, never memory or ingestion. Create it with {@link RedisCache#tickSink()}.
  */

@@ -64,8 +64,8 @@ public final class Pipeline {
 
     /**
      * Hands the commands queued since the last dispatch to the connection as one collection: with
-     * auto-flush on, Lettuce encodes them into one buffer and writes and flushes it once; with
-     * auto-flush off they wait for the next flush.
+     * auto-flush on, Lettuce writes them all and flushes once; with auto-flush off they wait for the
+     * next flush.
      */
     public void dispatch(StatefulRedisConnection<byte[], byte[]> connection) {
         int n = queued.size();
