@@ -13,6 +13,7 @@ import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -26,14 +27,15 @@ import java.util.stream.Collectors;
 
 /**
  * Ticks cached per second through {@link RedisTickSink#onBatch} into a real Redis, next to the
- * ceiling {@code redis-benchmark -P 64} measures on the same server in the same run (SET, and XADD of
- * a 48-byte value over as many keys as instruments). Starts its own {@code redis-server} on a spare
- * loopback port (no persistence) and stops it at the end; bounded in ticks and time. Prints three
- * timed rounds after a warm-up and Redis's own time per tick. Run:
+ * ceiling {@code redis-benchmark -P 64} measures on the same server in the same run (SET once, and
+ * XADD of a 48-byte value over as many keys as instruments right before each of three sink rounds,
+ * so each ratio compares like with like on a shared machine). Starts its own {@code redis-server} on
+ * a spare loopback port (no persistence) and stops it at the end; bounded in ticks and time. Also
+ * prints the CPU each side spent per entry, which load from other processes changes less. Run:
  * <pre>
  * mvn -B -q -pl tick-core,tick-testkit,tick-cache-redis,tick-bench package -DskipTests
  * java -cp tick-bench/target/benchmarks.jar io.tickengine.bench.RedisCacheBenchmark \
- *     [ticks=2000000] [instruments=500] [batch=1000] [parts=all|tick_history,latest_tick,...]
+ *     [ticks per round=1000000] [instruments=500] [batch=1000] [parts=all|tick_history,latest_tick,...]
  * </pre>
  */
 public final class RedisCacheBenchmark {
@@ -43,7 +45,7 @@ public final class RedisCacheBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int ticks = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
+        int ticks = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int instruments = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int batchSize = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         Set<CachePart> parts = args.length > 3 && !args[3].equals("all") ? Arrays.stream(args[3].split(","))
@@ -58,43 +60,58 @@ public final class RedisCacheBenchmark {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             waitForServer(port);
-            System.out.printf(Locale.ROOT, "redis-server on 127.0.0.1:%d, %d ticks, %d instruments, batches of %d, parts %s%n",
-                    port, ticks, instruments, batchSize, parts);
-            String payload = "x".repeat(48);
-            double set = redisBenchmark(port, "-t", "set", "-n", "2000000", "-r", "100000");
-            double xadd = redisBenchmark(port, "-n", "1000000", "-r", Integer.toString(instruments),
-                    "xadd", "bench:s:__rand_int__", "*", "d", payload);
+            System.out.printf(Locale.ROOT, "redis-server on 127.0.0.1:%d, %d ticks per round, %d instruments, batches of %d,"
+                    + " parts %s%n", port, ticks, instruments, batchSize, parts);
+            double[] set = redisBenchmark(port, "-t", "set", "-n", "1000000", "-r", "100000");
+            System.out.printf(Locale.ROOT, "ceiling  redis-benchmark -P 64 SET : %,.0f ops/s%n", set[0]);
             flushAll(port);
-            double[] results = sinkBenchmark(port, ticks, instruments, batchSize, parts);
-            double best = Arrays.stream(results).max().orElse(0);
-            System.out.printf(Locale.ROOT, "ceiling  redis-benchmark -P 64 SET : %,.0f ops/s%n", set);
-            System.out.printf(Locale.ROOT, "ceiling  redis-benchmark -P 64 XADD: %,.0f ops/s%n", xadd);
-            System.out.printf(Locale.ROOT, "redis-server time per tick: %.2f us%n", serverMicrosPerTick(port, ticks * 3.2));
-            System.out.printf(Locale.ROOT, "tick sink, rounds: %s ticks/s%n",
-                    Arrays.toString(Arrays.stream(results).mapToLong(Math::round).toArray()));
-            System.out.printf(Locale.ROOT, "tick sink best: %,.0f ticks/s = %.0f%% of the XADD ceiling, %.0f%% of SET%n",
-                    best, 100 * best / xadd, 100 * best / set);
+            sinkBenchmark(port, ticks, instruments, batchSize, parts);
         } finally {
             server.destroy();
             server.waitFor(10, TimeUnit.SECONDS);
         }
     }
 
-    private static double[] sinkBenchmark(int port, int ticks, int instruments, int batchSize, Set<CachePart> parts)
+    /**
+     * Three rounds, each the XADD ceiling right before the sink's round, so both see about the same
+     * machine; prints each pair's ratio, their median and the CPU each side spent per entry.
+     */
+    private static void sinkBenchmark(int port, int ticks, int instruments, int batchSize, Set<CachePart> parts)
             throws Exception {
         List<List<Tick>> batches = batches(Math.min(ticks, 400_000), instruments, batchSize);
         RedisCacheOptions options = RedisCacheOptions.builder().uri("redis://127.0.0.1:" + port).keyPrefix("bench:")
-                .parts(parts).build();
-        double[] rounds = new double[3];
+                .parts(parts).commandTimeout(Duration.ofSeconds(10)).build();
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        String payload = "x".repeat(48);
+        double[] ratios = new double[3];
+        double ceilingServerCpu = 0;
+        double ceilingClientCpu = 0;
+        double sinkServerCpu = 0;
+        double sinkJvmCpu = 0;
         try (RedisCache cache = RedisCache.create(options)) {
             RedisTickSink sink = cache.tickSink();
             long seq = 0;
             List<Tick> batch = new ArrayList<>(batchSize);
             seq = run(sink, batches, ticks / 5, seq, batch);
-            for (int r = 0; r < rounds.length; r++) {
+            for (int r = 0; r < ratios.length; r++) {
+                double redisCpu = redisCpuSeconds(port);
+                double[] xadd = redisBenchmark(port, "-n", Integer.toString(ticks), "-r", Integer.toString(instruments),
+                        "xadd", "bench:s:__rand_int__", "*", "d", payload);
+                ceilingServerCpu += redisCpuSeconds(port) - redisCpu;
+                ceilingClientCpu += xadd[1];
+                flushAll(port);
+
+                redisCpu = redisCpuSeconds(port);
+                long jvmCpu = os.getProcessCpuTime();
                 long start = System.nanoTime();
                 seq = run(sink, batches, ticks, seq, batch);
-                rounds[r] = ticks / ((System.nanoTime() - start) / 1e9);
+                double rate = ticks / ((System.nanoTime() - start) / 1e9);
+                sinkJvmCpu += (os.getProcessCpuTime() - jvmCpu) / 1e9;
+                sinkServerCpu += redisCpuSeconds(port) - redisCpu;
+                ratios[r] = rate / xadd[0];
+                System.out.printf(Locale.ROOT, "round %d: XADD ceiling %,.0f ops/s, tick sink %,.0f ticks/s = %.0f%%"
+                        + " (load average %.1f)%n", r + 1, xadd[0], rate, 100 * ratios[r], os.getSystemLoadAverage());
             }
             sink.flush();
             if (sink.stats().failures() > 0 || sink.stats().duplicatesSkipped() > 0) {
@@ -102,7 +119,13 @@ public final class RedisCacheBenchmark {
             }
             sink.close();
         }
-        return rounds;
+        double n = (double) ticks * ratios.length;
+        Arrays.sort(ratios);
+        System.out.printf(Locale.ROOT, "tick sink share of the XADD ceiling: median %.0f%% (range %.0f%% to %.0f%%)%n",
+                100 * ratios[1], 100 * ratios[0], 100 * ratios[2]);
+        System.out.printf(Locale.ROOT, "CPU per entry, ceiling: redis-server %.2f us + redis-benchmark %.2f us;"
+                + " tick sink: redis-server %.2f us + JVM %.2f us%n", ceilingServerCpu * 1e6 / n,
+                ceilingClientCpu * 1e6 / n, sinkServerCpu * 1e6 / n, sinkJvmCpu * 1e6 / n);
     }
 
     /** Sends {@code count} ticks in batches, cycling through the prepared ones with fresh ingest sequences. */
@@ -140,11 +163,13 @@ public final class RedisCacheBenchmark {
         return out;
     }
 
-    private static double redisBenchmark(int port, String... test) throws IOException, InterruptedException {
+    /** Runs redis-benchmark under bash to learn its CPU time too: {requests per second, CPU seconds}. */
+    private static double[] redisBenchmark(int port, String... test) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("redis-benchmark", "-h", "127.0.0.1", "-p", Integer.toString(port),
                 "-P", "64", "-q"));
         cmd.addAll(List.of(test));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String line = cmd.stream().map(a -> "'" + a + "'").collect(Collectors.joining(" "));
+        Process p = new ProcessBuilder("bash", "-c", line + "; times").redirectErrorStream(true).start();
         String out;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             out = r.lines().reduce("", (a, b) -> a + "\n" + b);
@@ -162,23 +187,39 @@ public final class RedisCacheBenchmark {
         if (rps < 0) {
             throw new IllegalStateException("no result from " + cmd + ": " + out);
         }
-        return rps;
+        // bash's "times": the shell's own user and system time, then its children's.
+        Matcher t = Pattern.compile("(\\d+)m([0-9.]+)s (\\d+)m([0-9.]+)s").matcher(out);
+        double cpu = 0;
+        while (t.find()) {
+            cpu = Long.parseLong(t.group(1)) * 60 + Double.parseDouble(t.group(2)) + Long.parseLong(t.group(3)) * 60
+                    + Double.parseDouble(t.group(4));
+        }
+        return new double[] {rps, cpu};
     }
 
-    /** Redis's own time spent in EVALSHA, per tick sent (warm-up and rounds). */
-    private static double serverMicrosPerTick(int port, double ticksSent) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("redis-cli", "-h", "127.0.0.1", "-p", Integer.toString(port), "INFO",
-                "commandstats").redirectErrorStream(true).start();
+    /** redis-server's user plus system CPU seconds so far ({@code INFO cpu}). */
+    private static double redisCpuSeconds(int port) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("redis-cli", "-h", "127.0.0.1", "-p", Integer.toString(port), "INFO", "cpu")
+                .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(30, TimeUnit.SECONDS);
-        Matcher m = Pattern.compile("cmdstat_evalsha:calls=\\d+,usec=(\\d+)").matcher(out);
-        return m.find() ? Long.parseLong(m.group(1)) / ticksSent : -1;
+        Matcher m = Pattern.compile("used_cpu_(?:user|sys):([0-9.]+)").matcher(out);
+        double seconds = 0;
+        while (m.find()) {
+            seconds += Double.parseDouble(m.group(1));
+        }
+        return seconds;
     }
 
+    /** Empties the benchmark's own server and zeroes its command statistics after the ceiling runs. */
     private static void flushAll(int port) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("redis-cli", "-h", "127.0.0.1", "-p", Integer.toString(port), "FLUSHALL")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        p.waitFor(30, TimeUnit.SECONDS);
+        for (String[] command : new String[][] {{"FLUSHALL"}, {"CONFIG", "RESETSTAT"}}) {
+            List<String> cmd = new ArrayList<>(List.of("redis-cli", "-h", "127.0.0.1", "-p", Integer.toString(port)));
+            cmd.addAll(List.of(command));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
     }
 
     private static void waitForServer(int port) throws Exception {

@@ -155,7 +155,8 @@ public final class TickServer implements AutoCloseable {
         closeables.add(store.closeable());
         LOG.info("store: {} at {}", store.kind(), store.location());
         if (options.redisUrl() != null) {
-            redis = RedisCache.create(RedisCacheOptions.builder().uri(options.redisUrl()).build());
+            redis = RedisCache.create(RedisCacheOptions.builder().uri(options.redisUrl())
+                    .keyPrefix(options.redisKeyPrefix()).build());
             closeables.add(redis);
         }
         if (options.feed().kite()) {

@@ -53,7 +53,8 @@ public final class RedisCache implements AutoCloseable {
 
     /** A new tick sink with its own pipelined connection; give each engine its own. */
     public RedisTickSink tickSink() {
-        return new RedisTickSink(options, new LazyConnection(connector, true));
+        // Auto-flush on: the sink hands each batch over as one collection, which Lettuce writes and flushes once.
+        return new RedisTickSink(options, new LazyConnection(connector, false));
     }
 
     /** A new candle sink with its own pipelined connection. */

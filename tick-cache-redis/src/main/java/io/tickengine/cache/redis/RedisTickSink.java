@@ -1,19 +1,18 @@
 package io.tickengine.cache.redis;
 
-import io.lettuce.core.RedisFuture;
-import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.output.VoidOutput;
+import io.lettuce.core.protocol.Command;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import io.tickengine.cache.redis.internal.ByteWriter;
 import io.tickengine.cache.redis.internal.LazyConnection;
 import io.tickengine.cache.redis.internal.LegacyTickJson;
 import io.tickengine.cache.redis.internal.LongLongMap;
 import io.tickengine.cache.redis.internal.PendingTicks;
 import io.tickengine.cache.redis.internal.Pipeline;
-import io.tickengine.cache.redis.internal.ScriptCall;
 import io.tickengine.cache.redis.internal.StreamIds;
-import io.tickengine.cache.redis.internal.TickScript;
 import io.tickengine.cache.redis.internal.TickWire;
 import io.tickengine.core.Tick;
 import io.tickengine.core.sink.OverflowPolicy;
@@ -25,18 +24,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Caches ticks in Redis: intraday history per trading date and symbol, the latest tick per
  * instrument, and batched pub/sub fan-out (see the package documentation for the layout). A batch is
- * one pipeline flushed once: an EVALSHA of {@code TickScript} per {@value #CHUNK} ticks that applies
- * every command of those ticks inside Redis, so neither side pays per-command overhead. The replies
- * are awaited with the command timeout; a failure throws so the engine retries and, while Redis is
- * down, opens the circuit and counts the drops. Retried batches are harmless: ticks already written
- * (by ingest sequence) are skipped and history IDs are deterministic. Overflow policy
+ * one pipeline of plain commands handed to Lettuce as one collection and flushed once: an XADD per
+ * tick (an RPUSH per key in the legacy List layout), EXPIRE NX after a key's first write, SET of the
+ * conflated latest ticks and PUBLISH of the buffered frames. The replies are awaited with the command
+ * timeout; a failure throws so the engine retries and, while Redis is down, opens the circuit and
+ * counts the drops. Retried batches are harmless: ticks already written (by ingest sequence) are
+ * skipped and history IDs are deterministic, so Redis refuses an entry it already has (counted, not a
+ * failure). The legacy List layout has no IDs: a batch retried after a partly applied attempt appends
+ * those ticks again. Overflow policy
  * {@link OverflowPolicy#DROP_OLDEST}: the cache is not the source of truth, so a slow Redis costs old
  * ticks, never memory or ingestion. Create it with {@link RedisCache#tickSink()}.
  */
@@ -45,12 +44,12 @@ public final class RedisTickSink implements TickSink {
     public static final String NAME = "redis-ticks";
     /** The field holding the {@link TickCodec} frame in a history stream entry. */
     public static final String STREAM_FIELD = "d";
-    /** Most history entries per script call, so one call never blocks Redis for long. */
-    static final int CHUNK = 1024;
     /** A history key's TTL is set when it is created and asserted again at most this often. */
     static final long TTL_RECHECK_MILLIS = 60_000;
 
-    private static final byte[] NO_ID = new byte[0];
+    private static final byte[] FIELD = STREAM_FIELD.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NX = {'N', 'X'};
+    private static final byte[] PX = {'P', 'X'};
 
     private final RedisCacheOptions options;
     private final RedisKeys keys;
@@ -59,13 +58,12 @@ public final class RedisTickSink implements TickSink {
     private final boolean latest;
     private final boolean publish;
     private final boolean legacy;
-    private final byte[] historyTtlSeconds;
-    private final byte[] latestTtlMillis;
+    private final long historyTtlSeconds;
+    private final long latestTtlMillis;
     private final long latestIntervalMillis;
     private final long timeoutNanos;
 
     private final Pipeline pipeline = new Pipeline();
-    private final ScriptCall call = new ScriptCall();
     private final StreamIds ids = new StreamIds();
     private final LongLongMap seen = new LongLongMap(4096);
     private final LongLongMap batchSeen = new LongLongMap(1024);
@@ -73,13 +71,13 @@ public final class RedisTickSink implements TickSink {
     private final List<HistoryKey> expiring = new ArrayList<>();
     private final Map<Long, byte[]> latestKeys = new HashMap<>();
     private final Map<Long, byte[]> channels = new HashMap<>();
-    private final List<RedisFuture<Long>> replies = new ArrayList<>();
+    private final List<HistoryKey> touched = new ArrayList<>();
     private final List<Tick> accepted = new ArrayList<>();
     private final List<byte[]> frames = new ArrayList<>();
     private final PendingTicks toPublish = PendingTicks.everyTick();
     private final PendingTicks latestPending = PendingTicks.newestPerInstrument();
     private final ByteWriter buf = new ByteWriter(4096);
-    private int chunkNo;
+    private long batchNo;
     private boolean publishing;
     private long timerRetryAt;
 
@@ -101,8 +99,8 @@ public final class RedisTickSink implements TickSink {
         this.latest = options.isOn(CachePart.LATEST_TICK);
         this.publish = options.isOn(CachePart.TICK_PUBLISH);
         this.legacy = options.legacyTickList();
-        this.historyTtlSeconds = TickScript.number(options.tickHistoryTtl().toSeconds());
-        this.latestTtlMillis = TickScript.number(options.latestTickTtl().toMillis());
+        this.historyTtlSeconds = options.tickHistoryTtl().toSeconds();
+        this.latestTtlMillis = options.latestTickTtl().toMillis();
         this.latestIntervalMillis = options.latestTickInterval().toMillis();
         this.timeoutNanos = options.commandTimeout().toNanos();
     }
@@ -161,20 +159,13 @@ public final class RedisTickSink implements TickSink {
                 lastFailure);
     }
 
-    /** Writes a batch and whatever buffer is due; loads the script once if Redis lost it (a restart). */
+    /** Writes a batch and whatever buffer is due; on failure forgets the attempt's provisional state. */
     private void attempt(List<Tick> batch, boolean force) throws InterruptedException {
         try {
-            try {
-                write(batch, force);
-            } catch (RedisWriteFailedException e) {
-                if (!(e.getCause() instanceof RedisNoScriptException)) {
-                    throw e;
-                }
-                loadScript();
-                write(batch, force);
-            }
+            write(batch, force);
         } catch (RuntimeException e) {
             ids.begin();
+            touched.clear();
             if (publishing) {
                 publishDropped += toPublish.size();
                 toPublish.clear();
@@ -199,34 +190,27 @@ public final class RedisTickSink implements TickSink {
         if (accepted.isEmpty() && !publishing && !latestDue) {
             return;
         }
-        RedisAsyncCommands<byte[], byte[]> redis = conn.async();
-        try {
-            int stored = history ? accepted.size() : 0;
-            for (int from = 0; from < stored || from == 0; from += CHUNK) {
-                boolean last = from + CHUNK >= stored;
-                call.reset();
-                chunkNo++;
-                for (int i = from; i < Math.min(stored, from + CHUNK); i++) {
-                    addEntry(accepted.get(i), frames.get(i), now);
-                }
-                if (last && latestDue) {
-                    latestPending.forEachNewest(accepted, frames, (token, frame) -> call.latest(latestKeys.computeIfAbsent(
-                            token, t -> keys.latestTick(t).getBytes(StandardCharsets.UTF_8)), frame));
-                }
-                if (last && publishing) {
-                    toPublish.forEachGroup(accepted, frames, (token, frame) -> call.publish(channels.computeIfAbsent(
-                            token, t -> keys.tickChannel(t).getBytes(StandardCharsets.UTF_8)), frame));
-                }
-                if (!call.isEmpty()) {
-                    RedisFuture<Long> reply = redis.evalsha(TickScript.SHA, ScriptOutputType.INTEGER, call.keys(),
-                            call.args(historyTtlSeconds, latestTtlMillis, legacy));
-                    pipeline.add(reply);
-                    replies.add(reply);
-                }
+        if (history) {
+            batchNo++;
+            for (int i = 0, n = accepted.size(); i < n; i++) {
+                addEntry(accepted.get(i), frames.get(i), now);
             }
-        } finally {
-            conn.flushCommands();
+            if (legacy) {
+                pushLists(now);
+            }
         }
+        if (latestDue) {
+            latestPending.forEachNewest(accepted, frames, (token, frame) -> pipeline.queue(new Command<>(CommandType.SET,
+                    new VoidOutput<>(), args().addKey(latestKeys.computeIfAbsent(token,
+                            t -> keys.latestTick(t).getBytes(StandardCharsets.UTF_8))).addValue(frame).add(PX)
+                            .add(latestTtlMillis)), false));
+        }
+        if (publishing) {
+            toPublish.forEachGroup(accepted, frames, (token, frame) -> pipeline.queue(new Command<>(CommandType.PUBLISH,
+                    new VoidOutput<>(), args().addKey(channels.computeIfAbsent(token,
+                            t -> keys.tickChannel(t).getBytes(StandardCharsets.UTF_8))).addValue(frame)), false));
+        }
+        pipeline.dispatch(conn);
         pipeline.await(timeoutNanos, batch.isEmpty() ? "cache flush" : "tick batch of " + batch.size());
         committed(now, buffered, latestDue);
     }
@@ -234,7 +218,6 @@ public final class RedisTickSink implements TickSink {
     /** Skips ticks a retried batch already wrote and encodes the others once. */
     private void accept(List<Tick> batch) {
         pipeline.clear();
-        replies.clear();
         expiring.clear();
         ids.begin();
         batchSeen.clear();
@@ -264,9 +247,7 @@ public final class RedisTickSink implements TickSink {
         for (HistoryKey k : expiring) {
             k.ttlAssertedAt = now;
         }
-        for (RedisFuture<Long> reply : replies) {
-            staleIds += reply.toCompletableFuture().getNow(0L);
-        }
+        staleIds += pipeline.staleIds();
         if (!accepted.isEmpty()) {
             written += accepted.size();
             batches++;
@@ -295,35 +276,49 @@ public final class RedisTickSink implements TickSink {
         String symbol = t.tradingSymbol() != null ? t.tradingSymbol() : Long.toString(t.instrumentToken());
         long time = t.eventTime();
         HistoryKey k = historyKey(symbol, MarketTime.tradingEpochDay(time));
-        if (k.chunk != chunkNo) {
-            k.chunk = chunkNo;
-            k.index = call.historyKey(k.bytes);
-            if (now - k.ttlAssertedAt >= TTL_RECHECK_MILLIS && k.expireChunk != chunkNo) {
-                k.expireChunk = chunkNo;
-                call.expire(k.index);
-                expiring.add(k);
-            }
-        }
+        boolean first = k.batch != batchNo;
+        k.batch = batchNo;
         if (legacy) {
-            call.entry(k.index, NO_ID, LegacyTickJson.write(t, symbol).getBytes(StandardCharsets.UTF_8));
+            if (first) {
+                k.values.clear();
+                touched.add(k);
+            }
+            k.values.add(LegacyTickJson.write(t, symbol).getBytes(StandardCharsets.UTF_8));
             return;
         }
         ids.assign(k.name, time, t.ingestSequence());
         buf.reset().writeAsciiLong(ids.ms());
         buf.writeByte('-');
         buf.writeAsciiLong(ids.seq());
-        call.entry(k.index, buf.toByteArray(), frame);
+        pipeline.queue(new Command<>(CommandType.XADD, new VoidOutput<>(), args()
+                .addKey(k.bytes).add(buf.toByteArray()).add(FIELD).addValue(frame)), true);
+        if (first) {
+            expireIfDue(k, now);
+        }
     }
 
-    private void loadScript() throws InterruptedException {
-        StatefulRedisConnection<byte[], byte[]> conn = connection.get();
-        RedisFuture<String> loaded = conn.async().scriptLoad(TickScript.SOURCE);
-        conn.flushCommands();
-        try {
-            loaded.get(timeoutNanos, TimeUnit.NANOSECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new RedisWriteFailedException("loading the tick script failed: " + e.getMessage(), e);
+    /** One RPUSH per List key with all of the batch's JSON ticks for it (legacy layout). */
+    private void pushLists(long now) {
+        for (HistoryKey k : touched) {
+            pipeline.queue(new Command<>(CommandType.RPUSH, new VoidOutput<>(), args().addKey(k.bytes)
+                    .addValues(k.values.toArray(new byte[0][]))), false);
+            k.values.clear();
+            expireIfDue(k, now);
         }
+        touched.clear();
+    }
+
+    /** EXPIRE NX right after a key's first write of the batch, unless asserted within the last minute. */
+    private void expireIfDue(HistoryKey k, long now) {
+        if (now - k.ttlAssertedAt >= TTL_RECHECK_MILLIS) {
+            pipeline.queue(new Command<>(CommandType.EXPIRE, new VoidOutput<>(), args()
+                    .addKey(k.bytes).add(historyTtlSeconds).add(NX)), false);
+            expiring.add(k);
+        }
+    }
+
+    private static CommandArgs<byte[], byte[]> args() {
+        return new CommandArgs<>(ByteArrayCodec.INSTANCE);
     }
 
     private HistoryKey historyKey(String symbol, long epochDay) {
@@ -335,15 +330,14 @@ public final class RedisTickSink implements TickSink {
         return k;
     }
 
-    /** A history key of one symbol and day, with its bytes and per-chunk bookkeeping. */
+    /** A history key of one symbol and day, with its bytes and per-batch bookkeeping. */
     private static final class HistoryKey {
         final long epochDay;
         final String name;
         final byte[] bytes;
+        final List<byte[]> values = new ArrayList<>();
         long ttlAssertedAt = Long.MIN_VALUE / 2;
-        int chunk;
-        int expireChunk;
-        int index;
+        long batch;
 
         HistoryKey(long epochDay, String name) {
             this.epochDay = epochDay;

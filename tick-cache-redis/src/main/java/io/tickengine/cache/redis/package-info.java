@@ -35,9 +35,9 @@
  * "open":"1573.70","high":"1574.00","low":"1573.50","close":"1573.90","volume":1200,"ticks":7,"rev":0}};
  * prices are exact decimal strings. An exchange-less candle uses {@code NA} in its key names.
  *
- * <p>Writing: a tick batch is one pipeline with one flush, made of one EVALSHA per 1024 ticks of a Lua
- * script that runs the XADD/RPUSH, EXPIRE NX, SET and PUBLISH commands inside Redis (so a batch costs
- * neither side thousands of command round trips); the script is loaded again by itself after a Redis
- * restart. Candles are written with plain pipelined commands. {@code internal} is not API.
+ * <p>Writing: a tick batch is one pipeline with one flush of plain commands: an XADD per tick (one
+ * RPUSH per key in the List layout), EXPIRE NX right after a key's first write, SET of the conflated
+ * latest ticks and PUBLISH of the buffered frames. Candles are written the same way. {@code internal}
+ * is not API.
  */
 package io.tickengine.cache.redis;

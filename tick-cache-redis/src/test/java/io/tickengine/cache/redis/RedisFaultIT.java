@@ -14,6 +14,7 @@ import io.tickengine.core.sink.LatestTicks;
 import io.tickengine.core.source.PushTickSource;
 import io.tickengine.core.source.SourceState;
 import io.tickengine.testkit.RedisKeyspace;
+import io.tickengine.testkit.RedisServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;

@@ -3,6 +3,7 @@ package io.tickengine.cache.redis;
 import static io.tickengine.cache.redis.Ticks.T0;
 import static io.tickengine.cache.redis.Ticks.tick;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lettuce.core.StreamMessage;
 import io.tickengine.core.Tick;
@@ -150,6 +151,25 @@ class RedisTickSinkIT {
         assertThat(redis.commands().exists(key("X"))).isZero();
         assertThat(cache.reader().latest(8)).isNotNull();
         assertThat(sink.stats().ticksWritten()).isEqualTo(1);
+        assertThat(sink.stats().degraded()).isFalse();
+    }
+
+    @Test
+    void shouldFailTheBatchWhenRedisRefusesAnEntryAndWriteItWhenRetried() throws Exception {
+        redis.commands().set(key("TCS"), "not a stream");
+        List<Tick> batch = List.of(tick(1, "INFY", T0, 100, 1), tick(2, "TCS", T0, 200, 2), tick(1, "INFY", T0 + 1, 101, 3));
+
+        assertThatThrownBy(() -> sink.onBatch(batch)).isInstanceOf(RedisWriteFailedException.class)
+                .hasMessageContaining("1 of").hasMessageContaining("WRONGTYPE");
+        assertThat(sink.stats().failures()).isEqualTo(1);
+        assertThat(sink.stats().degraded()).isTrue();
+
+        redis.commands().del(key("TCS"));
+        sink.onBatch(batch);
+
+        assertThat(cache.reader().ticksOn("INFY", DAY)).extracting(Tick::lastPrice).containsExactly(100L, 101L);
+        assertThat(cache.reader().ticksOn("TCS", DAY)).extracting(Tick::lastPrice).containsExactly(200L);
+        assertThat(sink.stats().staleIdsRefused()).isEqualTo(2);
         assertThat(sink.stats().degraded()).isFalse();
     }
 }

@@ -82,6 +82,7 @@ public final class ConfigLoader {
         opt(v, "TICK_MODE", s -> parseEnum(TickMode.class, s)).ifPresent(b::tickMode);
         opt(v, "UNIVERSE", Function.identity()).ifPresent(b::universe);
         b.redisUrl(v.get("REDIS_URL"));
+        b.redisKeyPrefix(v.get("REDIS_KEY_PREFIX"));
         b.dbUrl(v.get("DB_URL"));
         b.dbUsername(v.get("DB_USERNAME"));
         b.dbPassword(v.get("DB_PASSWORD"));
@@ -287,6 +288,7 @@ public final class ConfigLoader {
         m.put("TICK_MODE", "ltp, quote or full (default full; Angel One: LTP, Quote, SnapQuote)");
         m.put("UNIVERSE", "instruments subscribed at startup: default (NSE indices + NSE EQ), none, or keys/tokens");
         m.put("REDIS_URL", "Redis URL for the intraday cache (default: in-memory only)");
+        m.put("REDIS_KEY_PREFIX", "prefix of every Redis key and channel, for example prod: (default none)");
         m.put("DB_URL", "PostgreSQL/TimescaleDB JDBC URL (default: SQLite)");
         m.put("DB_USERNAME", "database user");
         m.put("DB_PASSWORD", "database password");

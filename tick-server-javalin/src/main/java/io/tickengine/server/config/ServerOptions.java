@@ -49,6 +49,7 @@ public final class ServerOptions {
     private final TickMode tickMode;
     private final String universe;
     private final String redisUrl;
+    private final String redisKeyPrefix;
     private final String dbUrl;
     private final String dbUsername;
     private final String dbPassword;
@@ -77,6 +78,7 @@ public final class ServerOptions {
         tickMode = b.tickMode;
         universe = b.universe;
         redisUrl = b.redisUrl;
+        redisKeyPrefix = b.redisKeyPrefix;
         dbUrl = b.dbUrl;
         dbUsername = b.dbUsername;
         dbPassword = b.dbPassword;
@@ -116,6 +118,7 @@ public final class ServerOptions {
         b.tickMode = tickMode;
         b.universe = universe;
         b.redisUrl = redisUrl;
+        b.redisKeyPrefix = redisKeyPrefix;
         b.dbUrl = dbUrl;
         b.dbUsername = dbUsername;
         b.dbPassword = dbPassword;
@@ -168,6 +171,9 @@ public final class ServerOptions {
     public String universe() { return universe; }
 
     public String redisUrl() { return redisUrl; }
+
+    /** Prepended to every Redis key and channel, so several servers (or tests) can share one Redis; default none. */
+    public String redisKeyPrefix() { return redisKeyPrefix; }
 
     public String dbUrl() { return dbUrl; }
 
@@ -241,6 +247,7 @@ public final class ServerOptions {
         private TickMode tickMode = TickMode.FULL;
         private String universe = UNIVERSE_DEFAULT;
         private String redisUrl;
+        private String redisKeyPrefix = "";
         private String dbUrl;
         private String dbUsername;
         private String dbPassword;
@@ -288,6 +295,8 @@ public final class ServerOptions {
         public Builder universe(String universe) { this.universe = req(universe, "UNIVERSE").strip(); return this; }
 
         public Builder redisUrl(String url) { this.redisUrl = blankToNull(url); return this; }
+
+        public Builder redisKeyPrefix(String prefix) { this.redisKeyPrefix = prefix == null ? "" : prefix.strip(); return this; }
 
         public Builder dbUrl(String url) { this.dbUrl = blankToNull(url); return this; }
 

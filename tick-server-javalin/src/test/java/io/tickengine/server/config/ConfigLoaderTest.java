@@ -26,6 +26,16 @@ class ConfigLoaderTest {
         assertThat(o.port()).isEqualTo(ServerOptions.DEFAULT_PORT);
         assertThat(o.tickMode()).isEqualTo(TickMode.FULL);
         assertThat(o.authEnabled()).isFalse();
+        assertThat(o.redisUrl()).isNull();
+        assertThat(o.redisKeyPrefix()).isEmpty();
+    }
+
+    @Test
+    void shouldMapTheRedisUrlAndKeyPrefix() {
+        ServerOptions o = ConfigLoader.load(Map.of("REDIS_URL", "redis://127.0.0.1:6379", "REDIS_KEY_PREFIX", "edge1:"),
+                null);
+        assertThat(o.redisUrl()).isEqualTo("redis://127.0.0.1:6379");
+        assertThat(o.redisKeyPrefix()).isEqualTo("edge1:");
     }
 
     @Test

@@ -1,6 +1,11 @@
 package io.tickengine.cache.redis.internal;
 
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.protocol.AsyncCommand;
+import io.lettuce.core.protocol.Command;
+import io.lettuce.core.protocol.RedisCommand;
 import io.tickengine.cache.redis.RedisTimeoutException;
 import io.tickengine.cache.redis.RedisWriteFailedException;
 import java.util.ArrayList;
@@ -11,21 +16,29 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The replies of one pipelined batch: commands are added as they are queued, then {@link #await}
- * waits for all of them once. An XADD refused because its explicit ID is not above the stream's last
- * one is not a failure: the entry is already there (a retried batch) or is older than the stream.
+ * waits for all of them once. Bulk commands ({@link #queue}) are plain Lettuce commands without a
+ * future of their own, handed to the connection together by {@link #dispatch}; replies arrive in
+ * order, so they are known once the future of the last one completed. An XADD refused because its
+ * explicit ID is not above the stream's last one is not a failure: the entry is already there (a
+ * retried batch) or is older than the stream.
  */
 public final class Pipeline {
-    private final List<RedisFuture<?>> futures = new ArrayList<>(2048);
-    private boolean[] explicitIdXadd = new boolean[2048];
+    private final List<RedisFuture<?>> futures = new ArrayList<>(64);
+    private final List<RedisCommand<byte[], byte[], ?>> queued = new ArrayList<>(2048);
+    private final List<Command<byte[], byte[], ?>> bulk = new ArrayList<>(2048);
+    private boolean[] explicitIdXadd = new boolean[64];
+    private boolean[] bulkXadd = new boolean[2048];
     private int staleIds;
 
     public void clear() {
         futures.clear();
+        queued.clear();
+        bulk.clear();
         staleIds = 0;
     }
 
     public int size() {
-        return futures.size();
+        return futures.size() + bulk.size();
     }
 
     /** Adds a command's reply. */
@@ -36,6 +49,36 @@ public final class Pipeline {
     /** Adds the reply of an XADD with an explicit ID. */
     public void addXadd(RedisFuture<?> future) {
         add(future, true);
+    }
+
+    /** Queues a command for {@link #dispatch}; {@code explicitIdXadd} marks an XADD with an explicit ID. */
+    public void queue(Command<byte[], byte[], ?> command, boolean explicitIdXadd) {
+        int i = bulk.size();
+        if (i == bulkXadd.length) {
+            bulkXadd = java.util.Arrays.copyOf(bulkXadd, i * 2);
+        }
+        bulkXadd[i] = explicitIdXadd;
+        bulk.add(command);
+        queued.add(command);
+    }
+
+    /**
+     * Hands the commands queued since the last dispatch to the connection as one collection: with
+     * auto-flush on, Lettuce writes them all and flushes once; with auto-flush off they wait for the
+     * next flush.
+     */
+    public void dispatch(StatefulRedisConnection<byte[], byte[]> connection) {
+        int n = queued.size();
+        if (n == 0) {
+            return;
+        }
+        // The last one gets a future (and is judged by it): its reply comes after all the others'.
+        AsyncCommand<byte[], byte[], ?> last = new AsyncCommand<>(queued.get(n - 1));
+        queued.set(n - 1, last);
+        bulk.remove(bulk.size() - 1);
+        add(last, bulkXadd[bulk.size()]);
+        connection.dispatch(queued);
+        queued.clear();
     }
 
     /** XADDs refused as not above the stream's last ID in the last {@link #await}. */
@@ -50,6 +93,9 @@ public final class Pipeline {
      * @throws RedisWriteFailedException when Redis answered some commands with an error or the connection failed
      */
     public void await(long timeoutNanos, String what) throws InterruptedException {
+        if (!queued.isEmpty()) {
+            throw new IllegalStateException("queued commands were not dispatched");
+        }
         long deadline = System.nanoTime() + timeoutNanos;
         Throwable first = null;
         int failed = 0;
@@ -62,7 +108,7 @@ public final class Pipeline {
                         + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms");
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
-                if (explicitIdXadd[i] && isStaleId(cause)) {
+                if (explicitIdXadd[i] && isStaleId(cause.getMessage())) {
                     staleIds++;
                 } else {
                     failed++;
@@ -70,8 +116,21 @@ public final class Pipeline {
                 }
             }
         }
+        for (int i = 0, n = bulk.size(); i < n; i++) {
+            Command<byte[], byte[], ?> c = bulk.get(i);
+            String error = c.isDone() ? c.getError() : "no reply";
+            if (error == null) {
+                continue;
+            }
+            if (bulkXadd[i] && isStaleId(error)) {
+                staleIds++;
+            } else {
+                failed++;
+                first = first == null ? new RedisCommandExecutionException(error) : first;
+            }
+        }
         if (failed > 0) {
-            throw new RedisWriteFailedException(what + ": " + failed + " of " + futures.size()
+            throw new RedisWriteFailedException(what + ": " + failed + " of " + size()
                     + " commands failed, first: " + first.getMessage(), first);
         }
     }
@@ -85,8 +144,7 @@ public final class Pipeline {
         futures.add(future);
     }
 
-    private static boolean isStaleId(Throwable t) {
-        String m = t.getMessage();
+    private static boolean isStaleId(String m) {
         return m != null && m.contains("equal or smaller than the target stream top item");
     }
 }

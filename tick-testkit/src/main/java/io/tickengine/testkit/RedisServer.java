@@ -1,6 +1,4 @@
-package io.tickengine.cache.redis;
-
-import static org.awaitility.Awaitility.await;
+package io.tickengine.testkit;
 
 import java.io.File;
 import java.io.IOException;
@@ -10,11 +8,14 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
-/** A throwaway {@code redis-server} on a spare loopback port, without persistence, for fault tests. */
-final class RedisServer implements AutoCloseable {
+/**
+ * A throwaway {@code redis-server} on a spare loopback port, without persistence, for fault tests that
+ * stop and restart Redis (never the shared one). Needs the binary on the PATH: check {@link #available()}.
+ */
+public final class RedisServer implements AutoCloseable {
     private final int port;
     private Process process;
 
@@ -23,7 +24,7 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** Whether a {@code redis-server} binary is on the PATH. */
-    static boolean available() {
+    public static boolean available() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (new File(dir, "redis-server").canExecute()) {
                 return true;
@@ -33,7 +34,7 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** Starts a server on a free port. */
-    static RedisServer startOnSparePort() throws IOException {
+    public static RedisServer startOnSparePort() throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
@@ -43,20 +44,27 @@ final class RedisServer implements AutoCloseable {
         return server;
     }
 
-    String url() {
+    public String url() {
         return "redis://127.0.0.1:" + port;
     }
 
     /** Starts (again) on the same port and waits until it answers PING. */
-    void start() throws IOException {
+    public void start() throws IOException {
         process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--loglevel", "warning")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(this::answers);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!answers()) {
+            if (System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IOException("redis-server did not answer PING on port " + port + " within 10 s");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
     }
 
     /** Stops the server (SIGTERM, no save) and waits until it is gone. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -67,7 +75,7 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** Sends one inline command and returns the first reply line. */
-    String command(String inline) throws IOException {
+    public String command(String inline) throws IOException {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), 500);
             s.setSoTimeout(2000);
