@@ -14,19 +14,21 @@ class OutboundTest {
     /** A transport whose sends complete only when the test says so. */
     static final class StuckTransport implements Transport {
         final List<String> sent = new ArrayList<>();
+        final List<Boolean> more = new ArrayList<>();
         final List<Done> pending = new ArrayList<>();
         int closeCode;
         String closeReason;
 
         @Override
-        public void sendText(String text, Done done) {
+        public void sendText(String text, boolean more, Done done) {
             sent.add(text);
+            this.more.add(more);
             pending.add(done);
         }
 
         @Override
-        public void sendBinary(ByteBuffer bytes, Done done) {
-            sendText("binary", done);
+        public void sendBinary(ByteBuffer bytes, boolean more, Done done) {
+            sendText("binary", more, done);
         }
 
         @Override
@@ -59,10 +61,64 @@ class OutboundTest {
         public void closedSlow() {
             slowClosed.incrementAndGet();
         }
+
+        @Override
+        public void failed(RuntimeException e) {
+            failures.incrementAndGet();
+        }
     };
+    private final AtomicInteger failures = new AtomicInteger();
 
     private static Outbound outbound(Transport t, int capacity, AtomicLong clock, Outbound.Listener l) {
-        return new Outbound(t, capacity, 1, 1000, clock::get, l, batch -> String.valueOf(batch.get(0)));
+        return new Outbound(t, capacity, 1, 1, 1000, clock::get, l, Runnable::run, batch -> String.valueOf(batch.get(0)));
+    }
+
+    @Test
+    void shouldKeepSeveralFramesInFlightAndMarkAllButTheLastOfARunAsMore() {
+        StuckTransport t = new StuckTransport();
+        List<Runnable> tasks = new ArrayList<>();
+        Outbound out = new Outbound(t, 64, 1, 3, 1000, () -> 0, listener, tasks::add,
+                batch -> String.valueOf(batch.get(0)));
+        for (int i = 0; i < 5; i++) {
+            out.offer(i, "u" + i);
+        }
+        tasks.remove(0).run();
+        assertThat(t.sent).containsExactly("u0", "u1", "u2");
+        assertThat(t.more).containsExactly(true, true, false);
+        t.completeAll();
+        assertThat(tasks).hasSize(1);
+        tasks.remove(0).run();
+        assertThat(t.sent).containsExactly("u0", "u1", "u2", "u3", "u4");
+        assertThat(t.more).containsExactly(true, true, false, true, false);
+    }
+
+    @Test
+    void shouldSendOnlyOnItsPumperAndScheduleOnePumpForManyOffers() {
+        StuckTransport t = new StuckTransport();
+        List<Runnable> tasks = new ArrayList<>();
+        Outbound out = new Outbound(t, 64, 1, 8, 1000, () -> 0, listener, tasks::add,
+                batch -> String.valueOf(batch.get(0)));
+        out.offer(1, "a");
+        out.offer(2, "b");
+        out.control("hello");
+        assertThat(t.sent).isEmpty();
+        assertThat(tasks).hasSize(1);
+        tasks.remove(0).run();
+        assertThat(t.sent).containsExactly("hello", "a", "b");
+        assertThat(t.more).containsExactly(true, true, false);
+    }
+
+    @Test
+    void shouldCloseWith1011AndCountWhenEncodingFails() {
+        StuckTransport t = new StuckTransport();
+        Outbound out = new Outbound(t, 64, 1, 8, 1000, () -> 0, listener, Runnable::run, batch -> {
+            throw new IllegalStateException("cannot encode");
+        });
+        out.offer(1, "a");
+        assertThat(failures.get()).isEqualTo(1);
+        assertThat(t.closeCode).isEqualTo(1011);
+        out.offer(2, "b");
+        assertThat(t.sent).isEmpty();
     }
 
     @Test
