@@ -18,24 +18,37 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * N seed 004 WebSocket clients on the JDK's client: each subscribes to its instruments and, for every
- * tick, records the time from the server's receipt ({@code receive_timestamp}) to its own, in ms.
+ * tick, records the time from the server's receipt ({@code receive_timestamp}) to its own, in ms. The
+ * clients are spread over several {@link HttpClient}s, because one client reads all its sockets on a
+ * single selector thread, which alone cannot read 200,000 messages/s.
  */
 final class LoadClients implements AutoCloseable {
     private static final String FIELD = "\"receive_timestamp\":\"";
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<HttpClient> http = new ArrayList<>();
     private final List<WebSocket> sockets = new ArrayList<>();
     private final Recorder latency = new Recorder(60_000, 3);
     private final LongAdder ticks = new LongAdder();
     private final AtomicInteger closed = new AtomicInteger();
     private volatile boolean recording;
 
+    /** @param selectors JDK HTTP clients (each one selector thread) to spread the sockets over */
+    LoadClients(int selectors) {
+        if (selectors < 1) {
+            throw new IllegalArgumentException("selectors must be positive, was " + selectors);
+        }
+        for (int i = 0; i < selectors; i++) {
+            http.add(HttpClient.newHttpClient());
+        }
+    }
+
     /** Opens the clients, at most {@code parallel} handshakes at a time, and subscribes each. */
     void open(URI uri, String apiKey, List<List<Long>> subscriptions, int parallel) throws Exception {
         List<CompletableFuture<WebSocket>> pending = new ArrayList<>();
         for (List<Long> tokens : subscriptions) {
             String sub = "{\"action\":\"subscribe\",\"tokens\":" + tokens.toString().replace(" ", "") + "}";
-            pending.add(http.newWebSocketBuilder().header("X-API-Key", apiKey)
+            HttpClient client = http.get((sockets.size() + pending.size()) % http.size());
+            pending.add(client.newWebSocketBuilder().header("X-API-Key", apiKey)
                     .connectTimeout(Duration.ofSeconds(30)).buildAsync(uri, new Client())
                     .thenCompose(ws -> ws.sendText(sub, true)));
             if (pending.size() >= parallel) {
