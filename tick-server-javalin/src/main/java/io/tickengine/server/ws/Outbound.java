@@ -1,6 +1,7 @@
 package io.tickengine.server.ws;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -65,7 +66,8 @@ public final class Outbound {
     /**
      * @param maxInFlight frames handed to the transport and not yet completed, at most
      * @param pumper where sends run: one thread per client at a time (a fan-out shard), or the caller's
-     * @param encoder turns a batch of updates into one frame: a {@code String} (text) or {@code ByteBuffer}
+     * @param encoder turns a batch of updates into one frame: text as a {@code String} or UTF-8 {@code byte[]}
+     *     (which may be shared and is never written to), or binary as a {@code ByteBuffer}
      */
     public Outbound(Transport transport, int capacity, int maxBatch, int maxInFlight, long maxBehindMillis,
                     LongSupplier clock, Listener listener, Executor pumper, Function<List<Object>, Object> encoder) {
@@ -247,8 +249,10 @@ public final class Outbound {
             }
             if (frame instanceof ByteBuffer bytes) {
                 transport.sendBinary(bytes, more, onSent);
+            } else if (frame instanceof byte[] utf8) {
+                transport.sendText(utf8, more, onSent);
             } else {
-                transport.sendText((String) frame, more, onSent);
+                transport.sendText(((String) frame).getBytes(StandardCharsets.UTF_8), more, onSent);
             }
         }
     }

@@ -10,10 +10,11 @@ public interface Transport {
     }
 
     /**
-     * Sends a text frame. {@code more} says that another frame follows at once, so the transport may hold
-     * this one back and write both together; a frame with {@code more} false is written without waiting.
+     * Sends a text frame given as UTF-8 bytes, which the transport only reads, so one array may go to
+     * many clients. {@code more} says that another frame follows at once, so the transport may hold this
+     * one back and write both together; a frame with {@code more} false is written without waiting.
      */
-    void sendText(String text, boolean more, Done done);
+    void sendText(byte[] utf8, boolean more, Done done);
 
     /** Sends a binary frame; {@code more} as for {@link #sendText}. */
     void sendBinary(ByteBuffer bytes, boolean more, Done done);

@@ -20,15 +20,15 @@ class OutboundTest {
         String closeReason;
 
         @Override
-        public void sendText(String text, boolean more, Done done) {
-            sent.add(text);
+        public void sendText(byte[] utf8, boolean more, Done done) {
+            sent.add(new String(utf8, java.nio.charset.StandardCharsets.UTF_8));
             this.more.add(more);
             pending.add(done);
         }
 
         @Override
         public void sendBinary(ByteBuffer bytes, boolean more, Done done) {
-            sendText("binary", more, done);
+            sendText("binary".getBytes(java.nio.charset.StandardCharsets.UTF_8), more, done);
         }
 
         @Override

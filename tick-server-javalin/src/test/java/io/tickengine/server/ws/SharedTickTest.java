@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Shared default-format frames: one encoding per tick and dialect, for any number of clients. */
@@ -19,10 +20,11 @@ class SharedTickTest {
         SharedTick shared = new SharedTick(tick(150_005));
         AtomicInteger encodings = new AtomicInteger();
         for (int client = 0; client < 1000; client++) {
-            assertThat(shared.frame(Dialect.TICKS, x -> "ticks-" + encodings.incrementAndGet())).isEqualTo("ticks-1");
+            assertThat(shared.frame(Dialect.TICKS, x -> "ticks-" + encodings.incrementAndGet())).asString(UTF_8)
+                    .isEqualTo("ticks-1");
         }
-        assertThat(shared.frame(Dialect.SYMBOLS, x -> "symbols")).isEqualTo("symbols");
-        assertThat(shared.frame(Dialect.SYMBOLS, x -> "again")).isEqualTo("symbols");
+        assertThat(shared.frame(Dialect.SYMBOLS, x -> "symbols ₹")).asString(UTF_8).isEqualTo("symbols ₹");
+        assertThat(shared.frame(Dialect.SYMBOLS, x -> "again")).asString(UTF_8).isEqualTo("symbols ₹");
         assertThat(encodings).hasValue(1);
     }
 
