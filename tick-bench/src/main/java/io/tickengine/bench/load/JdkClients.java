@@ -22,18 +22,19 @@ import java.util.concurrent.atomic.LongAdder;
  * clients are spread over several {@link HttpClient}s, because one client reads all its sockets on a
  * single selector thread, which alone cannot read 200,000 messages/s.
  */
-final class LoadClients implements AutoCloseable {
+final class JdkClients implements LoadClients {
     private static final String FIELD = "\"receive_timestamp\":\"";
 
     private final List<HttpClient> http = new ArrayList<>();
     private final List<WebSocket> sockets = new ArrayList<>();
     private final Recorder latency = new Recorder(60_000, 3);
     private final LongAdder ticks = new LongAdder();
+    private final LongAdder chars = new LongAdder();
     private final AtomicInteger closed = new AtomicInteger();
     private volatile boolean recording;
 
     /** @param selectors JDK HTTP clients (each one selector thread) to spread the sockets over */
-    LoadClients(int selectors) {
+    JdkClients(int selectors) {
         if (selectors < 1) {
             throw new IllegalArgumentException("selectors must be positive, was " + selectors);
         }
@@ -43,7 +44,8 @@ final class LoadClients implements AutoCloseable {
     }
 
     /** Opens the clients, at most {@code parallel} handshakes at a time, and subscribes each. */
-    void open(URI uri, String apiKey, List<List<Long>> subscriptions, int parallel) throws Exception {
+    @Override
+    public void open(URI uri, String apiKey, List<List<Long>> subscriptions, int parallel) throws Exception {
         List<CompletableFuture<WebSocket>> pending = new ArrayList<>();
         for (List<Long> tokens : subscriptions) {
             String sub = "{\"action\":\"subscribe\",\"tokens\":" + tokens.toString().replace(" ", "") + "}";
@@ -64,24 +66,35 @@ final class LoadClients implements AutoCloseable {
     }
 
     /** Starts counting ticks and latencies, discarding what came before. */
-    void startRecording() {
+    @Override
+    public void startRecording() {
         latency.reset();
         ticks.reset();
+        chars.reset();
         recording = true;
     }
 
     /** Ticks received since recording started. */
-    long ticks() {
+    @Override
+    public long ticks() {
         return ticks.sum();
     }
 
+    /** Characters of the tick messages received since recording started. */
+    @Override
+    public long chars() {
+        return chars.sum();
+    }
+
     /** Latencies since recording started (ms). */
-    Histogram latencies() {
+    @Override
+    public Histogram latencies() {
         return latency.getIntervalHistogram();
     }
 
     /** Connections the server closed or that failed. */
-    int closedConnections() {
+    @Override
+    public int closedConnections() {
         return closed.get();
     }
 
@@ -98,6 +111,13 @@ final class LoadClients implements AutoCloseable {
         private long lastMillis;
 
         @Override
+        public void onOpen(WebSocket ws) {
+            // Unbounded demand once, instead of one request per message: a client that keeps up reads
+            // as fast as the server sends, and the JDK skips a demand hand-off per message.
+            ws.request(Long.MAX_VALUE);
+        }
+
+        @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
             CharSequence text = data;
             if (!last || partial.length() > 0) {
@@ -110,7 +130,6 @@ final class LoadClients implements AutoCloseable {
                 }
                 partial.setLength(0);
             }
-            ws.request(1);
             return null;
         }
 
@@ -127,6 +146,7 @@ final class LoadClients implements AutoCloseable {
                 lastMillis = Instant.parse(stamp).toEpochMilli();
             }
             ticks.increment();
+            chars.add(m.length());
             latency.recordValue(Math.max(0, Math.min(now - lastMillis, 60_000)));
         }
 
