@@ -203,6 +203,7 @@ final class NioClients implements LoadClients {
         boolean fragmented;
         final byte[] lastSecond = new byte[19];
         long lastSecondMillis = Long.MIN_VALUE;
+        private boolean ended;
 
         Conn(SocketChannel ch, ByteBuffer in) {
             this.ch = ch;
@@ -214,21 +215,37 @@ final class NioClients implements LoadClients {
             int n;
             while ((n = ch.read(in)) > 0) {
                 parse();
+                if (ended) {
+                    return false;
+                }
                 if (!in.hasRemaining()) {
                     in = ByteBuffer.allocate(in.capacity() * 2).put(in.flip());
                 }
             }
             if (n < 0) {
-                closed.incrementAndGet();
+                end();
                 return false;
             }
-            return ch.isOpen();
+            return true;
+        }
+
+        /** Counts the connection as lost, once, and closes it. */
+        void end() {
+            if (!ended) {
+                ended = true;
+                closed.incrementAndGet();
+            }
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // it is going away anyway
+            }
         }
 
         private void parse() throws IOException {
             in.flip();
             byte[] a = in.array();
-            while (in.remaining() >= 2) {
+            while (in.remaining() >= 2 && !ended) {
                 int p = in.position();
                 int b0 = a[p] & 0xFF;
                 int b1 = a[p + 1] & 0xFF;
@@ -274,10 +291,7 @@ final class NioClients implements LoadClients {
                         onText(a, from, len);
                     }
                 }
-                case 8 -> {
-                    closed.incrementAndGet();
-                    ch.close();
-                }
+                case 8 -> end();
                 case 9 -> writeFully(ch, frame(10, Arrays.copyOfRange(a, from, from + len)));
                 default -> {
                     // pong or binary: not part of the measurement
@@ -373,12 +387,10 @@ final class NioClients implements LoadClients {
                         try {
                             if (!c.read()) {
                                 k.cancel();
-                                c.ch.close();
                             }
                         } catch (IOException e) {
-                            closed.incrementAndGet();
                             k.cancel();
-                            c.ch.close();
+                            c.end();
                         }
                     }
                     selector.selectedKeys().clear();
