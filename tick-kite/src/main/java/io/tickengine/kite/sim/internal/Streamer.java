@@ -22,12 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Streamer implements Runnable {
     private final SimSocketServer<SimSession> server;
     private final SyntheticMarket market;
-    private final long tickNanos;
+    private final RatePacer pacer;
     private final long heartbeatNanos;
     private final AtomicLong ticksSent = new AtomicLong();
     private long lastRun = System.nanoTime();
-    /** Elapsed nanos times instruments not yet turned into ticks: the fraction of a tick still owed. */
-    private long owedNanoTicks;
     private int cursor;
     // The sessions as last seen, each one's subscription version and copy, and the union in a fixed order.
     private List<SimSession> sessions = List.of();
@@ -39,7 +37,7 @@ public final class Streamer implements Runnable {
     public Streamer(SimSocketServer<SimSession> server, SyntheticMarket market, long tickNanos, long heartbeatNanos) {
         this.server = server;
         this.market = market;
-        this.tickNanos = tickNanos;
+        this.pacer = new RatePacer(tickNanos);
         this.heartbeatNanos = heartbeatNanos;
     }
 
@@ -100,19 +98,8 @@ public final class Streamer implements Runnable {
     /** The instruments that fell due in {@code elapsed} nanos, continuing the round-robin where it stopped. */
     private List<Long> due(long elapsed) {
         int n = order.length;
-        if (n == 0) {
-            owedNanoTicks = 0;
-            return List.of();
-        }
-        // A run later than a whole interval owes one interval at most: nobody ticks twice in a run.
-        owedNanoTicks += Math.min(elapsed, tickNanos) * n;
-        long count = owedNanoTicks / tickNanos;
-        owedNanoTicks -= count * tickNanos;
-        if (count >= n) {
-            count = n;
-            owedNanoTicks = 0;
-        }
-        List<Long> due = new ArrayList<>((int) count);
+        int count = pacer.due(elapsed, n);
+        List<Long> due = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             cursor = cursor >= n - 1 ? 0 : cursor + 1;
             due.add(order[cursor]);
