@@ -185,10 +185,13 @@ public final class Outbound {
         schedule();
     }
 
-    /** Asks the pumper to send what waits, unless a pump is already scheduled. */
+    /**
+     * Asks the pumper to send what waits, unless a pump is scheduled or running: a running pump decides
+     * to stop under the same lock, so it sees anything queued or completed before that.
+     */
     private void schedule() {
         synchronized (this) {
-            if (scheduled || closed) {
+            if (scheduled || pumping || closed) {
                 return;
             }
             scheduled = true;

@@ -109,6 +109,40 @@ class OutboundTest {
     }
 
     @Test
+    void shouldNotScheduleAnotherPumpForWorkTheRunningPumpSees() {
+        List<String> sent = new ArrayList<>();
+        List<Runnable> tasks = new ArrayList<>();
+        Outbound[] self = new Outbound[1];
+        Transport completesAtOnce = new Transport() {
+            @Override
+            public void sendText(byte[] utf8, boolean more, Done done) {
+                String text = new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+                sent.add(text);
+                if (text.equals("a")) {
+                    self[0].offer(3, "late");
+                }
+                done.completed(null);
+            }
+
+            @Override
+            public void sendBinary(ByteBuffer bytes, boolean more, Done done) {
+                done.completed(null);
+            }
+
+            @Override
+            public void close(int code, String reason) {
+            }
+        };
+        self[0] = new Outbound(completesAtOnce, 64, 1, 1, 1000, () -> 0, listener, tasks::add,
+                batch -> String.valueOf(batch.get(0)));
+        self[0].offer(1, "a");
+        self[0].offer(2, "b");
+        tasks.remove(0).run();
+        assertThat(sent).containsExactly("a", "b", "late");
+        assertThat(tasks).isEmpty();
+    }
+
+    @Test
     void shouldCloseWith1011AndCountWhenEncodingFails() {
         StuckTransport t = new StuckTransport();
         Outbound out = new Outbound(t, 64, 1, 8, 1000, () -> 0, listener, Runnable::run, batch -> {
