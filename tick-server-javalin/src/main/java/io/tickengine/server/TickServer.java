@@ -315,6 +315,9 @@ public final class TickServer implements AutoCloseable {
         if (app != null) {
             app.stop();
         }
+        if (hub != null) {
+            hub.close();
+        }
         boolean clean = engine == null || engine.stop(options.shutdownTimeout());
         for (int i = closeables.size() - 1; i >= 0; i--) {
             try {

@@ -1,131 +1,33 @@
 package io.tickengine.bench.load;
 
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.time.Instant;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
- * N seed 004 WebSocket clients on the JDK's client: each subscribes to its instruments and, for every
- * tick, records the time from the server's receipt ({@code receive_timestamp}) to its own, in ms.
+ * The load tool's N seed 004 WebSocket clients: each subscribes to its instruments and, for every tick,
+ * records the time from the server's receipt ({@code receive_timestamp}) to its own, in ms.
  */
-final class LoadClients implements AutoCloseable {
-    private static final String FIELD = "\"receive_timestamp\":\"";
-
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final List<WebSocket> sockets = new ArrayList<>();
-    private final Recorder latency = new Recorder(60_000, 3);
-    private final LongAdder ticks = new LongAdder();
-    private final AtomicInteger closed = new AtomicInteger();
-    private volatile boolean recording;
-
+interface LoadClients extends AutoCloseable {
     /** Opens the clients, at most {@code parallel} handshakes at a time, and subscribes each. */
-    void open(URI uri, String apiKey, List<List<Long>> subscriptions, int parallel) throws Exception {
-        List<CompletableFuture<WebSocket>> pending = new ArrayList<>();
-        for (List<Long> tokens : subscriptions) {
-            String sub = "{\"action\":\"subscribe\",\"tokens\":" + tokens.toString().replace(" ", "") + "}";
-            pending.add(http.newWebSocketBuilder().header("X-API-Key", apiKey)
-                    .connectTimeout(Duration.ofSeconds(30)).buildAsync(uri, new Client())
-                    .thenCompose(ws -> ws.sendText(sub, true)));
-            if (pending.size() >= parallel) {
-                for (CompletableFuture<WebSocket> f : pending) {
-                    sockets.add(f.get(60, TimeUnit.SECONDS));
-                }
-                pending.clear();
-            }
-        }
-        for (CompletableFuture<WebSocket> f : pending) {
-            sockets.add(f.get(60, TimeUnit.SECONDS));
-        }
-    }
+    void open(URI uri, String apiKey, List<List<Long>> subscriptions, int parallel) throws Exception;
 
     /** Starts counting ticks and latencies, discarding what came before. */
-    void startRecording() {
-        latency.reset();
-        ticks.reset();
-        recording = true;
-    }
+    void startRecording();
 
     /** Ticks received since recording started. */
-    long ticks() {
-        return ticks.sum();
-    }
+    long ticks();
+
+    /** Bytes (UTF-8; characters for the JDK client) of the tick messages received since recording started. */
+    long chars();
 
     /** Latencies since recording started (ms). */
-    Histogram latencies() {
-        return latency.getIntervalHistogram();
-    }
+    Histogram latencies();
 
     /** Connections the server closed or that failed. */
-    int closedConnections() {
-        return closed.get();
-    }
+    int closedConnections();
 
     @Override
-    public void close() {
-        for (WebSocket ws : sockets) {
-            ws.abort();
-        }
-    }
-
-    private final class Client implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
-        private String lastStamp = "";
-        private long lastMillis;
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            CharSequence text = data;
-            if (!last || partial.length() > 0) {
-                partial.append(data);
-                text = partial;
-            }
-            if (last) {
-                if (recording) {
-                    record(text.toString(), System.currentTimeMillis());
-                }
-                partial.setLength(0);
-            }
-            ws.request(1);
-            return null;
-        }
-
-        private void record(String m, long now) {
-            int at = m.indexOf(FIELD);
-            if (at < 0 || !m.startsWith("{\"type\":\"tick\"")) {
-                return;
-            }
-            int from = at + FIELD.length();
-            int to = m.indexOf('"', from);
-            String stamp = m.substring(from, to);
-            if (!stamp.equals(lastStamp)) {
-                lastStamp = stamp;
-                lastMillis = Instant.parse(stamp).toEpochMilli();
-            }
-            ticks.increment();
-            latency.recordValue(Math.max(0, Math.min(now - lastMillis, 60_000)));
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
-            closed.incrementAndGet();
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket ws, Throwable error) {
-            closed.incrementAndGet();
-        }
-    }
+    void close();
 }

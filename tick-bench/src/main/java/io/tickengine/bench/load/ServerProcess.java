@@ -17,6 +17,9 @@ import java.util.Map;
  * resident memory ({@code VmRSS} in {@code /proc/<pid>/status}) is its own and not the clients'.
  */
 final class ServerProcess implements AutoCloseable {
+    /** Linux's USER_HZ, the unit of the CPU times in {@code /proc/<pid>/stat}; 100 on every mainstream kernel. */
+    private static final int CLOCK_TICKS = 100;
+
     private final Process process;
     private final int port;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -82,6 +85,18 @@ final class ServerProcess implements AutoCloseable {
             }
         }
         return -1;
+    }
+
+    /** CPU time the child has used so far (user + system), in seconds, from {@code /proc}. */
+    double cpuSeconds() throws IOException {
+        return procCpuSeconds(process.pid());
+    }
+
+    /** CPU time (user + system) of a process on Linux, in seconds. */
+    static double procCpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / (double) CLOCK_TICKS;
     }
 
     @Override

@@ -24,7 +24,9 @@ import java.util.Random;
  * tick ({@code receive_timestamp}) to the client's, drops as the server counts them, and the server's
  * RSS. Usage: {@code java -cp tick-bench/target/benchmarks.jar io.tickengine.bench.load.WsLoadTool
  * [--clients 1000] [--per-client 100] [--instruments 3000] [--rate 6000] [--warmup 20] [--duration 60]
- * [--mode full] [--server-jvm "-Xmx256m"]}.
+ * [--mode full] [--client nio] [--selectors 2] [--server-jvm "-Xmx256m"]}. {@code --client nio} (the default)
+ * reads the sockets with {@link NioClients}, {@code jdk} with the JDK's WebSocket client ({@link JdkClients});
+ * {@code --selectors} is how many threads (selectors, or JDK HTTP clients) read them.
  */
 public final class WsLoadTool {
     /** The API key clients present; the server refuses to run a real feed without auth. */
@@ -42,15 +44,21 @@ public final class WsLoadTool {
         int warmup = Integer.parseInt(a.getOrDefault("warmup", "20"));
         int duration = Integer.parseInt(a.getOrDefault("duration", "60"));
         String mode = a.getOrDefault("mode", "full");
+        String client = a.getOrDefault("client", "nio");
+        int selectors = Integer.parseInt(a.getOrDefault("selectors", client.equals("jdk") ? "4" : "2"));
         List<String> jvm = List.of(a.getOrDefault("server-jvm", "-Xmx256m").split(" "));
-        if (n < 1 || k < 1 || k > m || m > 9000 || r < 1 || duration < 1 || n > 20_000) {
-            throw new IllegalArgumentException("need 1 <= per-client <= instruments <= 9000, clients 1..20000, rate and duration > 0");
+        if (n < 1 || k < 1 || k > m || m > 9000 || r < 1 || duration < 1 || n > 20_000
+                || selectors < 1 || !(client.equals("nio") || client.equals("jdk"))) {
+            throw new IllegalArgumentException("need 1 <= per-client <= instruments <= 9000, clients 1..20000, rate, duration and selectors > 0, client nio or jdk");
         }
         Path dir = Files.createTempDirectory("tick-load");
         List<Long> tokens = writeInstruments(dir.resolve("instruments.csv"), m);
         Duration interval = Duration.ofNanos(m * 1_000_000_000L / r);
         System.out.printf(Locale.ROOT, "load: N=%d clients x K=%d, M=%d instruments at R=%d ticks/s (every %d ms), mode %s%n",
                 n, k, m, r, interval.toMillis(), mode);
+        System.out.printf(Locale.ROOT, "load average at start: %.1f on %d cores%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
         try (KiteSimulator sim = KiteSimulator.builder().tickInterval(interval).start()) {
             Map<String, String> env = new HashMap<>();
             env.put("KITE_API_KEY", sim.apiKey());
@@ -64,7 +72,7 @@ public final class WsLoadTool {
             env.put("WS_MAX_CONNECTIONS_PER_IP", Integer.toString(n + 10));
             int port = freePort();
             try (ServerProcess server = ServerProcess.start(port, jvm, env, dir.resolve("server.log"));
-                 LoadClients clients = new LoadClients()) {
+                 LoadClients clients = client.equals("jdk") ? new JdkClients(selectors) : new NioClients(selectors)) {
                 System.out.printf("server pid %d on port %d (log %s)%n", server.pid(), port, dir.resolve("server.log"));
                 waitForFeed(server);
                 Random random = new Random(42);
@@ -79,19 +87,23 @@ public final class WsLoadTool {
                 System.out.printf("%d clients connected and subscribed in %d ms; warming up %d s%n", n,
                         (System.nanoTime() - t0) / 1_000_000, warmup);
                 Thread.sleep(warmup * 1000L);
-                measure(server, clients, n, k, m, r, duration);
+                measure(sim, server, clients, n, k, m, r, duration);
             }
         }
     }
 
-    private static void measure(ServerProcess server, LoadClients clients, int n, int k, int m, int r, int seconds)
-            throws Exception {
+    private static void measure(KiteSimulator sim, ServerProcess server, LoadClients clients, int n, int k, int m,
+                                int r, int seconds) throws Exception {
+        long sent0 = sim.ticksSent();
+        long simStart = System.nanoTime();
         double in0 = server.metric("tickengine_ticks_received_total");
         double conflated0 = server.metric("tickengine_websocket_conflated_total");
         double slow0 = server.metric("tickengine_websocket_slow_closed_total");
         double broadcastLoss0 = server.metric("tickengine_sink_conflated_total{sink=\"broadcast\"}")
                 + server.metric("tickengine_sink_dropped_total{sink=\"broadcast\"}");
         int closed0 = clients.closedConnections();
+        double serverCpu0 = server.cpuSeconds();
+        double toolCpu0 = ServerProcess.procCpuSeconds(ProcessHandle.current().pid());
         clients.startRecording();
         long start = System.nanoTime();
         long maxRss = 0;
@@ -101,22 +113,32 @@ public final class WsLoadTool {
         }
         double secs = (System.nanoTime() - start) / 1e9;
         long delivered = clients.ticks();
+        double serverCpu = server.cpuSeconds() - serverCpu0;
+        double toolCpu = ServerProcess.procCpuSeconds(ProcessHandle.current().pid()) - toolCpu0;
         Histogram h = clients.latencies();
+        double simRate = (sim.ticksSent() - sent0) / ((System.nanoTime() - simStart) / 1e9);
         double feed = (server.metric("tickengine_ticks_received_total") - in0) / secs;
         double conflated = server.metric("tickengine_websocket_conflated_total") - conflated0;
         double slow = server.metric("tickengine_websocket_slow_closed_total") - slow0;
         double broadcastLoss = server.metric("tickengine_sink_conflated_total{sink=\"broadcast\"}")
                 + server.metric("tickengine_sink_dropped_total{sink=\"broadcast\"}") - broadcastLoss0;
         long rss = server.rssKib();
-        System.out.printf(Locale.ROOT, "feed into server: %.0f ticks/s (target %d)%n", feed, r);
-        System.out.printf(Locale.ROOT, "delivered: %.0f ticks/s to clients (expected about %.0f = N*K*feed/M)%n",
-                delivered / secs, (double) n * k * feed / m);
+        System.out.printf(Locale.ROOT, "simulator sent: %.0f ticks/s (requested %d, %.0f%%)%n", simRate, r, 100 * simRate / r);
+        System.out.printf(Locale.ROOT, "feed into server: %.0f ticks/s (requested %d)%n", feed, r);
+        System.out.printf(Locale.ROOT, "delivered: %.0f ticks/s to clients (expected about %.0f = N*K*feed/M), "
+                + "%.0f bytes per message, %.1f MB/s%n", delivered / secs, (double) n * k * feed / m,
+                delivered == 0 ? 0.0 : (double) clients.chars() / delivered, clients.chars() / secs / 1e6);
         System.out.printf(Locale.ROOT, "latency server receipt -> client receipt (ms): p50=%d p99=%d p99.9=%d max=%d (n=%d)%n",
                 h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue(),
                 h.getTotalCount());
         System.out.printf(Locale.ROOT, "drops: %.0f updates conflated for slow clients, %.0f clients closed 1013, "
                 + "%.0f ticks conflated/dropped before the broadcaster, %d client connections lost%n",
                 conflated, slow, broadcastLoss, clients.closedConnections() - closed0);
+        System.out.printf(Locale.ROOT, "CPU: server %.2f cores (%.1f us per delivered tick), load tool (clients and "
+                + "simulator) %.2f cores (%.1f us per tick); load average now %.1f%n", serverCpu / secs,
+                delivered == 0 ? 0.0 : serverCpu * 1e6 / delivered, toolCpu / secs,
+                delivered == 0 ? 0.0 : toolCpu * 1e6 / delivered,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf(Locale.ROOT, "server RSS (child process VmRSS): %d MiB at end, %d MiB max%n", rss / 1024, maxRss / 1024);
     }
 

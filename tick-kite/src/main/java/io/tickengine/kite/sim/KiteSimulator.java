@@ -41,10 +41,12 @@ public final class KiteSimulator implements AutoCloseable {
     public static final String DEFAULT_API_KEY = "sim-api-key";
     /** Access token the simulator accepts unless told otherwise. */
     public static final String DEFAULT_ACCESS_TOKEN = "sim-access-token";
-    /** How often subscribed instruments tick. */
+    /** How often each subscribed instrument ticks. */
     public static final Duration DEFAULT_TICK_INTERVAL = Duration.ofMillis(100);
     /** Silence after which an idle connection gets a heartbeat, as Kite does. */
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(1);
+    /** How often the streaming loop sends what fell due: instruments tick at staggered phases in between. */
+    static final Duration STREAM_PERIOD = Duration.ofMillis(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(KiteSimulator.class);
     private static final long START_TIMEOUT_SECONDS = 10;
@@ -103,6 +105,11 @@ public final class KiteSimulator implements AutoCloseable {
     /** Handshakes received so far, refused ones included. */
     public int handshakes() {
         return server.handshakes();
+    }
+
+    /** Ticks sent so far over all connections (an instrument on two connections counts twice). */
+    public long ticksSent() {
+        return streamer.ticksSent();
     }
 
     /** Open client connections. */
@@ -235,7 +242,8 @@ public final class KiteSimulator implements AutoCloseable {
      */
     public KiteSimulator start() {
         rest.start();
-        long period = Math.min(options.tickInterval.toNanos(), options.heartbeatInterval.toNanos());
+        long period = Math.min(STREAM_PERIOD.toNanos(),
+                Math.min(options.tickInterval.toNanos(), options.heartbeatInterval.toNanos()));
         try {
             runner.start("Kite simulator", START_TIMEOUT_SECONDS, streamer, period);
         } catch (IllegalStateException e) {
@@ -308,7 +316,10 @@ public final class KiteSimulator implements AutoCloseable {
             return this;
         }
 
-        /** How often subscribed instruments tick. */
+        /**
+         * How often each subscribed instrument ticks. Instruments tick at staggered phases, so M of them
+         * produce an even M per interval rather than a burst; a late round catches up.
+         */
         public Builder tickInterval(Duration tickInterval) {
             this.tickInterval = positive(tickInterval, "tickInterval");
             return this;

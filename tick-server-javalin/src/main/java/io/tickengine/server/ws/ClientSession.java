@@ -26,7 +26,6 @@ public final class ClientSession {
     private final String address;
     private final long connectedAt;
     private final Function<Long, InstrumentClass> classOf;
-    private final FrameCache frames;
     private final Set<Long> tokens = ConcurrentHashMap.newKeySet();
     private final Set<Long> candleKeys = ConcurrentHashMap.newKeySet();
     private volatile InstrumentClass streamAll;
@@ -43,7 +42,7 @@ public final class ClientSession {
     private int rateCount;
 
     ClientSession(String id, Dialect dialect, String endpoint, Principal user, String address, long connectedAt,
-                  Function<Long, InstrumentClass> classOf, FrameCache frames) {
+                  Function<Long, InstrumentClass> classOf) {
         this.id = id;
         this.dialect = dialect;
         this.endpoint = endpoint;
@@ -51,7 +50,6 @@ public final class ClientSession {
         this.address = address;
         this.connectedAt = connectedAt;
         this.classOf = classOf;
-        this.frames = frames;
     }
 
     void attach(Outbound out) {
@@ -108,8 +106,8 @@ public final class ClientSession {
     /** Encodes a batch of updates into one frame; called under the outbound lock. */
     Object encode(List<Object> updates) {
         if (!msgpack && !delta && batch <= 1 && updates.size() == 1 && dialect != Dialect.CANDLES
-                && updates.get(0) instanceof Tick t) {
-            return frames.frame(t, this::frame);
+                && updates.get(0) instanceof SharedTick t) {
+            return t.frame(dialect, this::frame);
         }
         return frame(updates);
     }
@@ -120,7 +118,8 @@ public final class ClientSession {
 
     private Object frame(List<Object> updates) {
         List<Object> data = new ArrayList<>(updates.size());
-        for (Object u : updates) {
+        for (Object update : updates) {
+            Object u = SharedTick.unwrap(update);
             if (u instanceof Tick t) {
                 Map<String, Object> m = dialect == Dialect.SYMBOLS ? Messages.tickDto(t, classOf.apply(t.instrumentToken()))
                         : Messages.kiteTick(t);

@@ -26,12 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The WebSocket hub: every client session, who wants which instrument, and the engine sinks that fan
- * ticks and candles out to the sessions' outbound buffers. Thread-safe.
+ * ticks and candles out to the sessions' outbound buffers. The sinks only queue; the sends run on a few
+ * fan-out threads ({@link FanOut}) until {@link #close()}. Thread-safe.
  */
-public final class Hub {
-    /** Recent ticks whose default-format frame is kept for sharing between clients, per dialect. */
-    static final int FRAME_CACHE_SLOTS = 8192;
-
+public final class Hub implements AutoCloseable {
     private final InstrumentRegistry registry;
     private final LatestTicks latest;
     private final FeedSubscriptions feed;
@@ -47,10 +45,17 @@ public final class Hub {
     private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong lastTickMillis = new AtomicLong();
-    private final FrameCache tickFrames = new FrameCache(FRAME_CACHE_SLOTS);
-    private final FrameCache dtoFrames = new FrameCache(FRAME_CACHE_SLOTS);
+    private final FanOut fanOut;
 
+    /** A hub with the default number of fan-out threads (one per core, 2 to 4). */
     public Hub(InstrumentRegistry registry, LatestTicks latest, FeedSubscriptions feed, WsLimits limits, Clock clock) {
+        this(registry, latest, feed, limits, clock, FanOut.DEFAULT_THREADS);
+    }
+
+    /** A hub whose client sends run on {@code fanOutThreads} threads. */
+    public Hub(InstrumentRegistry registry, LatestTicks latest, FeedSubscriptions feed, WsLimits limits, Clock clock,
+               int fanOutThreads) {
+        this.fanOut = new FanOut(fanOutThreads);
         this.registry = registry;
         this.latest = latest;
         this.feed = feed;
@@ -89,10 +94,9 @@ public final class Hub {
     /** Opens a session over a transport; the address slot must have been admitted. */
     ClientSession open(Dialect dialect, String endpoint, Principal user, String address, Transport transport) {
         String id = Long.toString(clock.millis(), 36) + "-" + ids.incrementAndGet();
-        ClientSession s = new ClientSession(id, dialect, endpoint, user, address, clock.millis(), this::classOf,
-                dialect == Dialect.SYMBOLS ? dtoFrames : tickFrames);
-        s.attach(new Outbound(transport, limits.outboundQueue(), 1, limits.slowClientTimeout().toMillis(),
-                clock::millis, counters, s::encode));
+        ClientSession s = new ClientSession(id, dialect, endpoint, user, address, clock.millis(), this::classOf);
+        s.attach(new Outbound(transport, limits.outboundQueue(), 1, Outbound.DEFAULT_MAX_IN_FLIGHT,
+                limits.slowClientTimeout().toMillis(), clock::millis, counters, fanOut.assign(), s::encode));
         sessions.put(id, s);
         counters.connectionsOpened.increment();
         return s;
@@ -222,11 +226,13 @@ public final class Hub {
                     counters.ticksIn.increment();
                     resume.add(t, now);
                     long token = t.instrumentToken();
+                    // One shared update per tick, so its default frame is encoded once for all clients.
+                    SharedTick shared = new SharedTick(t);
                     Set<ClientSession> subs = byToken.get(token);
                     if (subs != null) {
                         for (ClientSession s : subs) {
                             if (s.dialect() != Dialect.CANDLES) {
-                                s.out().offer(token, t);
+                                s.out().offer(token, shared);
                             }
                         }
                     }
@@ -235,7 +241,7 @@ public final class Hub {
                         Set<ClientSession> all = c == InstrumentClass.INDEX ? allIndices
                                 : c == InstrumentClass.STOCK ? allStocks : Set.of();
                         for (ClientSession s : all) {
-                            s.out().offer(token, t);
+                            s.out().offer(token, shared);
                         }
                     }
                 }
@@ -247,7 +253,8 @@ public final class Hub {
             @Override
             public Map<String, Long> metrics() {
                 return Map.of("sessions", (long) sessions.size(), "conflated_updates", counters.conflatedUpdates(),
-                        "slow_clients_closed", counters.closedSlowClients());
+                        "slow_clients_closed", counters.closedSlowClients(), "send_failures", counters.sendFailures(),
+                        "fan_out_threads", (long) fanOut.threads());
             }
         };
     }
@@ -281,6 +288,12 @@ public final class Hub {
                 }
             }
         };
+    }
+
+    /** Stops the fan-out threads once clients are closed; later sends run on the caller's thread. */
+    @Override
+    public void close() {
+        fanOut.close();
     }
 
     static String json(Object tree) {

@@ -1,15 +1,21 @@
 package io.tickengine.server.ws;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Counters of the WebSocket hub, read by metrics and stats; thread-safe. */
 public final class HubCounters implements Outbound.Listener {
+    private static final Logger LOG = LoggerFactory.getLogger(HubCounters.class);
+
     final LongAdder ticksIn = new LongAdder();
     final LongAdder updatesSent = new LongAdder();
     final LongAdder conflated = new LongAdder();
     final LongAdder closedSlow = new LongAdder();
+    final LongAdder sendFailures = new LongAdder();
     final LongAdder badMessages = new LongAdder();
     final LongAdder connectionsOpened = new LongAdder();
     final LongAdder authFailures = new LongAdder();
@@ -30,6 +36,14 @@ public final class HubCounters implements Outbound.Listener {
         closedSlow.increment();
     }
 
+    @Override
+    public void failed(RuntimeException e) {
+        sendFailures.increment();
+        if (sendFailures.sum() == 1) {
+            LOG.error("sending to a client failed; it was closed with 1011 (logged once, counted in send_failures)", e);
+        }
+    }
+
     void limitHit(String limit) {
         limits.computeIfAbsent(limit, k -> new LongAdder()).increment();
     }
@@ -45,6 +59,9 @@ public final class HubCounters implements Outbound.Listener {
 
     /** Clients closed with 1013 for being too slow. */
     public long closedSlowClients() { return closedSlow.sum(); }
+
+    /** Clients closed with 1011 because building or handing over their frames failed. */
+    public long sendFailures() { return sendFailures.sum(); }
 
     /** Malformed or unknown client messages. */
     public long badMessages() { return badMessages.sum(); }

@@ -1,26 +1,33 @@
 package io.tickengine.server.ws;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
  * The outbound buffer of one client: control messages and keyed updates (ticks, candles) waiting for
- * the socket, with at most one send in flight. When {@code capacity} updates wait, newer updates are
+ * the socket. Offering only queues and schedules a pump on the client's fan-out executor, which sends
+ * what waits with at most {@code maxInFlight} frames in flight, telling the transport when more frames
+ * follow so it can gather them into one write. When {@code capacity} updates wait, newer updates are
  * conflated to the latest per key; a client that stays behind longer than {@code maxBehindMillis} is
- * closed with 1013. Offering never blocks, so a slow client never delays the broadcaster or others.
+ * closed with 1013. Nothing here blocks, so a slow client never delays the broadcaster or others.
  */
 public final class Outbound {
     /** Close code for a client that cannot keep up (RFC 6455 "try again later"). */
     public static final int CLOSE_TOO_SLOW = 1013;
     /** Control messages allowed to wait before the client counts as stuck. */
     static final int MAX_CONTROL = 4096;
+
+    /** Frames one client may have in flight unless told otherwise. */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 32;
 
     /** Counters a hub aggregates; all methods are called without this buffer's lock held. */
     public interface Listener {
@@ -29,10 +36,15 @@ public final class Outbound {
         void conflated();
 
         void closedSlow();
+
+        /** A pump failed unexpectedly (a bug, not a slow client); the client is closed with 1011. */
+        void failed(RuntimeException e);
     }
 
     private final Transport transport;
     private final int capacity;
+    private final int maxInFlight;
+    private final Executor pumper;
     private int maxBatch;
     private final long maxBehindMillis;
     private final LongSupplier clock;
@@ -44,18 +56,25 @@ public final class Outbound {
     private final Map<Long, Object> conflated = new LinkedHashMap<>();
     private boolean conflating;
     private long behindSince;
-    private boolean inFlight;
+    private int inFlight;
+    private boolean scheduled;
     private boolean pumping;
     private boolean closed;
     private final Transport.Done onSent = this::onSent;
+    private final Runnable pumpTask = this::runPump;
 
     /**
-     * @param encoder turns a batch of updates into one frame: a {@code String} (text) or {@code ByteBuffer}
+     * @param maxInFlight frames handed to the transport and not yet completed, at most
+     * @param pumper where sends run: one thread per client at a time (a fan-out shard), or the caller's
+     * @param encoder turns a batch of updates into one frame: text as a {@code String} or UTF-8 {@code byte[]}
+     *     (which may be shared and is never written to), or binary as a {@code ByteBuffer}
      */
-    public Outbound(Transport transport, int capacity, int maxBatch, long maxBehindMillis, LongSupplier clock,
-                    Listener listener, Function<List<Object>, Object> encoder) {
+    public Outbound(Transport transport, int capacity, int maxBatch, int maxInFlight, long maxBehindMillis,
+                    LongSupplier clock, Listener listener, Executor pumper, Function<List<Object>, Object> encoder) {
         this.transport = transport;
         this.capacity = capacity;
+        this.maxInFlight = Math.max(1, maxInFlight);
+        this.pumper = pumper;
         this.maxBatch = Math.max(1, maxBatch);
         this.maxBehindMillis = maxBehindMillis;
         this.clock = clock;
@@ -87,7 +106,7 @@ public final class Outbound {
             closeSlow("Client too slow: control messages not read");
             return;
         }
-        pump();
+        schedule();
     }
 
     /** Queues an update keyed by instrument (or instrument and interval); conflates when the buffer is full. */
@@ -117,7 +136,7 @@ public final class Outbound {
             closeSlow("Client too slow: behind for more than " + maxBehindMillis + " ms");
             return;
         }
-        pump();
+        schedule();
     }
 
     /** Updates waiting, conflated ones included. */
@@ -157,13 +176,42 @@ public final class Outbound {
 
     private void onSent(Throwable failure) {
         synchronized (this) {
-            inFlight = false;
+            inFlight--;
         }
         if (failure != null) {
             close(1011, "Send failed");
             return;
         }
-        pump();
+        schedule();
+    }
+
+    /**
+     * Asks the pumper to send what waits, unless a pump is scheduled or running: a running pump decides
+     * to stop under the same lock, so it sees anything queued or completed before that.
+     */
+    private void schedule() {
+        synchronized (this) {
+            if (scheduled || pumping || closed) {
+                return;
+            }
+            scheduled = true;
+        }
+        pumper.execute(pumpTask);
+    }
+
+    private void runPump() {
+        synchronized (this) {
+            scheduled = false;
+        }
+        try {
+            pump();
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                pumping = false;
+            }
+            listener.failed(e);
+            close(1011, "Server error");
+        }
     }
 
     private void pump() {
@@ -176,8 +224,9 @@ public final class Outbound {
         while (true) {
             Object frame;
             int count;
+            boolean more;
             synchronized (this) {
-                if (closed || inFlight) {
+                if (closed || inFlight >= maxInFlight) {
                     pumping = false;
                     return;
                 }
@@ -194,15 +243,19 @@ public final class Outbound {
                     frame = encoder.apply(batch);
                     count = batch.size();
                 }
-                inFlight = true;
+                inFlight++;
+                // Only this pump takes frames, so what waits now is still there on the next turn.
+                more = inFlight < maxInFlight && (!control.isEmpty() || !updates.isEmpty() || !conflated.isEmpty());
             }
             if (count > 0) {
                 listener.sent(count);
             }
             if (frame instanceof ByteBuffer bytes) {
-                transport.sendBinary(bytes, onSent);
+                transport.sendBinary(bytes, more, onSent);
+            } else if (frame instanceof byte[] utf8) {
+                transport.sendText(utf8, more, onSent);
             } else {
-                transport.sendText((String) frame, onSent);
+                transport.sendText(((String) frame).getBytes(StandardCharsets.UTF_8), more, onSent);
             }
         }
     }

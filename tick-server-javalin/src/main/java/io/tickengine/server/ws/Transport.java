@@ -9,9 +9,15 @@ public interface Transport {
         void completed(Throwable failure);
     }
 
-    void sendText(String text, Done done);
+    /**
+     * Sends a text frame given as UTF-8 bytes, which the transport only reads, so one array may go to
+     * many clients. {@code more} says that another frame follows at once, so the transport may hold this
+     * one back and write both together; a frame with {@code more} false is written without waiting.
+     */
+    void sendText(byte[] utf8, boolean more, Done done);
 
-    void sendBinary(ByteBuffer bytes, Done done);
+    /** Sends a binary frame; {@code more} as for {@link #sendText}. */
+    void sendBinary(ByteBuffer bytes, boolean more, Done done);
 
     /** Starts the close handshake; idempotent. */
     void close(int code, String reason);

@@ -15,6 +15,7 @@ public final class SimSession implements SimPeer {
 
     private final SimLink link;
     private final Map<Long, TickMode> subscriptions = new HashMap<>();
+    private volatile int version;
 
     SimSession(SimLink link) {
         this.link = link;
@@ -48,6 +49,7 @@ public final class SimSession implements SimPeer {
         for (Long t : tokens) {
             subscriptions.putIfAbsent(t, DEFAULT_MODE);
         }
+        version++;
         return true;
     }
 
@@ -55,6 +57,7 @@ public final class SimSession implements SimPeer {
         for (Long t : tokens) {
             subscriptions.remove(t);
         }
+        version++;
     }
 
     /** Sets the mode of tokens that are subscribed; others are ignored, as a mode cannot subscribe. */
@@ -62,6 +65,12 @@ public final class SimSession implements SimPeer {
         for (Long t : tokens) {
             subscriptions.computeIfPresent(t, (k, v) -> mode);
         }
+        version++;
+    }
+
+    /** Changes with every subscribe, unsubscribe and mode message, so a reader can keep its copy until then. */
+    public int version() {
+        return version;
     }
 
     /** A copy of the subscriptions. */

@@ -1,0 +1,164 @@
+package io.tickengine.bench.load;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Instant;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * N seed 004 WebSocket clients on the JDK's client: each subscribes to its instruments and, for every
+ * tick, records the time from the server's receipt ({@code receive_timestamp}) to its own, in ms. The
+ * clients are spread over several {@link HttpClient}s, because one client reads all its sockets on a
+ * single selector thread, which alone cannot read 200,000 messages/s.
+ */
+final class JdkClients implements LoadClients {
+    private static final String FIELD = "\"receive_timestamp\":\"";
+
+    private final List<HttpClient> http = new ArrayList<>();
+    private final List<WebSocket> sockets = new ArrayList<>();
+    private final Recorder latency = new Recorder(60_000, 3);
+    private final LongAdder ticks = new LongAdder();
+    private final LongAdder chars = new LongAdder();
+    private final AtomicInteger closed = new AtomicInteger();
+    private volatile boolean recording;
+
+    /** @param selectors JDK HTTP clients (each one selector thread) to spread the sockets over */
+    JdkClients(int selectors) {
+        if (selectors < 1) {
+            throw new IllegalArgumentException("selectors must be positive, was " + selectors);
+        }
+        for (int i = 0; i < selectors; i++) {
+            http.add(HttpClient.newHttpClient());
+        }
+    }
+
+    /** Opens the clients, at most {@code parallel} handshakes at a time, and subscribes each. */
+    @Override
+    public void open(URI uri, String apiKey, List<List<Long>> subscriptions, int parallel) throws Exception {
+        List<CompletableFuture<WebSocket>> pending = new ArrayList<>();
+        for (List<Long> tokens : subscriptions) {
+            String sub = "{\"action\":\"subscribe\",\"tokens\":" + tokens.toString().replace(" ", "") + "}";
+            HttpClient client = http.get((sockets.size() + pending.size()) % http.size());
+            pending.add(client.newWebSocketBuilder().header("X-API-Key", apiKey)
+                    .connectTimeout(Duration.ofSeconds(30)).buildAsync(uri, new Client())
+                    .thenCompose(ws -> ws.sendText(sub, true)));
+            if (pending.size() >= parallel) {
+                for (CompletableFuture<WebSocket> f : pending) {
+                    sockets.add(f.get(60, TimeUnit.SECONDS));
+                }
+                pending.clear();
+            }
+        }
+        for (CompletableFuture<WebSocket> f : pending) {
+            sockets.add(f.get(60, TimeUnit.SECONDS));
+        }
+    }
+
+    /** Starts counting ticks and latencies, discarding what came before. */
+    @Override
+    public void startRecording() {
+        latency.reset();
+        ticks.reset();
+        chars.reset();
+        recording = true;
+    }
+
+    /** Ticks received since recording started. */
+    @Override
+    public long ticks() {
+        return ticks.sum();
+    }
+
+    /** Characters of the tick messages received since recording started. */
+    @Override
+    public long chars() {
+        return chars.sum();
+    }
+
+    /** Latencies since recording started (ms). */
+    @Override
+    public Histogram latencies() {
+        return latency.getIntervalHistogram();
+    }
+
+    /** Connections the server closed or that failed. */
+    @Override
+    public int closedConnections() {
+        return closed.get();
+    }
+
+    @Override
+    public void close() {
+        for (WebSocket ws : sockets) {
+            ws.abort();
+        }
+    }
+
+    private final class Client implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+        private String lastStamp = "";
+        private long lastMillis;
+
+        @Override
+        public void onOpen(WebSocket ws) {
+            // Unbounded demand once, instead of one request per message: a client that keeps up reads
+            // as fast as the server sends, and the JDK skips a demand hand-off per message.
+            ws.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            CharSequence text = data;
+            if (!last || partial.length() > 0) {
+                partial.append(data);
+                text = partial;
+            }
+            if (last) {
+                if (recording) {
+                    record(text.toString(), System.currentTimeMillis());
+                }
+                partial.setLength(0);
+            }
+            return null;
+        }
+
+        private void record(String m, long now) {
+            int at = m.indexOf(FIELD);
+            if (at < 0 || !m.startsWith("{\"type\":\"tick\"")) {
+                return;
+            }
+            int from = at + FIELD.length();
+            int to = m.indexOf('"', from);
+            String stamp = m.substring(from, to);
+            if (!stamp.equals(lastStamp)) {
+                lastStamp = stamp;
+                lastMillis = Instant.parse(stamp).toEpochMilli();
+            }
+            ticks.increment();
+            chars.add(m.length());
+            latency.recordValue(Math.max(0, Math.min(now - lastMillis, 60_000)));
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
+            closed.incrementAndGet();
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket ws, Throwable error) {
+            closed.incrementAndGet();
+        }
+    }
+}
