@@ -112,15 +112,37 @@ public final class SinkWorker<E> {
     /** Hands an item to the sink; never blocks. */
     public void offer(E item) {
         mailbox.offer(item);
-        // Only the producer that flips the flag pays for the wake-up; the others see it cleared.
-        if (parked && PARKED.compareAndSet(this, true, false)) {
-            LockSupport.unpark(thread);
-        }
+        wake();
+    }
+
+    /**
+     * Hands an item to the sink with its instrument's dense index from the engine's
+     * {@link InstrumentIndex}, which a conflating mailbox uses instead of hashing the key; never blocks.
+     */
+    public void offer(E item, int index) {
+        mailbox.offer(item, index);
+        wake();
     }
 
     /** Hands several items to the sink in order, with one wake-up at most; never blocks. */
     public void offerAll(List<E> items) {
         mailbox.offerAll(items);
+        wake();
+    }
+
+    /** {@link #offerAll(List)} with each item's dense index, as for {@link #offer(Object, int)}. */
+    public void offerAll(List<E> items, int[] indexes) {
+        mailbox.offerAll(items, indexes);
+        wake();
+    }
+
+    /** Whether the mailbox keeps one item per instrument, so producers should pass dense indexes. */
+    public boolean conflates() {
+        return policy == OverflowPolicy.CONFLATE;
+    }
+
+    private void wake() {
+        // Only the producer that flips the flag pays for the wake-up; the others see it cleared.
         if (parked && PARKED.compareAndSet(this, true, false)) {
             LockSupport.unpark(thread);
         }
