@@ -43,21 +43,29 @@ final class ConflatingMailbox<E> extends Mailbox<E> {
                 slot = fresh;
             }
         }
-        put(slot, item);
+        if (!put(slot, item)) {
+            conflated.increment();
+        }
     }
 
     @Override
     void offer(E item, int index) {
-        Slot<E>[][] directory = chunks;
-        int c = index >>> CHUNK_BITS;
-        Slot<E>[] chunk = c < directory.length ? directory[c] : null;
-        put(chunk != null ? chunk[index & (CHUNK - 1)] : slowSlot(index), item);
+        if (!put(slotAt(index), item)) {
+            conflated.increment();
+        }
     }
 
+    /** Counts what the frame replaced once, not per item. */
     @Override
     void offerAll(List<E> items, int[] indexes) {
+        int replaced = 0;
         for (int i = 0, n = items.size(); i < n; i++) {
-            offer(items.get(i), indexes[i]);
+            if (!put(slotAt(indexes[i]), items.get(i))) {
+                replaced++;
+            }
+        }
+        if (replaced > 0) {
+            conflated.add(replaced);
         }
     }
 
@@ -93,13 +101,21 @@ final class ConflatingMailbox<E> extends Mailbox<E> {
         return conflated.sum();
     }
 
-    private void put(Slot<E> slot, E item) {
+    /** Fills the slot; false when the item replaced one (the caller counts it as conflated). */
+    private boolean put(Slot<E> slot, E item) {
         // A slot is queued exactly when it turns from empty to full; the consumer empties it after polling.
         if (slot.getAndSet(item) == null) {
             ready.offer(slot);
-        } else {
-            conflated.increment();
+            return true;
         }
+        return false;
+    }
+
+    private Slot<E> slotAt(int index) {
+        Slot<E>[][] directory = chunks;
+        int c = index >>> CHUNK_BITS;
+        Slot<E>[] chunk = c < directory.length ? directory[c] : null;
+        return chunk != null ? chunk[index & (CHUNK - 1)] : slowSlot(index);
     }
 
     /** The slot of an index whose chunk does not exist yet; once per {@value #CHUNK} instruments. */
