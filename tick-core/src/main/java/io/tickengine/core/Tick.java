@@ -7,8 +7,10 @@ import java.util.Objects;
 
 /**
  * One market data update for one instrument, broker-neutral. Immutable and safe to share between
- * threads. Prices are exact fixed-point {@code long}s at {@link #priceScale()}; the {@code *AsDouble}
- * and {@code *Decimal} accessors are conveniences. Fields a mode does not carry are 0 (or null).
+ * threads, but for the ingest sequence: an engine that accepts a tick not stamped before writes its
+ * sequence into it once, before any sink sees it (see {@link #ingestSequence()}). Prices are exact
+ * fixed-point {@code long}s at {@link #priceScale()}; the {@code *AsDouble} and {@code *Decimal}
+ * accessors are conveniences. Fields a mode does not carry are 0 (or null).
  */
 public final class Tick {
     /** {@link #feedSequence()} of a feed that has no sequence numbers. */
@@ -45,7 +47,9 @@ public final class Tick {
     private final long week52High;
     private final long week52Low;
     private final Depth depth;
-    private final long ingestSequence;
+    // Written at most once after construction, by the engine (IngestStamp, compare-and-set from 0)
+    // before it hands the tick to any sink; sinks see it through their queue's release/acquire.
+    private long ingestSequence;
     private final byte[] rawPacket;
 
     private Tick(Builder b, long ingestSequence) {
@@ -318,7 +322,11 @@ public final class Tick {
         return depth;
     }
 
-    /** Engine-assigned sequence, monotonic across all sources of one engine and across its restarts; 0 before the engine saw the tick. */
+    /**
+     * Engine-assigned sequence, monotonic across all sources of one engine and across its restarts; 0
+     * before the engine saw the tick. The engine stamps a tick it accepts in place (saving a copy per
+     * tick) when its sequence is 0, and passes on a stamped copy when it already had one.
+     */
     public long ingestSequence() {
         return ingestSequence;
     }

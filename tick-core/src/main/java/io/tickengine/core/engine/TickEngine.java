@@ -5,9 +5,11 @@ import io.tickengine.core.Tick;
 import io.tickengine.core.candle.AggregatorOptions;
 import io.tickengine.core.candle.Candle;
 import io.tickengine.core.candle.CandleAggregator;
+import io.tickengine.core.engine.internal.InstrumentIndex;
 import io.tickengine.core.engine.internal.SinkWorker;
 import io.tickengine.core.engine.internal.TickValidator;
 import io.tickengine.core.instrument.InstrumentRegistry;
+import io.tickengine.core.internal.IngestStamp;
 import io.tickengine.core.sink.CandleSink;
 import io.tickengine.core.sink.OverflowPolicy;
 import io.tickengine.core.sink.TickSink;
@@ -60,9 +62,12 @@ public final class TickEngine implements AutoCloseable {
     private final Consumer<SourceStatus> statusListener;
     private final Consumer<SourceMessage> messageListener;
     private final Map<String, SourceStatus> sourceStatus = new ConcurrentHashMap<>();
+    private final long firstSequence;
+    // Counts accepted ticks too: accepted = sequence - firstSequence + 1, received = accepted + rejected.
     private final AtomicLong sequence;
-    private final LongAdder received = new LongAdder();
-    private final LongAdder accepted = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
+    // Present when a tick sink conflates: one lookup per tick gives every conflating sink its slot.
+    private final InstrumentIndex instrumentIndex;
     private final Object lifecycle = new Object();
     private boolean started;
     private boolean stopped;
@@ -70,7 +75,8 @@ public final class TickEngine implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private TickEngine(Builder b) {
         this.clock = b.clock;
-        this.sequence = new AtomicLong((b.firstSequence != null ? b.firstSequence : clock.millis() << SEQUENCE_SHIFT) - 1);
+        this.firstSequence = b.firstSequence != null ? b.firstSequence : clock.millis() << SEQUENCE_SHIFT;
+        this.sequence = new AtomicLong(firstSequence - 1);
         this.sources = List.copyOf(b.sources);
         this.validator = new TickValidator(b.validation, b.knownInstrument);
         this.statusListener = b.statusListener;
@@ -93,6 +99,7 @@ public final class TickEngine implements AutoCloseable {
         candles.forEach(w -> Builder.unique(names, w.name(), "sink"));
         this.tickWorkers = List.copyOf(ticks);
         this.tickWorkerArray = tickWorkers.toArray(new SinkWorker[0]);
+        this.instrumentIndex = tickWorkers.stream().anyMatch(SinkWorker::conflates) ? new InstrumentIndex() : null;
         for (TickSource s : sources) {
             sourceStatus.put(s.name(), s.status());
         }
@@ -168,7 +175,9 @@ public final class TickEngine implements AutoCloseable {
         tickWorkers.forEach(w -> ticks.add(w.stats()));
         List<SinkStats> candles = new ArrayList<>(candleWorkers.size());
         candleWorkers.forEach(w -> candles.add(w.stats()));
-        return new EngineStats(received.sum(), accepted.sum(), sequence.get(), validator.issues(),
+        long last = sequence.get();
+        long accepted = last - firstSequence + 1;
+        return new EngineStats(accepted + rejected.sum(), accepted, last, validator.issues(),
                 validator.rejections(), ticks, candles, new ArrayList<>(sourceStatus.values()));
     }
 
@@ -201,42 +210,72 @@ public final class TickEngine implements AutoCloseable {
 
         @Override
         public void onTick(Tick tick) {
-            received.increment();
             if (!validator.accept(Objects.requireNonNull(tick, "tick"))) {
+                rejected.increment();
                 return;
             }
-            accepted.increment();
-            Tick stamped = tick.withIngestSequence(sequence.incrementAndGet());
+            Tick stamped = IngestStamp.stamp(tick, sequence.incrementAndGet());
             SinkWorker<Tick>[] workers = tickWorkerArray;
+            if (instrumentIndex == null) {
+                for (SinkWorker<Tick> w : workers) {
+                    w.offer(stamped);
+                }
+                return;
+            }
+            int index = instrumentIndex.indexOf(stamped.instrumentToken());
             for (SinkWorker<Tick> w : workers) {
-                w.offer(stamped);
+                w.offer(stamped, index);
             }
         }
 
-        /** Validates and stamps the whole frame, then hands it to each sink in one bulk offer. */
+        /**
+         * Validates and stamps the whole frame, then hands it to each sink in one bulk offer. While every
+         * tick passes and is stamped in place, the source's own list is offered (sinks copy out of it
+         * before this returns); a private copy is made only when one is rejected or must be copied.
+         */
         @Override
         public void onTicks(List<Tick> ticks) {
             int n = ticks.size();
-            received.add(n);
-            List<Tick> stamped = new ArrayList<>(n);
+            List<Tick> out = ticks;
             for (int i = 0; i < n; i++) {
                 Tick tick = Objects.requireNonNull(ticks.get(i), "tick");
                 if (validator.accept(tick)) {
-                    stamped.add(tick);
+                    if (out != ticks) {
+                        out.add(tick);
+                    }
+                } else if (out == ticks) {
+                    out = new ArrayList<>(ticks.subList(0, i));
                 }
             }
-            int accepted = stamped.size();
+            int accepted = out.size();
+            if (accepted < n) {
+                rejected.add(n - accepted);
+            }
             if (accepted == 0) {
                 return;
             }
-            TickEngine.this.accepted.add(accepted);
             long first = sequence.getAndAdd(accepted) + 1;
+            int[] indexes = instrumentIndex == null ? null : new int[accepted];
             for (int i = 0; i < accepted; i++) {
-                stamped.set(i, stamped.get(i).withIngestSequence(first + i));
+                Tick tick = out.get(i);
+                Tick stamped = IngestStamp.stamp(tick, first + i);
+                if (stamped != tick) {
+                    if (out == ticks) {
+                        out = new ArrayList<>(ticks);
+                    }
+                    out.set(i, stamped);
+                }
+                if (indexes != null) {
+                    indexes[i] = instrumentIndex.indexOf(tick.instrumentToken());
+                }
             }
             SinkWorker<Tick>[] workers = tickWorkerArray;
             for (SinkWorker<Tick> w : workers) {
-                w.offerAll(stamped);
+                if (indexes == null) {
+                    w.offerAll(out);
+                } else {
+                    w.offerAll(out, indexes);
+                }
             }
         }
 

@@ -164,9 +164,12 @@ class TickEngineTest {
             source.publish(tick(1, price.incrementAndGet(), price.get()));
             return sinkStats("failing").circuit() == CircuitState.CLOSED && failing.size() >= 1;
         });
-        await().atMost(WAIT).until(() -> sinkStats("failing").queueDepth() == 0);
-        SinkStats stats = sinkStats("failing");
-        assertThat(stats.delivered() + stats.dropped()).isEqualTo(price.get());
+        // Every tick is accounted for: delivered or counted as dropped, none left queued.
+        await().atMost(WAIT).until(() -> {
+            SinkStats s = sinkStats("failing");
+            return s.delivered() + s.dropped() == price.get();
+        });
+        assertThat(sinkStats("failing").queueDepth()).isZero();
         assertThat(failing.prices()).isSorted().allMatch(p -> p >= 3);
     }
 
@@ -290,6 +293,75 @@ class TickEngineTest {
             assertThat(sink.received.stream().filter(t -> t.instrumentToken() == token).map(Tick::ingestSequence)
                     .collect(Collectors.toList())).isSorted();
         }
+    }
+
+    @Test
+    void shouldStampFreshTicksInPlaceAndCopyATickPublishedAgain() {
+        PushTickSource source = PushTickSource.create("feed");
+        RecordingSink never = new RecordingSink("never", OverflowPolicy.NEVER_DROP);
+        RecordingSink latest = new RecordingSink("latest", OverflowPolicy.CONFLATE);
+        engine = TickEngine.builder().source(source).sink(never).sink(latest).firstSequence(1).build();
+        engine.start();
+        Tick first = tick(1, 100, 1);
+        Tick second = tick(2, 200, 2);
+
+        source.publish(first);
+        source.publishAll(List.of(first, second));
+
+        await().atMost(WAIT).until(() -> never.size() == 3);
+        assertThat(never.received.get(0)).isSameAs(first);
+        assertThat(first.ingestSequence()).isEqualTo(1);
+        assertThat(never.received.get(1)).isNotSameAs(first).isEqualTo(first.withIngestSequence(2));
+        assertThat(never.received.get(2)).isSameAs(second);
+        assertThat(second.ingestSequence()).isEqualTo(3);
+        await().atMost(WAIT).until(() -> {
+            SinkStats s = sinkStats("latest");
+            return s.delivered() + s.conflated() == 3;
+        });
+        assertThat(latest.received).extracting(Tick::ingestSequence).isSubsetOf(1L, 2L, 3L).contains(3L);
+        EngineStats stats = engine.stats();
+        assertThat(stats.received()).isEqualTo(3);
+        assertThat(stats.accepted()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldConflateFramesToTheLatestTickPerInstrumentInOrder() {
+        PushTickSource source = PushTickSource.create("feed");
+        RecordingSink latest = new RecordingSink("latest", OverflowPolicy.CONFLATE);
+        RecordingSink never = new RecordingSink("never", OverflowPolicy.NEVER_DROP);
+        engine = TickEngine.builder().source(source).sink(latest).sink(never).firstSequence(1).build();
+        engine.start();
+        int instruments = 2_500;
+
+        for (int frame = 0; frame < 200; frame++) {
+            List<Tick> ticks = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                int n = frame * 50 + i;
+                ticks.add(tick(1_000 + (n * 7L % instruments) * 256, n % 13 == 0 ? 0 : 1 + n, n));
+            }
+            source.publishAll(ticks);
+        }
+
+        await().atMost(WAIT).until(() -> never.size() + engine.stats().rejected().get(TickIssue.ZERO_PRICE) == 10_000);
+        long accepted = engine.stats().accepted();
+        await().atMost(WAIT).until(() -> {
+            SinkStats s = sinkStats("latest");
+            return s.delivered() + s.conflated() == accepted;
+        });
+        Map<Long, List<Long>> perInstrument = new HashMap<>();
+        synchronized (latest.received) {
+            latest.received.forEach(t -> perInstrument.computeIfAbsent(t.instrumentToken(), k -> new ArrayList<>())
+                    .add(t.ingestSequence()));
+        }
+        Map<Long, Long> lastSequence = new HashMap<>();
+        synchronized (never.received) {
+            never.received.forEach(t -> lastSequence.put(t.instrumentToken(), t.ingestSequence()));
+        }
+        assertThat(perInstrument).hasSize(lastSequence.size());
+        perInstrument.forEach((token, sequences) -> {
+            assertThat(sequences).as("instrument " + token).isSorted().doesNotHaveDuplicates();
+            assertThat(sequences.get(sequences.size() - 1)).as("instrument " + token).isEqualTo(lastSequence.get(token));
+        });
     }
 
     @Test

@@ -26,11 +26,25 @@ abstract class Mailbox<E> {
     /** Adds an item, applying the overflow policy when full. Safe from any thread. */
     abstract void offer(E item);
 
+    /**
+     * Adds an item whose conflation key the caller already mapped to a dense index (see
+     * {@link InstrumentIndex}); only conflation uses it. A mailbox's producers either always pass
+     * an index or never do.
+     */
+    void offer(E item, int index) {
+        offer(item);
+    }
+
     /** Adds items in order; implementations claim queue space in bulk where the queue allows. */
     void offerAll(List<E> items) {
         for (int i = 0, n = items.size(); i < n; i++) {
             offer(items.get(i));
         }
+    }
+
+    /** Adds items in order, {@code indexes[i]} being the dense index of item i (see {@link #offer(Object, int)}). */
+    void offerAll(List<E> items, int[] indexes) {
+        offerAll(items);
     }
 
     /** Moves up to {@code max} items into {@code into}, oldest first; consumer thread only. */

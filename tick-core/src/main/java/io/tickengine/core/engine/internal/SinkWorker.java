@@ -112,15 +112,37 @@ public final class SinkWorker<E> {
     /** Hands an item to the sink; never blocks. */
     public void offer(E item) {
         mailbox.offer(item);
-        // Only the producer that flips the flag pays for the wake-up; the others see it cleared.
-        if (parked && PARKED.compareAndSet(this, true, false)) {
-            LockSupport.unpark(thread);
-        }
+        wake();
+    }
+
+    /**
+     * Hands an item to the sink with its instrument's dense index from the engine's
+     * {@link InstrumentIndex}, which a conflating mailbox uses instead of hashing the key; never blocks.
+     */
+    public void offer(E item, int index) {
+        mailbox.offer(item, index);
+        wake();
     }
 
     /** Hands several items to the sink in order, with one wake-up at most; never blocks. */
     public void offerAll(List<E> items) {
         mailbox.offerAll(items);
+        wake();
+    }
+
+    /** {@link #offerAll(List)} with each item's dense index, as for {@link #offer(Object, int)}. */
+    public void offerAll(List<E> items, int[] indexes) {
+        mailbox.offerAll(items, indexes);
+        wake();
+    }
+
+    /** Whether the mailbox keeps one item per instrument, so producers should pass dense indexes. */
+    public boolean conflates() {
+        return policy == OverflowPolicy.CONFLATE;
+    }
+
+    private void wake() {
+        // Only the producer that flips the flag pays for the wake-up; the others see it cleared.
         if (parked && PARKED.compareAndSet(this, true, false)) {
             LockSupport.unpark(thread);
         }
@@ -167,9 +189,7 @@ public final class SinkWorker<E> {
         long nextTimer = clock.millis() + options.timerInterval().toMillis();
         int idleSpins = 0;
         while (true) {
-            if (batch.isEmpty()) {
-                mailbox.drain(batch, options.maxBatch());
-            }
+            int drained = batch.isEmpty() ? mailbox.drain(batch, options.maxBatch()) : 0;
             long now = clock.millis();
             if (!batch.isEmpty()) {
                 deliverPending(now);
@@ -186,8 +206,11 @@ public final class SinkWorker<E> {
             // Read the stop flag before looking at the mailbox: whatever was offered before stop() is then
             // visible to size(), so an empty mailbox means nothing is left. In the other order, offers and
             // stop() can both land between the two reads and the worker quits with those offers queued.
+            // While running, a drain that found nothing is enough to call the worker idle: size() reads the
+            // producers' index, whose cache line every offer writes, so a spinning worker calling it would
+            // slow every producer down.
             boolean stopRequested = !running;
-            boolean idle = batch.isEmpty() && mailbox.size() == 0;
+            boolean idle = batch.isEmpty() && (stopRequested ? mailbox.size() == 0 : drained == 0);
             if (idle && stopRequested) {
                 break;
             }
