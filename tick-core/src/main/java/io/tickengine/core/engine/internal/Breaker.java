@@ -8,10 +8,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The failure handling of one sink, owned by its worker thread: retry with exponential backoff, open
- * the circuit after consecutive failures, let one trial batch through after the cool-down.
+ * the circuit after consecutive failures, let one trial batch through after the cool-down. The first
+ * failure of a streak is logged as one line; its stack trace goes with it at most once per
+ * {@value #TRACE_EVERY_MILLIS} ms, so a flapping dependency does not flood the log.
  */
 final class Breaker {
     private static final Logger LOG = LoggerFactory.getLogger(Breaker.class);
+    static final long TRACE_EVERY_MILLIS = 60_000;
 
     enum Outcome {
         /** The sink took the batch. */
@@ -41,6 +44,8 @@ final class Breaker {
     private long nextAttemptAt;
     private long openUntil;
     private int otherFailures;
+    private long lastTraceNanos;
+    private boolean traced;
 
     Breaker(String sink, SinkOptions options) {
         this.sink = sink;
@@ -85,7 +90,7 @@ final class Breaker {
             rethrowFatal(t);
             errors++;
             if (otherFailures++ == 0) {
-                LOG.warn("sink {} failed in {}", sink, what, t);
+                warn("sink " + sink + " failed in " + what, t);
             }
         }
     }
@@ -116,7 +121,7 @@ final class Breaker {
         errors++;
         consecutiveFailures++;
         if (consecutiveFailures == 1) {
-            LOG.warn("sink {} failed; retrying with backoff", sink, t);
+            warn("sink " + sink + " failed; retrying with backoff", t);
         } else {
             LOG.debug("sink {} failed again ({} in a row): {}", sink, consecutiveFailures, t.toString());
         }
@@ -131,6 +136,18 @@ final class Breaker {
         }
         int shift = Math.min(consecutiveFailures - 1, 30);
         nextAttemptAt = now + Math.min(maxBackoffMillis, backoffMillis << shift);
+    }
+
+    /** One warning line; the stack trace only when none was logged for this sink in the last minute. */
+    private void warn(String message, Throwable t) {
+        long now = System.nanoTime();
+        if (!traced || now - lastTraceNanos >= TRACE_EVERY_MILLIS * 1_000_000L) {
+            traced = true;
+            lastTraceNanos = now;
+            LOG.warn(message, t);
+        } else {
+            LOG.warn("{}: {}", message, t.toString());
+        }
     }
 
     private static void rethrowFatal(Throwable t) {
