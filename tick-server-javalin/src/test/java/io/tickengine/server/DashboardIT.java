@@ -85,7 +85,7 @@ class DashboardIT {
     @Test
     @Order(2)
     void shouldGrowTheChartAndShowDepthForTheSelectedInstrument() {
-        assertThat(text("#detail-title")).isEqualTo("NSE:NIFTY 50");
+        awaitTrue(js("#detail-title") + ".textContent === 'NSE:NIFTY 50'");
         awaitTrue("+document.getElementById('chart').dataset.candles > 0");
         int before = candles();
         await().atMost(WAIT).until(() -> candles() >= before + 3);
@@ -163,7 +163,7 @@ class DashboardIT {
     static void awaitTrue(String expression) {
         try {
             await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
-                    .alias(expression).until(() -> browser.eval(expression).asBoolean());
+                    .alias(expression).ignoreExceptions().until(() -> browser.eval(expression).asBoolean());
         } catch (ConditionTimeoutException e) {
             throw new AssertionError(e.getMessage() + "\npage: " + browser.eval(PAGE_STATE) + "\nerrors: "
                     + browser.pageErrors() + "\nconsole: " + browser.consoleMessages(), e);
