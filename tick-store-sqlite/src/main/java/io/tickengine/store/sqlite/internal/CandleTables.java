@@ -27,6 +27,8 @@ public final class CandleTables {
      * late updates. {@code exchange} is '' when unknown, because key columns must not be null. The
      * key is seed 003's {@code (exchange, token, ts)} led by the token, so the table itself answers
      * queries by token (history, restart recovery) and a commit updates one b-tree, not two (schema 2).
+     * Schema 2's migration rebuilds tables with this; a later change of shape needs a new migration
+     * and a frozen copy of this one, as {@code Schema} keeps version 1's.
      */
     static String createTable(String label) {
         return "CREATE TABLE IF NOT EXISTS candles_" + label + " ("
