@@ -18,8 +18,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -32,11 +34,15 @@ import java.util.concurrent.TimeUnit;
  * <p>Run: {@code java -cp tick-bench/target/benchmarks.jar io.tickengine.bench.TimescaleStoreBenchmark
  * [adminJdbcUrl] [ticks] [rounds]}, defaults {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres},
  * 300,000 and 5. Rounds alternate writer and ceiling; the summary gives medians, because a shared
- * machine makes single runs noisy.
+ * machine makes single runs noisy. Beside the wall clock it reports rows per second of the server
+ * backends' CPU time (user and system, read from {@code /proc}, so only for a server on this machine):
+ * what the insert itself costs, which a loaded machine does not change as much.
  */
 public final class TimescaleStoreBenchmark {
     private static final long T0 = 1_731_988_800_000L;
     private static final int ENGINE_BATCH = 1_024;
+    /** Linux's USER_HZ, the unit of CPU times in {@code /proc/<pid>/stat}. */
+    private static final int CLOCK_TICKS = 100;
 
     private TimescaleStoreBenchmark() {
     }
@@ -53,29 +59,43 @@ public final class TimescaleStoreBenchmark {
             List<Tick> data = generate(ticks);
             double[] writers = new double[rounds];
             double[] ceilings = new double[rounds];
+            double[] writerCpu = new double[rounds];
+            double[] ceilingCpu = new double[rounds];
             Path copyFile = work.resolve("ticks.copy");
             System.out.printf(Locale.ROOT, "%,d full-mode ticks (5-level depth, 184-byte raw packet), %d rounds%n",
                     ticks, rounds);
             for (int round = 1; round <= rounds; round++) {
                 execute(url, "DROP TABLE IF EXISTS kite_ticks_data, candles_1s, candles, tickengine_schema_history");
-                double writer = writerRun(url, work.resolve("spill-" + round), data);
+                double[] writer = writerRun(url, db, work.resolve("spill-" + round), data);
                 check(url, ticks);
                 psql(url, "\\copy (SELECT * FROM kite_ticks_data) TO '" + copyFile + "' WITH (FORMAT binary)");
                 execute(url, "TRUNCATE kite_ticks_data");
                 execute(url, "CHECKPOINT");
+                Path cpuLog = work.resolve("psql-cpu-" + round);
                 long start = System.nanoTime();
-                psql(url, "\\copy kite_ticks_data FROM '" + copyFile + "' WITH (FORMAT binary)");
+                psql(url, "SELECT pg_backend_pid() AS pid \\gset", "\\setenv BACKEND_PID :pid",
+                        "\\! cut -d' ' -f14,15 /proc/$BACKEND_PID/stat >> " + cpuLog,
+                        "\\copy kite_ticks_data FROM '" + copyFile + "' WITH (FORMAT binary)",
+                        "\\! cut -d' ' -f14,15 /proc/$BACKEND_PID/stat >> " + cpuLog);
                 double ceiling = ticks / seconds(start);
+                double ceilingCpuSeconds = psqlCpuSeconds(cpuLog);
                 check(url, ticks);
-                System.out.printf(Locale.ROOT, "round %d: writer %,.0f ticks/s, psql \\copy ceiling %,.0f ticks/s,"
-                        + " writer/ceiling %.0f%%%n", round, writer, ceiling, 100 * writer / ceiling);
-                writers[round - 1] = writer;
+                writers[round - 1] = writer[0];
                 ceilings[round - 1] = ceiling;
+                writerCpu[round - 1] = ticks / writer[1];
+                ceilingCpu[round - 1] = ticks / ceilingCpuSeconds;
+                System.out.printf(Locale.ROOT, "round %d: writer %,.0f ticks/s, psql \\copy ceiling %,.0f ticks/s,"
+                        + " writer/ceiling %.0f%%; per backend CPU second: writer %,.0f, ceiling %,.0f (%.0f%%)%n",
+                        round, writer[0], ceiling, 100 * writer[0] / ceiling, writerCpu[round - 1],
+                        ceilingCpu[round - 1], 100 * writerCpu[round - 1] / ceilingCpu[round - 1]);
             }
             double w = median(writers);
             double c = median(ceilings);
-            System.out.printf(Locale.ROOT, "median: writer %,.0f ticks/s, ceiling %,.0f ticks/s, writer/ceiling %.0f%%%n",
-                    w, c, 100 * w / c);
+            double wc = median(writerCpu);
+            double cc = median(ceilingCpu);
+            System.out.printf(Locale.ROOT, "median: writer %,.0f ticks/s, ceiling %,.0f ticks/s, writer/ceiling %.0f%%;"
+                    + " per backend CPU second: writer %,.0f, ceiling %,.0f (%.0f%%)%n", w, c, 100 * w / c, wc, cc,
+                    100 * wc / cc);
         } finally {
             execute(admin, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
             try (var files = Files.walk(work)) {
@@ -84,13 +104,17 @@ public final class TimescaleStoreBenchmark {
         }
     }
 
-    /** Feeds the sink the way the engine's sink thread does, never past the memory buffer, then flushes. */
-    private static double writerRun(String url, Path spill, List<Tick> data) throws Exception {
+    /**
+     * Feeds the sink the way the engine's sink thread does, never past the memory buffer, then flushes;
+     * returns ticks per second and the CPU seconds the database's backends spent meanwhile.
+     */
+    private static double[] writerRun(String url, String db, Path spill, List<Tick> data) throws Exception {
         TimescaleStoreOptions options = TimescaleStoreOptions.builder(url).spillDirectory(spill).build();
         try (TimescaleStore store = TimescaleStore.create(options)) {
             execute(url, "CHECKPOINT");
             TickSink sink = store.tickSink();
             int room = options.memoryBufferRows() - ENGINE_BATCH;
+            Map<Integer, Long> cpuBefore = backendTicks(url, db);
             long start = System.nanoTime();
             for (int i = 0; i < data.size(); i += ENGINE_BATCH) {
                 while (store.health().memoryBacklog() > room) {
@@ -103,10 +127,15 @@ public final class TimescaleStoreBenchmark {
                 throw new IllegalStateException("flush did not reach the database: " + store.health());
             }
             double rate = data.size() / seconds(start);
+            Map<Integer, Long> cpuAfter = backendTicks(url, db);
+            long ticks = 0;
+            for (Map.Entry<Integer, Long> e : cpuAfter.entrySet()) {
+                ticks += e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0L);
+            }
             if (store.health().spillBytes() != 0) {
                 throw new IllegalStateException("the run spilled; the numbers would not be comparable");
             }
-            return rate;
+            return new double[] {rate, ticks / (double) CLOCK_TICKS};
         }
     }
 
@@ -142,15 +171,61 @@ public final class TimescaleStoreBenchmark {
         }
     }
 
-    private static void psql(String jdbcUrl, String command) throws IOException, InterruptedException {
+    /**
+     * CPU clock ticks (user + system) of every other backend connected to {@code db}, by process id. The
+     * store's pool stays open across the run, so its backends are all counted.
+     */
+    private static Map<Integer, Long> backendTicks(String url, String db) throws SQLException, IOException {
+        Map<Integer, Long> out = new HashMap<>();
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = '" + db
+                     + "' AND pid <> pg_backend_pid()")) {
+            while (rs.next()) {
+                Path stat = Path.of("/proc", Integer.toString(rs.getInt(1)), "stat");
+                if (Files.exists(stat)) {
+                    out.put(rs.getInt(1), cpuTicks(Files.readString(stat)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** utime + stime, fields 14 and 15 of a {@code /proc/<pid>/stat} line, counted after the parenthesised name. */
+    private static long cpuTicks(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    /** CPU seconds between the two samples psql wrote (utime stime per line). */
+    private static double psqlCpuSeconds(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        if (lines.size() != 2) {
+            throw new IOException("expected two CPU samples from psql in " + log + ", found " + lines);
+        }
+        long[] t = new long[2];
+        for (int i = 0; i < 2; i++) {
+            String[] f = lines.get(i).trim().split(" ");
+            t[i] = Long.parseLong(f[0]) + Long.parseLong(f[1]);
+        }
+        return (t[1] - t[0]) / (double) CLOCK_TICKS;
+    }
+
+    /** Runs the lines as one psql script, so backslash commands and SQL share a session. */
+    private static void psql(String jdbcUrl, String... lines) throws IOException, InterruptedException {
         URI u = URI.create(jdbcUrl.substring("jdbc:".length()));
         String user = u.getQuery() == null ? "postgres" : u.getQuery().replaceAll(".*user=([^&]+).*", "$1");
         String conninfo = "host=" + u.getHost() + " port=" + (u.getPort() < 0 ? 5432 : u.getPort()) + " dbname="
                 + u.getPath().substring(1) + " user=" + user;
-        Process p = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", conninfo, "-c", command)
-                .inheritIO().start();
-        if (p.waitFor() != 0) {
-            throw new IOException("psql failed: " + command);
+        Path script = Files.createTempFile("tick-bench", ".psql");
+        try {
+            Files.write(script, List.of(lines));
+            Process p = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", conninfo, "-f",
+                    script.toString()).inheritIO().start();
+            if (p.waitFor() != 0) {
+                throw new IOException("psql failed: " + String.join("; ", lines));
+            }
+        } finally {
+            Files.delete(script);
         }
     }
 

@@ -53,20 +53,23 @@ class QueryPlanTest {
     }
 
     @Test
-    void shouldAnswerCandleQueriesFromTheTokenIndexOfEachIntervalTable() throws SQLException {
+    void shouldAnswerCandleQueriesFromTheTokenLedKeyOfEachIntervalTable() throws SQLException {
         for (CandleInterval interval : List.of(CandleInterval.S1, CandleInterval.M1)) {
-            String index = "candles_" + interval.label() + "_token_ts";
-            assertUsesIndex(SqliteCandleHistory.candlesQuery(interval), index);
-            assertUsesIndex(SqliteCandleHistory.lastStartQuery(interval), index);
-            assertUsesIndex(SqliteCandleHistory.lastStartsQuery(interval), index);
+            assertUsesAccess(SqliteCandleHistory.candlesQuery(interval), "USING PRIMARY KEY (token=? AND ts>? AND ts<?)");
+            assertUsesAccess(SqliteCandleHistory.lastStartQuery(interval), "USING PRIMARY KEY (token=?)");
+            assertUsesAccess(SqliteCandleHistory.lastStartsQuery(interval), "USING PRIMARY KEY");
         }
     }
 
     private void assertUsesIndex(String sql, String index) throws SQLException {
+        assertUsesAccess(sql, "INDEX " + index);
+    }
+
+    private void assertUsesAccess(String sql, String access) throws SQLException {
         List<String> plan = plan(sql);
-        List<String> access = plan.stream().filter(line -> TABLE_ACCESS.matcher(line).find()).toList();
-        assertThat(access).as("plan of %s: %s", sql, plan).isNotEmpty()
-                .allSatisfy(line -> assertThat(line).contains("INDEX " + index));
+        List<String> lines = plan.stream().filter(line -> TABLE_ACCESS.matcher(line).find()).toList();
+        assertThat(lines).as("plan of %s: %s", sql, plan).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains(access));
         assertThat(plan).as("plan of %s", sql).noneMatch(line -> line.contains("TEMP B-TREE"));
     }
 

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One table per candle interval, all of seed 003's {@code candles_1s} shape: {@code candles_1s},
- * {@code candles_1m}, {@code candles_15m}, ... The migration creates {@code candles_1s}; the candle
+ * {@code candles_1m}, {@code candles_15m}, ... The migrations create {@code candles_1s}; the candle
  * writer creates the others the first time it sees their interval. Thread-safe.
  */
 public final class CandleTables {
@@ -24,7 +24,11 @@ public final class CandleTables {
 
     /**
      * The table, seed 003's shape with exact prices at {@code price_scale} and the revision kept for
-     * late updates. {@code exchange} is '' when unknown, because key columns must not be null.
+     * late updates. {@code exchange} is '' when unknown, because key columns must not be null. The
+     * key is seed 003's {@code (exchange, token, ts)} led by the token, so the table itself answers
+     * queries by token (history, restart recovery) and a commit updates one b-tree, not two (schema 2).
+     * Schema 2's migration rebuilds tables with this; a later change of shape needs a new migration
+     * and a frozen copy of this one, as {@code Schema} keeps version 1's.
      */
     static String createTable(String label) {
         return "CREATE TABLE IF NOT EXISTS candles_" + label + " ("
@@ -39,21 +43,19 @@ public final class CandleTables {
                 + " volume INTEGER NOT NULL,"
                 + " ticks_count INTEGER NOT NULL,"
                 + " revision INTEGER NOT NULL,"
-                + " PRIMARY KEY (exchange, token, ts)"
+                + " PRIMARY KEY (token, ts, exchange)"
                 + ") STRICT, WITHOUT ROWID";
     }
 
-    /** History queries and restart recovery go by token alone. */
-    static String createIndex(String label) {
-        return "CREATE INDEX IF NOT EXISTS candles_" + label + "_token_ts ON candles_" + label + " (token, ts)";
-    }
+    /** The columns in table order. */
+    static final String COLUMNS = "exchange, token, ts, price_scale, open, high, low, close, volume, ticks_count, revision";
 
     /** Upserts a candle; a stored revision is replaced only by a higher one, so retries and stale revisions change nothing. */
     static String upsert(String table) {
         return "INSERT INTO " + table
-                + " (exchange, token, ts, price_scale, open, high, low, close, volume, ticks_count, revision)"
+                + " (" + COLUMNS + ")"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (exchange, token, ts) DO UPDATE SET price_scale = excluded.price_scale,"
+                + " ON CONFLICT (token, ts, exchange) DO UPDATE SET price_scale = excluded.price_scale,"
                 + " open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close,"
                 + " volume = excluded.volume, ticks_count = excluded.ticks_count, revision = excluded.revision"
                 + " WHERE excluded.revision > " + table + ".revision";
@@ -70,7 +72,6 @@ public final class CandleTables {
         }
         try (Statement s = c.createStatement()) {
             s.execute(createTable(label));
-            s.execute(createIndex(label));
         }
     }
 

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -57,15 +58,34 @@ public final class Schema {
             + " raw_tick_data BLOB"
             + ") STRICT";
 
-    /** Migrations by version: index 0 takes an empty file to version 1. Append only; never edit one. */
-    private static final List<List<String>> MIGRATIONS = List.of(List.of(
-            TICKS,
-            "CREATE UNIQUE INDEX ticks_key ON ticks (instrument_token, tick_timestamp, ingest_sequence, receive_timestamp)",
-            "CREATE INDEX ticks_symbol_time ON ticks (exchange, tradingsymbol, tick_timestamp, ingest_sequence)",
-            "CREATE INDEX ticks_exchange_time ON ticks (exchange, tick_timestamp, ingest_sequence)",
-            "CREATE INDEX ticks_time ON ticks (tick_timestamp, ingest_sequence)",
-            CandleTables.createTable("1s"),
-            CandleTables.createIndex("1s")));
+    /** Version 1's candle table (exchange-led key and a second index by token); kept as applied. */
+    private static final String CANDLES_1S_V1 = "CREATE TABLE IF NOT EXISTS candles_1s ("
+            + " exchange TEXT NOT NULL, token INTEGER NOT NULL, ts INTEGER NOT NULL, price_scale INTEGER NOT NULL,"
+            + " open INTEGER NOT NULL, high INTEGER NOT NULL, low INTEGER NOT NULL, close INTEGER NOT NULL,"
+            + " volume INTEGER NOT NULL, ticks_count INTEGER NOT NULL, revision INTEGER NOT NULL,"
+            + " PRIMARY KEY (exchange, token, ts)) STRICT, WITHOUT ROWID";
+
+    /**
+     * Migrations by version: index 0 takes an empty file to version 1. Append only; never edit one.
+     * Version 2 re-keys every candle table on {@code (token, ts, exchange)} and drops its separate
+     * token index, which halves the pages a live-order commit writes.
+     */
+    private static final List<Migration> MIGRATIONS = List.of(
+            statements(
+                    TICKS,
+                    "CREATE UNIQUE INDEX ticks_key ON ticks (instrument_token, tick_timestamp, ingest_sequence, receive_timestamp)",
+                    "CREATE INDEX ticks_symbol_time ON ticks (exchange, tradingsymbol, tick_timestamp, ingest_sequence)",
+                    "CREATE INDEX ticks_exchange_time ON ticks (exchange, tick_timestamp, ingest_sequence)",
+                    "CREATE INDEX ticks_time ON ticks (tick_timestamp, ingest_sequence)",
+                    CANDLES_1S_V1,
+                    "CREATE INDEX IF NOT EXISTS candles_1s_token_ts ON candles_1s (token, ts)"),
+            Schema::rekeyCandleTables);
+
+    /** One schema step, run inside the migration's transaction. */
+    @FunctionalInterface
+    private interface Migration {
+        void apply(Statement s) throws SQLException;
+    }
 
     /** The version this library writes. */
     public static final int VERSION = MIGRATIONS.size();
@@ -79,26 +99,64 @@ public final class Schema {
      * @throws UnsupportedSchemaException when the file is newer than this library
      */
     public static int migrate(Connection connection) throws SQLException {
+        return migrate(connection, VERSION);
+    }
+
+    /**
+     * Brings the file to {@code target} (at most {@link #VERSION}) and returns the version it had
+     * before; tests use it to make files of an older version.
+     *
+     * @throws UnsupportedSchemaException when the file is newer than {@code target}
+     */
+    public static int migrate(Connection connection, int target) throws SQLException {
+        if (target < 1 || target > VERSION) {
+            throw new IllegalArgumentException("target version must be 1.." + VERSION + ", was " + target);
+        }
         try (Statement s = connection.createStatement()) {
             s.execute("BEGIN IMMEDIATE");
             try {
                 int found = userVersion(s);
-                if (found > VERSION) {
+                if (found > target) {
                     throw new UnsupportedSchemaException("database schema version " + found
-                            + " is newer than this library's " + VERSION + "; upgrade tickengine to open it");
+                            + " is newer than this library's " + target + "; upgrade tickengine to open it");
                 }
-                for (int v = found; v < VERSION; v++) {
-                    for (String sql : MIGRATIONS.get(v)) {
-                        s.execute(sql);
-                    }
+                for (int v = found; v < target; v++) {
+                    MIGRATIONS.get(v).apply(s);
                 }
-                s.execute("PRAGMA user_version = " + VERSION);
+                s.execute("PRAGMA user_version = " + target);
                 s.execute("COMMIT");
                 return found;
             } catch (SQLException | RuntimeException e) {
                 Transactions.rollbackQuietly(connection, e);
                 throw e;
             }
+        }
+    }
+
+    private static Migration statements(String... sql) {
+        return s -> {
+            for (String statement : sql) {
+                s.execute(statement);
+            }
+        };
+    }
+
+    /** Rebuilds each candle table in the new shape (SQLite cannot change a primary key in place); drops its old index with it. */
+    private static void rekeyCandleTables(Statement s) throws SQLException {
+        List<String> labels = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("SELECT substr(name, 9) FROM sqlite_master WHERE type = 'table'"
+                + " AND name GLOB 'candles_[0-9]*'")) {
+            while (rs.next()) {
+                labels.add(rs.getString(1));
+            }
+        }
+        for (String label : labels) {
+            String table = "candles_" + label;
+            s.execute(CandleTables.createTable("v2_" + label));
+            s.execute("INSERT INTO candles_v2_" + label + " (" + CandleTables.COLUMNS + ") SELECT "
+                    + CandleTables.COLUMNS + " FROM " + table);
+            s.execute("DROP TABLE " + table);
+            s.execute("ALTER TABLE candles_v2_" + label + " RENAME TO " + table);
         }
     }
 
