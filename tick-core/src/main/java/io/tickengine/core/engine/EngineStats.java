@@ -10,6 +10,7 @@ import java.util.Map;
  *
  * @param received ticks the sources handed in
  * @param accepted ticks passed on to the sinks
+ * @param refusedAfterStop ticks a source handed in after the engine stopped, which no sink would deliver
  * @param lastSequence the last ingest sequence assigned (one less than the first before any tick)
  * @param issues ticks seen with each issue (accepted or not)
  * @param rejected ticks kept from the sinks, by issue
@@ -17,7 +18,7 @@ import java.util.Map;
  * @param candleSinks per candle sink
  * @param sources the latest status of every source
  */
-public record EngineStats(long received, long accepted, long lastSequence, Map<TickIssue, Long> issues,
+public record EngineStats(long received, long accepted, long refusedAfterStop, long lastSequence, Map<TickIssue, Long> issues,
                           Map<TickIssue, Long> rejected, List<SinkStats> tickSinks, List<SinkStats> candleSinks,
                           List<SourceStatus> sources) {
     public EngineStats {

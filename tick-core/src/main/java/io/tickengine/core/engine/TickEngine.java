@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -66,6 +67,10 @@ public final class TickEngine implements AutoCloseable {
     // Counts accepted ticks too: accepted = sequence - firstSequence + 1, received = accepted + rejected.
     private final AtomicLong sequence;
     private final LongAdder rejected = new LongAdder();
+    private final LongAdder refusedAfterStop = new LongAdder();
+    // False once stop() has closed the sources: later ticks are refused and counted, not left in a mailbox.
+    private volatile boolean accepting = true;
+    private final AtomicBoolean refusalLogged = new AtomicBoolean();
     // Present when a tick sink conflates: one lookup per tick gives every conflating sink its slot.
     private final InstrumentIndex instrumentIndex;
     private final Object lifecycle = new Object();
@@ -150,6 +155,7 @@ public final class TickEngine implements AutoCloseable {
                     LOG.warn("source {} failed to close", source.name(), e);
                 }
             }
+            accepting = false;
             long deadline = System.nanoTime() + timeout.toNanos();
             boolean clean = stopAll(tickWorkers, deadline);
             clean &= stopAll(candleWorkers, deadline);
@@ -177,7 +183,8 @@ public final class TickEngine implements AutoCloseable {
         candleWorkers.forEach(w -> candles.add(w.stats()));
         long last = sequence.get();
         long accepted = last - firstSequence + 1;
-        return new EngineStats(accepted + rejected.sum(), accepted, last, validator.issues(),
+        long refused = refusedAfterStop.sum();
+        return new EngineStats(accepted + rejected.sum() + refused, accepted, refused, last, validator.issues(),
                 validator.rejections(), ticks, candles, new ArrayList<>(sourceStatus.values()));
     }
 
@@ -208,8 +215,23 @@ public final class TickEngine implements AutoCloseable {
             this.source = source;
         }
 
+        /** Counts ticks handed in after stop; logged once per engine, the count is in the stats. */
+        private void refuse(int n) {
+            if (n == 0) {
+                return;
+            }
+            refusedAfterStop.add(n);
+            if (refusalLogged.compareAndSet(false, true)) {
+                LOG.warn("source {} handed in ticks after the engine stopped; they are refused and counted", source);
+            }
+        }
+
         @Override
         public void onTick(Tick tick) {
+            if (!accepting) {
+                refuse(1);
+                return;
+            }
             if (!validator.accept(Objects.requireNonNull(tick, "tick"))) {
                 rejected.increment();
                 return;
@@ -236,6 +258,10 @@ public final class TickEngine implements AutoCloseable {
         @Override
         public void onTicks(List<Tick> ticks) {
             int n = ticks.size();
+            if (!accepting) {
+                refuse(n);
+                return;
+            }
             List<Tick> out = ticks;
             for (int i = 0; i < n; i++) {
                 Tick tick = Objects.requireNonNull(ticks.get(i), "tick");

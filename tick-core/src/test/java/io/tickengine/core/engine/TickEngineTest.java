@@ -14,9 +14,14 @@ import io.tickengine.core.instrument.Instrument;
 import io.tickengine.core.instrument.InstrumentRegistry;
 import io.tickengine.core.sink.OverflowPolicy;
 import io.tickengine.core.source.PushTickSource;
+import io.tickengine.core.source.SourceState;
+import io.tickengine.core.source.SourceStatus;
+import io.tickengine.core.source.TickListener;
+import io.tickengine.core.source.TickSource;
 import io.tickengine.core.time.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +72,59 @@ class TickEngineTest {
         assertThat(stats.received()).isEqualTo(10_000);
         assertThat(stats.accepted()).isEqualTo(10_000);
         assertThat(stats.lastSequence()).isEqualTo(10_000);
+    }
+
+    @Test
+    void shouldRefuseAndCountTicksASourceHandsInAfterStop() {
+        LeakySource source = new LeakySource();
+        RecordingSink sink = new RecordingSink("sink", OverflowPolicy.NEVER_DROP);
+        engine = TickEngine.builder().source(source).sink(sink).firstSequence(1).build();
+        engine.start();
+        source.listener.onTick(tick(1, 100, 1_000));
+        await().atMost(WAIT).until(() -> sink.size() == 1);
+
+        assertThat(engine.stop(Duration.ofSeconds(5))).isTrue();
+        source.listener.onTick(tick(1, 101, 1_001));
+        source.listener.onTicks(List.of(tick(2, 102, 1_002), tick(3, 103, 1_003)));
+
+        EngineStats stats = engine.stats();
+        assertThat(stats.refusedAfterStop()).isEqualTo(3);
+        assertThat(stats.received()).isEqualTo(4);
+        assertThat(stats.accepted()).isEqualTo(1);
+        assertThat(stats.tickSinks().get(0).queueDepth()).as("nothing left waiting in a stopped mailbox").isZero();
+        assertThat(sink.size()).isEqualTo(1);
+    }
+
+    /** A source that keeps delivering after close, as a buggy or slow-to-stop one may. */
+    private static final class LeakySource implements TickSource {
+        volatile TickListener listener;
+
+        @Override
+        public String name() {
+            return "leaky";
+        }
+
+        @Override
+        public void start(TickListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void subscribe(Collection<Long> instrumentTokens, TickMode mode) {
+        }
+
+        @Override
+        public void unsubscribe(Collection<Long> instrumentTokens) {
+        }
+
+        @Override
+        public SourceStatus status() {
+            return new SourceStatus("leaky", SourceState.CONNECTED, "", 0);
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     @Test

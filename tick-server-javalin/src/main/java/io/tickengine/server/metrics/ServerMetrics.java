@@ -45,6 +45,8 @@ public final class ServerMetrics {
 
         counter("tickengine.ticks.received", "Ticks received from the feeds", s -> s.received());
         counter("tickengine.ticks.accepted", "Ticks passed on to the sinks", s -> s.accepted());
+        counter("tickengine.ticks.refused.after.stop", "Ticks a feed handed in after the engine stopped",
+                s -> s.refusedAfterStop());
         counter("tickengine.ticks.broadcast", "Ticks handed to the WebSocket broadcaster", s -> delivered(s, "broadcast"));
         counter("tickengine.ticks.cached", "Ticks written to the Redis cache", s -> delivered(s, "redis"));
         counter("tickengine.ticks.persisted", "Ticks written to the database", s -> delivered(s, "sqlite-ticks"));
