@@ -67,6 +67,8 @@ public final class ServerMetrics {
                 .description("Clients closed with 1013").register(registry);
         FunctionCounter.builder("tickengine.websocket.send.failures", hub, h -> h.counters().sendFailures())
                 .description("Clients closed with 1011 because building or sending their frames failed").register(registry);
+        FunctionCounter.builder("tickengine.feed.subscription.failures", hub, h -> h.feed().failedInstruments())
+                .description("Instruments a feed refused to subscribe or unsubscribe").register(registry);
         FunctionCounter.builder("tickengine.websocket.bad.messages", hub, h -> h.counters().badMessages())
                 .description("Malformed or unknown client messages").register(registry);
         FunctionCounter.builder("tickengine.websocket.auth.failures", hub, h -> h.counters().authFailures())

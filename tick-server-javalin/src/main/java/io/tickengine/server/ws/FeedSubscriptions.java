@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 
 /**
@@ -27,6 +28,7 @@ public final class FeedSubscriptions {
     private final TickMode mode;
     private final Set<Long> pinned = new HashSet<>();
     private final Map<Long, Integer> demand = new HashMap<>();
+    private final AtomicLong failedInstruments = new AtomicLong();
 
     /** @param router the feed that serves an instrument token; it returns null when there is no built-in feed */
     public FeedSubscriptions(LongFunction<TickSource> router, TickMode mode) {
@@ -75,6 +77,11 @@ public final class FeedSubscriptions {
         return all.size();
     }
 
+    /** Instruments a feed refused to subscribe or unsubscribe (a limit, a closed feed), counted per instrument. */
+    public long failedInstruments() {
+        return failedInstruments.get();
+    }
+
     /** Instruments subscribed on demand only (not in the universe). */
     public synchronized int onDemand() {
         int n = 0;
@@ -102,6 +109,7 @@ public final class FeedSubscriptions {
                     feed.unsubscribe(some);
                 }
             } catch (RuntimeException e) {
+                failedInstruments.addAndGet(some.size());
                 LOG.warn("feed {} {} failed for {} instruments: {}", feed.name(), subscribe ? "subscribe" : "unsubscribe",
                         some.size(), e.toString());
             }
