@@ -1,5 +1,7 @@
 package io.tickengine.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -113,6 +115,33 @@ class AuthAndOptionsIT {
                 assertThat(u.unpackString()).isEqualTo("data");
                 assertThat(u.unpackArrayHeader()).isPositive();
             }
+        }
+    }
+
+    @Test
+    void shouldBatchJsonTicksWithTheSameItemsAsOneTickFrames() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        try (WsClient batched = WsClient.connect(ws("?token=" + token(600) + "&batch=5"));
+             WsClient single = WsClient.connect(ws("?token=" + token(600)))) {
+            batched.next();
+            single.next();
+            single.send("{\"action\":\"subscribe\",\"tokens\":[" + infy + "]}");
+            single.nextContaining("subscribed");
+            batched.send("{\"action\":\"subscribe\",\"tokens\":[" + infy + "]}");
+            batched.nextContaining("subscribed");
+            String frame = batched.nextContaining("\"type\":\"ticks\"");
+            assertThat(frame).startsWith("{\"type\":\"ticks\",\"data\":[{\"instrument_token\":" + infy);
+            JsonNode item = json.readTree(frame).path("data").get(0);
+            long seq = item.path("sequence").asLong();
+            // The one-tick client saw the same tick (same sequence): its data is the batched item exactly.
+            JsonNode same = null;
+            while (same == null) {
+                JsonNode d = json.readTree(single.nextContaining("\"type\":\"tick\"")).path("data");
+                assertThat(d.path("sequence").asLong()).isLessThanOrEqualTo(seq);
+                same = d.path("sequence").asLong() == seq ? d : null;
+            }
+            assertThat(item).isEqualTo(same);
+            assertThat(item.path("last_price").isNumber()).isTrue();
         }
     }
 

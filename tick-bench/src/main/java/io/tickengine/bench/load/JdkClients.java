@@ -29,6 +29,7 @@ final class JdkClients implements LoadClients {
     private final List<WebSocket> sockets = new ArrayList<>();
     private final Recorder latency = new Recorder(60_000, 3);
     private final LongAdder ticks = new LongAdder();
+    private final LongAdder frames = new LongAdder();
     private final LongAdder chars = new LongAdder();
     private final AtomicInteger closed = new AtomicInteger();
     private volatile boolean recording;
@@ -70,6 +71,7 @@ final class JdkClients implements LoadClients {
     public void startRecording() {
         latency.reset();
         ticks.reset();
+        frames.reset();
         chars.reset();
         recording = true;
     }
@@ -78,6 +80,11 @@ final class JdkClients implements LoadClients {
     @Override
     public long ticks() {
         return ticks.sum();
+    }
+
+    @Override
+    public long frames() {
+        return frames.sum();
     }
 
     /** Characters of the tick messages received since recording started. */
@@ -133,21 +140,28 @@ final class JdkClients implements LoadClients {
             return null;
         }
 
+        /** Counts every tick of a one-tick or batched frame, each with its own latency. */
         private void record(String m, long now) {
-            int at = m.indexOf(FIELD);
-            if (at < 0 || !m.startsWith("{\"type\":\"tick\"")) {
+            if (!m.startsWith("{\"type\":\"tick\"") && !m.startsWith("{\"type\":\"ticks\"")) {
                 return;
             }
-            int from = at + FIELD.length();
-            int to = m.indexOf('"', from);
-            String stamp = m.substring(from, to);
-            if (!stamp.equals(lastStamp)) {
-                lastStamp = stamp;
-                lastMillis = Instant.parse(stamp).toEpochMilli();
+            int n = 0;
+            for (int at = m.indexOf(FIELD); at >= 0; at = m.indexOf(FIELD, at + 1)) {
+                int from = at + FIELD.length();
+                int to = m.indexOf('"', from);
+                String stamp = m.substring(from, to);
+                if (!stamp.equals(lastStamp)) {
+                    lastStamp = stamp;
+                    lastMillis = Instant.parse(stamp).toEpochMilli();
+                }
+                latency.recordValue(Math.max(0, Math.min(now - lastMillis, 60_000)));
+                n++;
             }
-            ticks.increment();
-            chars.add(m.length());
-            latency.recordValue(Math.max(0, Math.min(now - lastMillis, 60_000)));
+            if (n > 0) {
+                ticks.add(n);
+                frames.increment();
+                chars.add(m.length());
+            }
         }
 
         @Override

@@ -37,12 +37,14 @@ import java.util.concurrent.atomic.LongAdder;
 final class NioClients implements LoadClients {
     private static final byte[] FIELD = "\"receive_timestamp\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TICK = "{\"type\":\"tick\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TICKS = "{\"type\":\"ticks\"".getBytes(StandardCharsets.US_ASCII);
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
     private final List<Reader> readers = new ArrayList<>();
     private final List<SocketChannel> channels = new ArrayList<>();
     private final Recorder latency = new Recorder(60_000, 3);
     private final LongAdder ticks = new LongAdder();
+    private final LongAdder frames = new LongAdder();
     private final LongAdder bytes = new LongAdder();
     private final AtomicInteger closed = new AtomicInteger();
     private volatile boolean recording;
@@ -83,7 +85,7 @@ final class NioClients implements LoadClients {
         byte[] nonce = new byte[16];
         ThreadLocalRandom.current().nextBytes(nonce);
         String key = Base64.getEncoder().encodeToString(nonce);
-        String request = "GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+        String request = "GET " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
                 + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key
                 + "\r\nSec-WebSocket-Version: 13\r\nX-API-Key: " + apiKey + "\r\n\r\n";
         writeFully(ch, ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
@@ -152,6 +154,7 @@ final class NioClients implements LoadClients {
     public void startRecording() {
         latency.reset();
         ticks.reset();
+        frames.reset();
         bytes.reset();
         recording = true;
     }
@@ -159,6 +162,11 @@ final class NioClients implements LoadClients {
     @Override
     public long ticks() {
         return ticks.sum();
+    }
+
+    @Override
+    public long frames() {
+        return frames.sum();
     }
 
     @Override
@@ -299,19 +307,24 @@ final class NioClients implements LoadClients {
             }
         }
 
+        /** Counts every tick of a one-tick or batched frame, each with its own latency. */
         private void onText(byte[] a, int from, int len) {
-            if (!recording || !startsWith(a, from, len, TICK)) {
+            if (!recording || !(startsWith(a, from, len, TICK) || startsWith(a, from, len, TICKS))) {
                 return;
             }
             long now = System.currentTimeMillis();
-            int at = indexOf(a, from, len, FIELD);
-            if (at < 0) {
-                return;
+            int end = from + len;
+            int n = 0;
+            for (int at = indexOf(a, from, len, FIELD); at >= 0; at = indexOf(a, at + 1, end - at - 1, FIELD)) {
+                long stamp = stampMillis(a, at + FIELD.length);
+                latency.recordValue(Math.max(0, Math.min(now - stamp, 60_000)));
+                n++;
             }
-            long stamp = stampMillis(a, at + FIELD.length);
-            ticks.increment();
-            bytes.add(len);
-            latency.recordValue(Math.max(0, Math.min(now - stamp, 60_000)));
+            if (n > 0) {
+                ticks.add(n);
+                frames.increment();
+                bytes.add(len);
+            }
         }
 
         /** Epoch millis of an ISO instant such as {@code 2026-11-21T22:30:01.125Z} at {@code i}. */

@@ -24,7 +24,9 @@ import java.util.Random;
  * tick ({@code receive_timestamp}) to the client's, drops as the server counts them, and the server's
  * RSS. Usage: {@code java -cp tick-bench/target/benchmarks.jar io.tickengine.bench.load.WsLoadTool
  * [--clients 1000] [--per-client 100] [--instruments 3000] [--rate 6000] [--warmup 20] [--duration 60]
- * [--mode full] [--client nio] [--selectors 2] [--server-jvm "-Xmx256m"]}. {@code --client nio} (the default)
+ * [--mode full] [--options batch=20] [--client nio] [--selectors 2] [--server-jvm "-Xmx256m"]}. {@code --options}
+ * is a query string appended to {@code /ws/ticks}, the frame options the server negotiates at connect
+ * ({@code batch=N}, {@code format=json}); a batched frame counts as all the ticks it carries. {@code --client nio} (the default)
  * reads the sockets with {@link NioClients}, {@code jdk} with the JDK's WebSocket client ({@link JdkClients});
  * {@code --selectors} is how many threads (selectors, or JDK HTTP clients) read them.
  */
@@ -45,17 +47,23 @@ public final class WsLoadTool {
         int duration = Integer.parseInt(a.getOrDefault("duration", "60"));
         String mode = a.getOrDefault("mode", "full");
         String client = a.getOrDefault("client", "nio");
+        String options = a.getOrDefault("options", "");
         int selectors = Integer.parseInt(a.getOrDefault("selectors", client.equals("jdk") ? "4" : "2"));
         List<String> jvm = List.of(a.getOrDefault("server-jvm", "-Xmx256m").split(" "));
         if (n < 1 || k < 1 || k > m || m > 9000 || r < 1 || duration < 1 || n > 20_000
-                || selectors < 1 || !(client.equals("nio") || client.equals("jdk"))) {
-            throw new IllegalArgumentException("need 1 <= per-client <= instruments <= 9000, clients 1..20000, rate, duration and selectors > 0, client nio or jdk");
+                || selectors < 1 || !(client.equals("nio") || client.equals("jdk"))
+                || !options.matches("([a-z]+=[A-Za-z0-9]+(&[a-z]+=[A-Za-z0-9]+)*)?")) {
+            throw new IllegalArgumentException("need 1 <= per-client <= instruments <= 9000, clients 1..20000, rate, duration and selectors > 0, client nio or jdk, "
+                    + "options a query string such as batch=20&format=json");
+        }
+        if (options.contains("format=msgpack")) {
+            throw new IllegalArgumentException("--options format=msgpack: the load clients measure JSON text frames only");
         }
         Path dir = Files.createTempDirectory("tick-load");
         List<Long> tokens = writeInstruments(dir.resolve("instruments.csv"), m);
         Duration interval = Duration.ofNanos(m * 1_000_000_000L / r);
-        System.out.printf(Locale.ROOT, "load: N=%d clients x K=%d, M=%d instruments at R=%d ticks/s (every %d ms), mode %s%n",
-                n, k, m, r, interval.toMillis(), mode);
+        System.out.printf(Locale.ROOT, "load: N=%d clients x K=%d, M=%d instruments at R=%d ticks/s (every %d ms), mode %s, "
+                + "options %s%n", n, k, m, r, interval.toMillis(), mode, options.isEmpty() ? "none (one tick per frame)" : options);
         System.out.printf(Locale.ROOT, "load average at start: %.1f on %d cores%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
@@ -83,7 +91,7 @@ public final class WsLoadTool {
                     subs.add(shuffled.subList(0, k));
                 }
                 long t0 = System.nanoTime();
-                clients.open(URI.create("ws://127.0.0.1:" + port + "/ws/ticks"), API_KEY, subs, 50);
+                clients.open(URI.create("ws://127.0.0.1:" + port + "/ws/ticks" + (options.isEmpty() ? "" : "?" + options)), API_KEY, subs, 50);
                 System.out.printf("%d clients connected and subscribed in %d ms; warming up %d s%n", n,
                         (System.nanoTime() - t0) / 1_000_000, warmup);
                 Thread.sleep(warmup * 1000L);
@@ -113,6 +121,7 @@ public final class WsLoadTool {
         }
         double secs = (System.nanoTime() - start) / 1e9;
         long delivered = clients.ticks();
+        long frames = clients.frames();
         double serverCpu = server.cpuSeconds() - serverCpu0;
         double toolCpu = ServerProcess.procCpuSeconds(ProcessHandle.current().pid()) - toolCpu0;
         Histogram h = clients.latencies();
@@ -126,7 +135,8 @@ public final class WsLoadTool {
         System.out.printf(Locale.ROOT, "simulator sent: %.0f ticks/s (requested %d, %.0f%%)%n", simRate, r, 100 * simRate / r);
         System.out.printf(Locale.ROOT, "feed into server: %.0f ticks/s (requested %d)%n", feed, r);
         System.out.printf(Locale.ROOT, "delivered: %.0f ticks/s to clients (expected about %.0f = N*K*feed/M), "
-                + "%.0f bytes per message, %.1f MB/s%n", delivered / secs, (double) n * k * feed / m,
+                + "in %.0f frames/s (%.1f ticks per frame), %.0f bytes per tick, %.1f MB/s%n", delivered / secs,
+                (double) n * k * feed / m, frames / secs, frames == 0 ? 0.0 : (double) delivered / frames,
                 delivered == 0 ? 0.0 : (double) clients.chars() / delivered, clients.chars() / secs / 1e6);
         System.out.printf(Locale.ROOT, "latency server receipt -> client receipt (ms): p50=%d p99=%d p99.9=%d max=%d (n=%d)%n",
                 h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue(),

@@ -67,9 +67,14 @@ public final class Tree {
 
     /** The MessagePack bytes of a tree. */
     public static ByteBuffer msgpack(Object value) {
+        return ByteBuffer.wrap(msgpackBytes(value));
+    }
+
+    /** The MessagePack bytes of a tree, as an array. */
+    public static byte[] msgpackBytes(Object value) {
         try (MessageBufferPacker p = MessagePack.newDefaultBufferPacker()) {
             pack(p, value);
-            return ByteBuffer.wrap(p.toByteArray());
+            return p.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,6 +5,7 @@ import io.tickengine.core.instrument.InstrumentClass;
 import io.tickengine.server.auth.Principal;
 import io.tickengine.server.internal.Tree;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -80,13 +81,14 @@ public final class ClientSession {
 
     public Outbound out() { return out; }
 
-    /** Negotiates the frame format; applies to frames built from now on. */
+    /** Negotiates the frame format and the batch size; applies to frames built from now on. */
     void options(boolean msgpack, boolean delta, int batch) {
         synchronized (out) {
             this.msgpack = msgpack;
             this.delta = delta;
             this.batch = batch;
             this.lastSent.clear();
+            out.maxBatch(batch);
         }
     }
 
@@ -103,17 +105,50 @@ public final class ClientSession {
         return ++rateCount <= perSecond;
     }
 
-    /** Encodes a batch of updates into one frame; called under the outbound lock. */
+    /**
+     * Encodes a batch of updates into one frame; called under the outbound lock. Without deltas, each
+     * tick's {@code data} encoding is shared by all clients ({@link SharedTick}) and frames are built by
+     * copying those bytes; deltas and candles are built per client from a tree.
+     */
     Object encode(List<Object> updates) {
-        if (!msgpack && !delta && batch <= 1 && updates.size() == 1 && dialect != Dialect.CANDLES
-                && updates.get(0) instanceof SharedTick t) {
-            return t.frame(dialect, this::frame);
+        if (delta || dialect == Dialect.CANDLES) {
+            return frame(updates);
         }
-        return frame(updates);
+        boolean array = batch > 1 || updates.size() > 1;
+        if (!msgpack && !array && updates.get(0) instanceof SharedTick t) {
+            return t.encoded(dialect, SharedTick.Form.JSON_FRAME, x -> single(item(t, false)));
+        }
+        List<byte[]> items = new ArrayList<>(updates.size());
+        for (Object update : updates) {
+            items.add(item(update, msgpack));
+        }
+        if (!array && !msgpack) {
+            return single(items.get(0));
+        }
+        String type = array ? "ticks" : "tick";
+        return msgpack ? Frames.msgpack(type, items, array) : Frames.json(type, items, array);
     }
 
-    private String frame(Tick t) {
-        return (String) frame(List.of(t));
+    /** The one-tick JSON frame around an encoded {@code data} item; seed 000's dialect sends the item bare. */
+    private byte[] single(byte[] item) {
+        return dialect == Dialect.SYMBOLS ? item : Frames.json("tick", List.of(item), false);
+    }
+
+    /** The encoded {@code data} item of one update, shared by all clients when it is a {@link SharedTick}. */
+    private byte[] item(Object update, boolean pack) {
+        if (update instanceof SharedTick s) {
+            return s.encoded(dialect, pack ? SharedTick.Form.MSGPACK_DATA : SharedTick.Form.JSON_DATA,
+                    t -> encodeItem(tree(t), pack));
+        }
+        return encodeItem(update instanceof Tick t ? tree(t) : update, pack);
+    }
+
+    private static byte[] encodeItem(Object tree, boolean pack) {
+        return pack ? Tree.msgpackBytes(tree) : Tree.json(tree).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Map<String, Object> tree(Tick t) {
+        return dialect == Dialect.SYMBOLS ? Messages.tickDto(t, classOf.apply(t.instrumentToken())) : Messages.kiteTick(t);
     }
 
     private Object frame(List<Object> updates) {
@@ -121,8 +156,7 @@ public final class ClientSession {
         for (Object update : updates) {
             Object u = SharedTick.unwrap(update);
             if (u instanceof Tick t) {
-                Map<String, Object> m = dialect == Dialect.SYMBOLS ? Messages.tickDto(t, classOf.apply(t.instrumentToken()))
-                        : Messages.kiteTick(t);
+                Map<String, Object> m = tree(t);
                 if (delta) {
                     Map<String, Object> d = Messages.delta(lastSent.get(t.instrumentToken()), m);
                     lastSent.put(t.instrumentToken(), m);

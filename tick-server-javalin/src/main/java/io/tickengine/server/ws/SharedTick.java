@@ -2,19 +2,32 @@ package io.tickengine.server.ws;
 
 import io.tickengine.core.Tick;
 
-import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 
 /**
- * A tick on its way to many clients, carrying its default-format frames (plain JSON, one tick per
- * message, no delta) as UTF-8, one per dialect, each encoded by the first client that needs it and
- * shared by the rest, down to the bytes the transport writes. The frame lives as long as some client still queues the update, however far behind it is.
- * Thread-safe: a client that asks while another encodes waits for that encoding rather than repeating it.
+ * A tick on its way to many clients, carrying its encodings for clients without deltas: the tick's
+ * {@code data} object as JSON and as MessagePack, and the default frame (plain JSON, one tick per
+ * message), one of each per dialect. Each is encoded by the first client that needs it and shared by
+ * the rest, down to the bytes the transport writes or a batch frame copies. They live as long as some
+ * client still queues the update, however far behind it is. Thread-safe: a client that asks while
+ * another encodes waits for that encoding rather than repeating it.
  */
 final class SharedTick {
+    /** What is cached, per dialect. */
+    enum Form {
+        /** The {@code data} object as UTF-8 JSON. */
+        JSON_DATA,
+        /** The {@code data} object as MessagePack. */
+        MSGPACK_DATA,
+        /** The whole default frame as UTF-8 JSON. */
+        JSON_FRAME
+    }
+
+    private static final int FORMS = Form.values().length;
+
     private final Tick tick;
-    private volatile byte[] ticksFrame;
-    private volatile byte[] symbolsFrame;
+    private final AtomicReferenceArray<byte[]> encoded = new AtomicReferenceArray<>(2 * FORMS);
 
     SharedTick(Tick tick) {
         this.tick = tick;
@@ -24,24 +37,23 @@ final class SharedTick {
         return tick;
     }
 
-    /** The default frame for {@code dialect} ({@link Dialect#TICKS} or {@link Dialect#SYMBOLS}); never write to it. */
-    byte[] frame(Dialect dialect, Function<Tick, String> encoder) {
-        boolean symbols = dialect == Dialect.SYMBOLS;
-        byte[] f = symbols ? symbolsFrame : ticksFrame;
-        if (f != null) {
-            return f;
+    /**
+     * The {@code form} encoding for {@code dialect} ({@link Dialect#TICKS} or {@link Dialect#SYMBOLS}),
+     * made by {@code encoder} once; never write to it.
+     */
+    byte[] encoded(Dialect dialect, Form form, Function<Tick, byte[]> encoder) {
+        int i = (dialect == Dialect.SYMBOLS ? FORMS : 0) + form.ordinal();
+        byte[] b = encoded.get(i);
+        if (b != null) {
+            return b;
         }
         synchronized (this) {
-            f = symbols ? symbolsFrame : ticksFrame;
-            if (f == null) {
-                f = encoder.apply(tick).getBytes(StandardCharsets.UTF_8);
-                if (symbols) {
-                    symbolsFrame = f;
-                } else {
-                    ticksFrame = f;
-                }
+            b = encoded.get(i);
+            if (b == null) {
+                b = encoder.apply(tick);
+                encoded.set(i, b);
             }
-            return f;
+            return b;
         }
     }
 

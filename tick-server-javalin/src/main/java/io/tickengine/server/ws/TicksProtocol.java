@@ -179,7 +179,6 @@ final class TicksProtocol {
             return "Invalid options: delta must be true or false";
         }
         s.options(format.equals("msgpack"), delta.equals("true"), batch);
-        s.out().maxBatch(batch);
         return null;
     }
 
