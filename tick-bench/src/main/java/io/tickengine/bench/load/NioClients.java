@@ -186,8 +186,18 @@ final class NioClients implements LoadClients {
 
     @Override
     public void close() {
+        // Stop each reader first and only then close its selector, so no reader is iterating the
+        // selector's keys while another thread closes it.
         for (Reader r : readers) {
             r.thread.interrupt();
+            r.selector.wakeup();
+        }
+        for (Reader r : readers) {
+            try {
+                r.thread.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             try {
                 r.selector.close();
             } catch (IOException ignored) {
