@@ -1,8 +1,5 @@
 package io.tickengine.bench.load;
 
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -13,8 +10,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * N seed 004 WebSocket clients on the JDK's client: each subscribes to its instruments and, for every
@@ -22,17 +17,11 @@ import java.util.concurrent.atomic.LongAdder;
  * clients are spread over several {@link HttpClient}s, because one client reads all its sockets on a
  * single selector thread, which alone cannot read 200,000 messages/s.
  */
-final class JdkClients implements LoadClients {
+final class JdkClients extends LoadClients {
     private static final String FIELD = "\"receive_timestamp\":\"";
 
     private final List<HttpClient> http = new ArrayList<>();
     private final List<WebSocket> sockets = new ArrayList<>();
-    private final Recorder latency = new Recorder(60_000, 3);
-    private final LongAdder ticks = new LongAdder();
-    private final LongAdder frames = new LongAdder();
-    private final LongAdder chars = new LongAdder();
-    private final AtomicInteger closed = new AtomicInteger();
-    private volatile boolean recording;
 
     /** @param selectors JDK HTTP clients (each one selector thread) to spread the sockets over */
     JdkClients(int selectors) {
@@ -46,7 +35,7 @@ final class JdkClients implements LoadClients {
 
     /** Opens the clients, at most {@code parallel} handshakes at a time, and subscribes each. */
     @Override
-    public void open(URI uri, String apiKey, List<List<Long>> subscriptions, int parallel) throws Exception {
+    void open(URI uri, String apiKey, List<List<Long>> subscriptions, int parallel) throws Exception {
         List<CompletableFuture<WebSocket>> pending = new ArrayList<>();
         for (List<Long> tokens : subscriptions) {
             String sub = "{\"action\":\"subscribe\",\"tokens\":" + tokens.toString().replace(" ", "") + "}";
@@ -64,45 +53,6 @@ final class JdkClients implements LoadClients {
         for (CompletableFuture<WebSocket> f : pending) {
             sockets.add(f.get(60, TimeUnit.SECONDS));
         }
-    }
-
-    /** Starts counting ticks and latencies, discarding what came before. */
-    @Override
-    public void startRecording() {
-        latency.reset();
-        ticks.reset();
-        frames.reset();
-        chars.reset();
-        recording = true;
-    }
-
-    /** Ticks received since recording started. */
-    @Override
-    public long ticks() {
-        return ticks.sum();
-    }
-
-    @Override
-    public long frames() {
-        return frames.sum();
-    }
-
-    /** Characters of the tick messages received since recording started. */
-    @Override
-    public long chars() {
-        return chars.sum();
-    }
-
-    /** Latencies since recording started (ms). */
-    @Override
-    public Histogram latencies() {
-        return latency.getIntervalHistogram();
-    }
-
-    /** Connections the server closed or that failed. */
-    @Override
-    public int closedConnections() {
-        return closed.get();
     }
 
     @Override
@@ -132,7 +82,7 @@ final class JdkClients implements LoadClients {
                 text = partial;
             }
             if (last) {
-                if (recording) {
+                if (recording()) {
                     record(text.toString(), System.currentTimeMillis());
                 }
                 partial.setLength(0);
@@ -154,25 +104,23 @@ final class JdkClients implements LoadClients {
                     lastStamp = stamp;
                     lastMillis = Instant.parse(stamp).toEpochMilli();
                 }
-                latency.recordValue(Math.max(0, Math.min(now - lastMillis, 60_000)));
+                tick(now, lastMillis);
                 n++;
             }
             if (n > 0) {
-                ticks.add(n);
-                frames.increment();
-                chars.add(m.length());
+                frame(n, m.length());
             }
         }
 
         @Override
         public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
-            closed.incrementAndGet();
+            connectionLost();
             return null;
         }
 
         @Override
         public void onError(WebSocket ws, Throwable error) {
-            closed.incrementAndGet();
+            connectionLost();
         }
     }
 }

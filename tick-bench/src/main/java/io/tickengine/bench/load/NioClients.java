@@ -1,8 +1,5 @@
 package io.tickengine.bench.load;
 
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -23,8 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * N seed 004 WebSocket clients on plain JDK NIO, a few selector threads for all sockets: RFC 6455
@@ -34,7 +29,7 @@ import java.util.concurrent.atomic.LongAdder;
  * frame) at a fraction of the JDK client's cost per message, so the clients do not starve the server
  * of the cores they share.
  */
-final class NioClients implements LoadClients {
+final class NioClients extends LoadClients {
     private static final byte[] FIELD = "\"receive_timestamp\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TICK = "{\"type\":\"tick\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TICKS = "{\"type\":\"ticks\"".getBytes(StandardCharsets.US_ASCII);
@@ -42,12 +37,6 @@ final class NioClients implements LoadClients {
 
     private final List<Reader> readers = new ArrayList<>();
     private final List<SocketChannel> channels = new ArrayList<>();
-    private final Recorder latency = new Recorder(60_000, 3);
-    private final LongAdder ticks = new LongAdder();
-    private final LongAdder frames = new LongAdder();
-    private final LongAdder bytes = new LongAdder();
-    private final AtomicInteger closed = new AtomicInteger();
-    private volatile boolean recording;
 
     /** @param selectors reader threads, each with its own selector */
     NioClients(int selectors) throws IOException {
@@ -62,7 +51,7 @@ final class NioClients implements LoadClients {
     }
 
     @Override
-    public void open(URI uri, String apiKey, List<List<Long>> subscriptions, int parallel) throws Exception {
+    void open(URI uri, String apiKey, List<List<Long>> subscriptions, int parallel) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         try {
             List<Future<SocketChannel>> pending = new ArrayList<>();
@@ -151,40 +140,6 @@ final class NioClients implements LoadClients {
     }
 
     @Override
-    public void startRecording() {
-        latency.reset();
-        ticks.reset();
-        frames.reset();
-        bytes.reset();
-        recording = true;
-    }
-
-    @Override
-    public long ticks() {
-        return ticks.sum();
-    }
-
-    @Override
-    public long frames() {
-        return frames.sum();
-    }
-
-    @Override
-    public long chars() {
-        return bytes.sum();
-    }
-
-    @Override
-    public Histogram latencies() {
-        return latency.getIntervalHistogram();
-    }
-
-    @Override
-    public int closedConnections() {
-        return closed.get();
-    }
-
-    @Override
     public void close() {
         // Stop each reader first and only then close its selector, so no reader is iterating the
         // selector's keys while another thread closes it.
@@ -251,7 +206,7 @@ final class NioClients implements LoadClients {
         void end() {
             if (!ended) {
                 ended = true;
-                closed.incrementAndGet();
+                connectionLost();
             }
             try {
                 ch.close();
@@ -319,7 +274,7 @@ final class NioClients implements LoadClients {
 
         /** Counts every tick of a one-tick or batched frame, each with its own latency. */
         private void onText(byte[] a, int from, int len) {
-            if (!recording || !(startsWith(a, from, len, TICK) || startsWith(a, from, len, TICKS))) {
+            if (!recording() || !(startsWith(a, from, len, TICK) || startsWith(a, from, len, TICKS))) {
                 return;
             }
             long now = System.currentTimeMillis();
@@ -327,13 +282,11 @@ final class NioClients implements LoadClients {
             int n = 0;
             for (int at = indexOf(a, from, len, FIELD); at >= 0; at = indexOf(a, at + 1, end - at - 1, FIELD)) {
                 long stamp = stampMillis(a, at + FIELD.length);
-                latency.recordValue(Math.max(0, Math.min(now - stamp, 60_000)));
+                tick(now, stamp);
                 n++;
             }
             if (n > 0) {
-                ticks.add(n);
-                frames.increment();
-                bytes.add(len);
+                frame(n, len);
             }
         }
 
