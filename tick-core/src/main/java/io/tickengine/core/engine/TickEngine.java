@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongPredicate;
@@ -71,6 +72,9 @@ public final class TickEngine implements AutoCloseable {
     // False once stop() has closed the sources: later ticks are refused and counted, not left in a mailbox.
     private volatile boolean accepting = true;
     private final AtomicBoolean refusalLogged = new AtomicBoolean();
+    // Source calls under way; stop waits for them after closing the sources, so no tick is offered to a
+    // sink whose worker already made its last drain.
+    private final LongAdder inFlight = new LongAdder();
     // Present when a tick sink conflates: one lookup per tick gives every conflating sink its slot.
     private final InstrumentIndex instrumentIndex;
     private final Object lifecycle = new Object();
@@ -157,6 +161,7 @@ public final class TickEngine implements AutoCloseable {
             }
             accepting = false;
             long deadline = System.nanoTime() + timeout.toNanos();
+            awaitSourceCalls(deadline);
             boolean clean = stopAll(tickWorkers, deadline);
             clean &= stopAll(candleWorkers, deadline);
             LOG.info("engine stopped{}", clean ? "" : " with undelivered items (see sink stats)");
@@ -194,6 +199,17 @@ public final class TickEngine implements AutoCloseable {
         }
     }
 
+    /** Waits until no source call is under way (a call that starts now is refused), or the deadline. */
+    private void awaitSourceCalls(long deadlineNanos) {
+        while (inFlight.sum() != 0) {
+            if (System.nanoTime() - deadlineNanos >= 0) {
+                LOG.warn("a source was still handing in ticks at the stop deadline");
+                return;
+            }
+            LockSupport.parkNanos(100_000);
+        }
+    }
+
     private static boolean stopAll(List<? extends SinkWorker<?>> workers, long deadlineNanos) {
         boolean clean = true;
         for (SinkWorker<?> w : workers) {
@@ -228,10 +244,33 @@ public final class TickEngine implements AutoCloseable {
 
         @Override
         public void onTick(Tick tick) {
-            if (!accepting) {
-                refuse(1);
-                return;
+            inFlight.increment();
+            try {
+                if (accepting) {
+                    ingest(tick);
+                } else {
+                    refuse(1);
+                }
+            } finally {
+                inFlight.decrement();
             }
+        }
+
+        @Override
+        public void onTicks(List<Tick> ticks) {
+            inFlight.increment();
+            try {
+                if (accepting) {
+                    ingestAll(ticks);
+                } else {
+                    refuse(ticks.size());
+                }
+            } finally {
+                inFlight.decrement();
+            }
+        }
+
+        private void ingest(Tick tick) {
             if (!validator.accept(Objects.requireNonNull(tick, "tick"))) {
                 rejected.increment();
                 return;
@@ -255,13 +294,8 @@ public final class TickEngine implements AutoCloseable {
          * tick passes and is stamped in place, the source's own list is offered (sinks copy out of it
          * before this returns); a private copy is made only when one is rejected or must be copied.
          */
-        @Override
-        public void onTicks(List<Tick> ticks) {
+        private void ingestAll(List<Tick> ticks) {
             int n = ticks.size();
-            if (!accepting) {
-                refuse(n);
-                return;
-            }
             List<Tick> out = ticks;
             for (int i = 0; i < n; i++) {
                 Tick tick = Objects.requireNonNull(ticks.get(i), "tick");

@@ -25,6 +25,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -93,6 +94,44 @@ class TickEngineTest {
         assertThat(stats.accepted()).isEqualTo(1);
         assertThat(stats.tickSinks().get(0).queueDepth()).as("nothing left waiting in a stopped mailbox").isZero();
         assertThat(sink.size()).isEqualTo(1);
+    }
+
+    @Test
+    void stopWaitsForASourceCallUnderWaySoEverySinkGetsItsTick() throws Exception {
+        LeakySource source = new LeakySource();
+        CountDownLatch inValidation = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        RecordingSink first = new RecordingSink("first", OverflowPolicy.NEVER_DROP);
+        RecordingSink second = new RecordingSink("second", OverflowPolicy.NEVER_DROP);
+        engine = TickEngine.builder().source(source).sink(first).sink(second).firstSequence(1)
+                .knownInstruments(token -> {
+                    if (token == 9) {
+                        inValidation.countDown();
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    return true;
+                }).build();
+        engine.start();
+        // A feed's read thread is inside the engine when stop begins (its close does not wait for it).
+        Thread feed = new Thread(() -> source.listener.onTick(tick(9, 100, 1_000)));
+        feed.start();
+        assertThat(inValidation.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Boolean> stopped = CompletableFuture.supplyAsync(() -> engine.stop(Duration.ofSeconds(10)));
+
+        Thread.sleep(200);
+        assertThat(stopped).as("stop waits while a source call is under way").isNotDone();
+        release.countDown();
+
+        assertThat(stopped.get(10, TimeUnit.SECONDS)).isTrue();
+        feed.join(10_000);
+        assertThat(first.size()).isEqualTo(1);
+        assertThat(second.size()).isEqualTo(1);
+        assertThat(engine.stats().tickSinks()).allMatch(k -> k.queueDepth() == 0);
+        assertThat(engine.stats().refusedAfterStop()).isZero();
     }
 
     /** A source that keeps delivering after close, as a buggy or slow-to-stop one may. */
