@@ -2,15 +2,15 @@ package io.tickengine.server.health;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.tickengine.angelone.ws.AngelOneTickSource;
 import io.tickengine.cache.redis.RedisCache;
 import io.tickengine.core.engine.CircuitState;
 import io.tickengine.core.engine.EngineStats;
 import io.tickengine.core.engine.SinkStats;
 import io.tickengine.core.source.SourceState;
 import io.tickengine.core.source.SourceStatus;
-import io.tickengine.core.time.Clock;
-import io.tickengine.angelone.ws.AngelOneTickSource;
 import io.tickengine.core.source.TickSource;
+import io.tickengine.core.time.Clock;
 import io.tickengine.kite.pool.KiteConnectionStatus;
 import io.tickengine.server.config.ServerOptions;
 import io.tickengine.server.internal.Feeds;
