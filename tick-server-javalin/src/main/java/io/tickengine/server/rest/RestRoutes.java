@@ -30,12 +30,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The REST API: seed 000's {@code /api/ticks/*}, latest ticks for HTTP polling, candles, instrument
  * search and {@code /ws/stats}. Errors are problem details; bad parameters answer 400.
  */
 public final class RestRoutes {
+    private static final Logger LOG = LoggerFactory.getLogger(RestRoutes.class);
+
     /** Most ticks or candles one query returns. */
     public static final int MAX_ROWS = 10_000;
 
@@ -76,7 +80,10 @@ public final class RestRoutes {
         app.exception(Problem.BadRequest.class, (e, ctx) -> Problem.send(ctx, 400, "Bad Request", e.getMessage()));
         app.exception(Problem.NotFound.class, (e, ctx) -> Problem.send(ctx, 404, "Not Found", e.getMessage()));
         app.exception(AuthenticationException.class, (e, ctx) -> Problem.send(ctx, 401, "Unauthorized", e.getMessage()));
-        app.exception(Exception.class, (e, ctx) -> Problem.send(ctx, 500, "Internal Server Error", e.getClass().getSimpleName()));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            Problem.send(ctx, 500, "Internal Server Error", e.getClass().getSimpleName());
+        });
         app.error(404, ctx -> {
             String type = ctx.res().getContentType();
             if (type == null || !type.startsWith("application/problem")) {
@@ -146,8 +153,15 @@ public final class RestRoutes {
         json(ctx, out);
     }
 
+    /** Seed 000's answers: 200 with the count, or 500 "Failed to refresh cache: ..." naming what could not be read. */
     private void refresh(Context ctx) {
-        refreshInstruments.run();
+        try {
+            refreshInstruments.run();
+        } catch (RuntimeException e) {
+            LOG.warn("instrument refresh failed: {}", e.getMessage());
+            Problem.send(ctx, 500, "Internal Server Error", "Failed to refresh cache: " + e.getMessage());
+            return;
+        }
         json(ctx, Map.of("status", "Instrument cache refreshed successfully", "instruments", (long) registry.size()));
     }
 
