@@ -514,6 +514,30 @@ class TickEngineTest {
     }
 
     @Test
+    void shouldCheckExchangeTimeOrderAmongTradeTicksAndAmongBookTicksSeparately() {
+        PushTickSource source = PushTickSource.create("feed");
+        RecordingSink sink = new RecordingSink("all", OverflowPolicy.NEVER_DROP);
+        engine = TickEngine.builder().source(source).sink(sink)
+                .validation(ValidationOptions.builder().policy(TickIssue.OUT_OF_ORDER, BadTickPolicy.REJECT).build())
+                .build();
+        engine.start();
+        long now = 1_700_000_000_000L;
+        Depth book = Depth.builder(1).bid(99_95, 10, 1).ask(100_05, 20, 2).build();
+
+        source.publish(withExchangeTs(tick(1, 100, now), now));                                   // trade at t
+        source.publish(withExchangeTs(tick(1, 0, now).toBuilder().mode(TickMode.DEPTH).depth(book).build(),
+                now - 300));                                                                      // book at t-300: its own order
+        source.publish(withExchangeTs(tick(1, 101, now), now - 200));                           // trade before t: out of order
+        source.publish(withExchangeTs(tick(1, 0, now).toBuilder().mode(TickMode.DEPTH).depth(book).build(),
+                now - 400));                                                                      // book before t-300: out of order
+        source.publish(withExchangeTs(tick(1, 102, now), now + 100));                           // trade after t
+
+        await().atMost(WAIT).until(() -> engine.stats().received() == 5 && sink.size() == 3);
+        assertThat(sink.received).extracting(Tick::mode).containsExactly(TickMode.QUOTE, TickMode.DEPTH, TickMode.QUOTE);
+        assertThat(engine.stats().rejected()).containsEntry(TickIssue.OUT_OF_ORDER, 2L);
+    }
+
+    @Test
     void shouldStartSequencesFromTheClockSoTheyKeepIncreasingAcrossRestarts() {
         ManualClock clock = new ManualClock(1_732_000_000_000L);
         long previousRunLast = 0;

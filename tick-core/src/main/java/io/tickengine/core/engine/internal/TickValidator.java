@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies {@link ValidationOptions} to incoming ticks on the source threads. Every issue is
  * counted; rejected ticks are also logged, at most once per issue per {@value #LOG_EVERY_MILLIS} ms.
- * The price checks apply only to modes with a trade price ({@link io.tickengine.core.TickMode#hasTradePrice()}).
+ * The price checks apply only to modes with a trade price ({@link io.tickengine.core.TickMode#hasTradePrice()});
+ * exchange-time order is checked per instrument among trade ticks and, separately, among order-book-only ticks.
  */
 public final class TickValidator {
     private static final Logger LOG = LoggerFactory.getLogger(TickValidator.class);
@@ -29,7 +30,10 @@ public final class TickValidator {
     private final LongAdder[] seen = new LongAdder[ISSUES.length];
     private final LongAdder[] rejected = new LongAdder[ISSUES.length];
     private final AtomicLong[] lastLogged = new AtomicLong[ISSUES.length];
-    private final NonBlockingHashMapLong<AtomicLong> lastEventTime = new NonBlockingHashMapLong<>();
+    // Order is kept per instrument and per kind of tick: a feed interleaves order-book-only ticks (their own
+    // timestamps) with trade ticks, and neither kind is out of order because of the other.
+    private final NonBlockingHashMapLong<AtomicLong> lastTradeTickTime = new NonBlockingHashMapLong<>();
+    private final NonBlockingHashMapLong<AtomicLong> lastBookTickTime = new NonBlockingHashMapLong<>();
     private final long futureToleranceMillis;
 
     /**
@@ -62,7 +66,8 @@ public final class TickValidator {
         if (exchangeTs != 0) {
             if (exchangeTs > tick.receiveTimestamp() + futureToleranceMillis) {
                 ok &= note(TickIssue.FUTURE_TIMESTAMP, tick);
-            } else if (isOutOfOrder(tick.instrumentToken(), exchangeTs)) {
+            } else if (isOutOfOrder(tick.mode().hasTradePrice() ? lastTradeTickTime : lastBookTickTime,
+                    tick.instrumentToken(), exchangeTs)) {
                 ok &= note(TickIssue.OUT_OF_ORDER, tick);
             }
         }
@@ -86,11 +91,11 @@ public final class TickValidator {
         return options;
     }
 
-    private boolean isOutOfOrder(long token, long exchangeTs) {
-        AtomicLong last = lastEventTime.get(token);
+    private static boolean isOutOfOrder(NonBlockingHashMapLong<AtomicLong> lastTimes, long token, long exchangeTs) {
+        AtomicLong last = lastTimes.get(token);
         if (last == null) {
             AtomicLong fresh = new AtomicLong(exchangeTs);
-            last = lastEventTime.putIfAbsent(token, fresh);
+            last = lastTimes.putIfAbsent(token, fresh);
             if (last == null) {
                 return false;
             }
