@@ -43,7 +43,8 @@ PK="ALTER TABLE t ADD PRIMARY KEY (instrument_token, tick_timestamp, ingest_sequ
 SYM="CREATE INDEX ON t (exchange, tradingsymbol, tick_timestamp, ingest_sequence)"
 EXC="CREATE INDEX ON t (exchange, tick_timestamp, ingest_sequence)"
 TIM="CREATE INDEX ON t (tick_timestamp, ingest_sequence)"
-BRIN="CREATE INDEX ON t USING brin (tick_timestamp)"
+BRIN="CREATE INDEX ON t USING brin (tick_timestamp) WITH (autosummarize = on)"
+TIME1="CREATE INDEX ON t (tick_timestamp)"
 
 variant() { # name, file, DDL run after CREATE TABLE t (LIKE kite_ticks_data)
     "${PSQL[@]}" -d "$DB" -c "DROP TABLE IF EXISTS t" -c "CREATE TABLE t (LIKE kite_ticks_data INCLUDING DEFAULTS)" \
@@ -65,6 +66,10 @@ SQL
 
 variant "heap only" full.bin "SELECT 1"
 variant "primary key" full.bin "$PK"
+variant "V3: primary key + BRIN(time)" full.bin "$PK; $BRIN"
+variant "primary key + b-tree(time)" full.bin "$PK; $TIME1"
+variant "primary key + b-tree(time, sequence)" full.bin "$PK; $TIM"
+variant "primary key + exchange/time" full.bin "$PK; $EXC"
 variant "primary key + symbol" full.bin "$PK; $SYM"
 variant "primary key + symbol + BRIN(time)" full.bin "$PK; $SYM; $BRIN"
 variant "V1: primary key + 3 indexes" full.bin "$PK; $SYM; $EXC; $TIM"

@@ -35,11 +35,11 @@ class SchemaMigrationIT {
         }
 
         String url = db.jdbcUrl();
-        assertThat(TestStores.count(url, "SELECT count(*) FROM tickengine_schema_history WHERE success")).isEqualTo(2);
+        assertThat(TestStores.count(url, "SELECT count(*) FROM tickengine_schema_history WHERE success")).isEqualTo(3);
         assertThat(TestStores.count(url, "SELECT count(*) FROM tickengine_schema_history WHERE NOT success")).isZero();
         assertThat(TestStores.count(url, "SELECT count(*) FROM pg_extension WHERE extname = 'timescaledb'")).isZero();
         assertThat(TestStores.count(url, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() "
-                + "AND tablename IN ('kite_ticks_data', 'candles_1s', 'candles')")).isEqualTo(3);
+                + "AND tablename IN ('kite_ticks_data', 'tick_symbols', 'candles_1s', 'candles')")).isEqualTo(4);
     }
 
     @Test
@@ -64,7 +64,7 @@ class SchemaMigrationIT {
                 assertThat(run.get(60, TimeUnit.SECONDS)).isFalse();
             }
             assertThat(TestStores.count(url, "SELECT count(*) FROM tickengine_schema_history WHERE success"))
-                    .isEqualTo(2);
+                    .isEqualTo(3);
             assertThat(TestStores.count(url, "SELECT count(*) FROM kite_ticks_data")).isZero();
         } finally {
             pool.shutdownNow();

@@ -27,7 +27,7 @@ final class TestStores {
 
     /** Empties the store's tables. */
     static void truncate(PostgresDatabase db) throws SQLException {
-        execute(db.jdbcUrl(), "TRUNCATE kite_ticks_data, candles_1s, candles");
+        execute(db.jdbcUrl(), "TRUNCATE kite_ticks_data, tick_symbols, candles_1s, candles");
     }
 
     static void execute(String jdbcUrl, String sql) throws SQLException {
