@@ -17,18 +17,8 @@ trap cleanup EXIT
 
 "${PSQL[@]}" -d postgres -c "CREATE DATABASE $DB"
 "${PSQL[@]}" -d "$DB" -f "$SCHEMA"
-# The same shape as TimescaleStoreBenchmark's ticks: 500 instruments, 500 ticks per second, depth, 184-byte raw.
+"${PSQL[@]}" -d "$DB" -v rows=300000 -v bse=0 -f "$(dirname "$0")/sample-ticks.sql"
 "${PSQL[@]}" -d "$DB" <<SQL
-INSERT INTO kite_ticks_data
-SELECT 256265 + (i % 500) * 256, 'SYM' || (i % 500), 'NSE', to_timestamp(1731988800 + i / 500), i + 1,
-       to_timestamp(1731988800 + i / 500) + ((i % 1000) || ' ms')::interval,
-       set_byte(decode(repeat('00', 184), 'hex'), 0, i % 256),
-       to_timestamp(1731988800 + i / 500), to_timestamp(1731988800 + i / 500), NULL,
-       'FULL', true, 2, p, 10, p - 3, 1000000 + i, 5000, 6000, 149000, 152000, 148000, 149500, 500, i, 0, 0,
-       NULL, 0, 0, 0, 0,
-       ARRAY[p - 5, p - 10, p - 15, p - 20, p - 25], ARRAY[100, 101, 102, 103, 104]::bigint[], ARRAY[1, 2, 3, 4, 5],
-       ARRAY[p + 5, p + 10, p + 15, p + 20, p + 25], ARRAY[200, 201, 202, 203, 204]::bigint[], ARRAY[2, 3, 4, 5, 6]
-FROM generate_series(0, 299999) i, LATERAL (SELECT (150000 + i % 5000)::bigint AS p) x;
 \copy (SELECT * FROM kite_ticks_data) TO '$WORK/full.bin' WITH (FORMAT binary)
 CREATE TABLE narrow AS SELECT * FROM kite_ticks_data;
 UPDATE narrow SET bid_price = NULL, bid_quantity = NULL, bid_orders = NULL, ask_price = NULL,

@@ -17,18 +17,7 @@ trap cleanup EXIT
 load() { # database, migrations to apply after the rows
     "${PSQL[@]}" -d postgres -c "CREATE DATABASE $1"
     "${PSQL[@]}" -d "$1" -f "$MIGRATIONS/V1__ticks.sql"
-    "${PSQL[@]}" -d "$1" <<SQL
-INSERT INTO kite_ticks_data
-SELECT 256265 + (i % 500) * 256, 'SYM' || (i % 500), CASE WHEN i % 500 < 10 THEN 'BSE' ELSE 'NSE' END,
-       to_timestamp(1731988800 + i / 500), i + 1, to_timestamp(1731988800 + i / 500) + ((i % 1000) || ' ms')::interval,
-       set_byte(decode(repeat('00', 184), 'hex'), 0, i % 256),
-       to_timestamp(1731988800 + i / 500), to_timestamp(1731988800 + i / 500), NULL,
-       'FULL', true, 2, p, 10, p - 3, 1000000 + i, 5000, 6000, 149000, 152000, 148000, 149500, 500, i, 0, 0,
-       NULL, 0, 0, 0, 0,
-       ARRAY[p - 5, p - 10, p - 15, p - 20, p - 25], ARRAY[100, 101, 102, 103, 104]::bigint[], ARRAY[1, 2, 3, 4, 5],
-       ARRAY[p + 5, p + 10, p + 15, p + 20, p + 25], ARRAY[200, 201, 202, 203, 204]::bigint[], ARRAY[2, 3, 4, 5, 6]
-FROM generate_series(0, $ROWS - 1) i, LATERAL (SELECT (150000 + i % 5000)::bigint AS p) x;
-SQL
+    "${PSQL[@]}" -d "$1" -v rows="$ROWS" -v bse=10 -f "$(dirname "$0")/sample-ticks.sql"
     for m in "${@:2}"; do "${PSQL[@]}" -1 -d "$1" -f "$MIGRATIONS/$m"; done  # each in one transaction, as Flyway runs it
     "${PSQL[@]}" -d "$1" -c "VACUUM ANALYZE kite_ticks_data" -c "CHECKPOINT"
 }

@@ -8,7 +8,6 @@ import io.tickengine.core.TickMode;
 import io.tickengine.core.store.TimeRange;
 import io.tickengine.store.timescale.internal.Schema;
 import io.tickengine.testkit.PostgresDatabase;
-import io.tickengine.testkit.TestServices;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,12 +15,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,12 +36,8 @@ class SymbolTableIT {
 
     @Test
     void shouldFillTheSymbolTableFromTicksStoredBeforeV3WhenTwoStoresMigrateAtOnce() throws Exception {
-        String name = "tick_test_v3_" + UUID.randomUUID().toString().substring(0, 8);
-        String admin = TestServices.adminJdbcUrl();
-        TestStores.execute(admin, "CREATE DATABASE " + name);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            String url = admin.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+        try (TestStores.Scratch scratch = TestStores.scratchDatabase("tick_test_v3")) {
+            String url = scratch.url();
             try (Connection c = DriverManager.getConnection(url)) {
                 Flyway.configure(Schema.class.getClassLoader()).dataSource(url, null, null)
                         .locations("classpath:db/tickengine/timescale").table(Schema.HISTORY_TABLE).target("2")
@@ -69,18 +58,7 @@ class SymbolTableIT {
                             + "FROM generate_series(1, 1000) i");
                 }
             }
-            CyclicBarrier start = new CyclicBarrier(2);
-            List<Future<?>> runs = new ArrayList<>();
-            for (String dir : List.of("x", "y")) {
-                runs.add(pool.submit(() -> {
-                    start.await();
-                    TimescaleStore.create(TestStores.options(url, spill.resolve(dir)).build()).close();
-                    return null;
-                }));
-            }
-            for (Future<?> run : runs) {
-                run.get(120, TimeUnit.SECONDS);
-            }
+            TestStores.openTwoAtOnce(url, spill);
 
             assertThat(rows(url, "SELECT exchange || ' ' || tradingsymbol || ' ' || instrument_token FROM tick_symbols "
                     + "ORDER BY 1")).containsExactly("NSE INFY 408065", "NSE INFY 408066", "NSE RELIANCE 738561");
@@ -98,9 +76,6 @@ class SymbolTableIT {
                 assertThat(store.ticksByExchange(Exchange.NSE, ALL, 10_000)).hasSize((int) TestStores.count(url,
                         "SELECT count(*) FROM kite_ticks_data WHERE exchange = 'NSE'"));
             }
-        } finally {
-            pool.shutdownNow();
-            TestStores.execute(admin, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         }
     }
 
