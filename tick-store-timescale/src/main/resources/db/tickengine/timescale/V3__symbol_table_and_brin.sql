@@ -1,5 +1,5 @@
 -- Cheaper rows: the symbol index (exchange, tradingsymbol, tick_timestamp, ingest_sequence) cost the server
--- about 4 to 6 us of CPU per inserted tick, more than the primary key, and the two time b-trees 1 to 2 us
+-- about 3 to 6 us of CPU per inserted tick, more than the primary key, and the two time b-trees 1 to 2 us
 -- more. Queries by symbol now find their instrument tokens in tick_symbols and read the primary key; queries
 -- by exchange or by time read a BRIN index on tick_timestamp (ticks arrive in time order, so each block
 -- range covers a narrow span of time).
@@ -10,7 +10,7 @@
 -- Ticks without an exchange or a symbol have no row (a query by symbol cannot name them).
 --
 -- Safe on a table that already holds ticks: writers are held off (SHARE ROW EXCLUSIVE) while the table is
--- filled from them, so no tick committed meanwhile is missed. Flyway serialises concurrent starts.
+-- filled from them (one pass over kite_ticks_data), so no tick committed meanwhile is missed. Flyway serialises concurrent starts.
 LOCK TABLE kite_ticks_data IN SHARE ROW EXCLUSIVE MODE;
 
 CREATE TABLE tick_symbols (
