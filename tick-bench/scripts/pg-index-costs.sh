@@ -56,8 +56,8 @@ SQL
 
 variant "heap only" full.bin "SELECT 1"
 variant "primary key" full.bin "$PK"
-variant "V3: primary key + BRIN(time)" full.bin "$PK; $BRIN"
-variant "primary key + b-tree(time)" full.bin "$PK; $TIME1"
+variant "primary key + BRIN(time)" full.bin "$PK; $BRIN"
+variant "V3: primary key + b-tree(time)" full.bin "$PK; $TIME1"
 variant "primary key + b-tree(time, sequence)" full.bin "$PK; $TIM"
 variant "primary key + exchange/time" full.bin "$PK; $EXC"
 variant "primary key + symbol" full.bin "$PK; $SYM"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What the history queries cost with V1's indexes (symbol, exchange/time and time b-trees) and with V3's
-# (primary key, BRIN on time, symbols through tick_symbols): the same rows in two databases, each query
+# (primary key, time b-tree, symbols through tick_symbols): the same rows in two databases, each query
 # run three times, the best execution time and the buffers it touched (EXPLAIN ANALYZE). The rows:
 # 500 instruments on NSE (10 of them on BSE), 500 ticks per second for ROWS / 500 seconds. Works in its own
 # databases, dropped at the end; changes no server setting.
@@ -49,7 +49,7 @@ measure() { # label, database, query
 }
 
 load "$V1"
-load "$V3" V2__candles.sql V3__symbol_table_and_brin.sql
+load "$V3" V2__candles.sql V3__symbol_table.sql
 echo "$ROWS rows, load $(cut -d' ' -f1-3 /proc/loadavg)"
 for v in V1 V3; do
     db=$V1; [[ $v == V3 ]] && db=$V3

@@ -63,7 +63,7 @@ class SymbolTableIT {
             assertThat(rows(url, "SELECT exchange || ' ' || tradingsymbol || ' ' || instrument_token FROM tick_symbols "
                     + "ORDER BY 1")).containsExactly("NSE INFY 408065", "NSE INFY 408066", "NSE RELIANCE 738561");
             assertThat(rows(url, "SELECT indexname FROM pg_indexes WHERE tablename = 'kite_ticks_data' ORDER BY 1"))
-                    .containsExactly("kite_ticks_data_pkey", "kite_ticks_time_brin");
+                    .containsExactly("kite_ticks_data_pkey", "kite_ticks_timestamp_idx");
             assertThat(TestStores.count(url, "SELECT count(*) FROM tickengine_schema_history WHERE success"))
                     .isEqualTo(3);
             try (TimescaleStore store = TimescaleStore.create(TestStores.options(url, spill.resolve("z")).build())) {

@@ -20,7 +20,8 @@ import org.jdbi.v3.core.statement.Query;
 /**
  * The history queries over {@code kite_ticks_data}, {@code candles_1s} and {@code candles}. Queries by token
  * and by symbol (through {@code tick_symbols}) read the primary key in result order; queries by exchange
- * or by time alone read the BRIN index on time and sort the range (see the module README for the plans).
+ * or by time alone read the b-tree on {@code tick_timestamp} in time order with an incremental sort by sequence
+ * (see the module README for the plans).
  */
 public final class HistoryQueries {
     static final String TICKS = "SELECT " + TickRows.COLUMNS + " FROM kite_ticks_data WHERE ";

@@ -63,8 +63,8 @@ class QueryPlanIT {
         assertPlan("ticksBySymbol", HistoryQueries.BY_SYMBOL, q -> q.bind("exchange", "NSE").bind("symbol", "SYM13"),
                 "tick_symbols_pkey", "kite_ticks_data_pkey");
         assertPlan("ticksByExchange", HistoryQueries.BY_EXCHANGE, q -> q.bind("exchange", "BSE"),
-                "kite_ticks_time_brin");
-        assertPlan("ticks", HistoryQueries.ALL, q -> q, "kite_ticks_time_brin");
+                "kite_ticks_timestamp_idx");
+        assertPlan("ticks", HistoryQueries.ALL, q -> q, "kite_ticks_timestamp_idx");
         assertPlan("lastTickTime", HistoryQueries.LAST_TICK, q -> q.bind("token", 408_066L), "kite_ticks_data_pkey");
     }
 

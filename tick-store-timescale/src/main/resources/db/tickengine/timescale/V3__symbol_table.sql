@@ -1,8 +1,11 @@
 -- Cheaper rows: the symbol index (exchange, tradingsymbol, tick_timestamp, ingest_sequence) cost the server
--- about 3 to 6 us of CPU per inserted tick, more than the primary key, and the two time b-trees 1 to 2 us
--- more. Queries by symbol now find their instrument tokens in tick_symbols and read the primary key; queries
--- by exchange or by time read a BRIN index on tick_timestamp (ticks arrive in time order, so each block
--- range covers a narrow span of time).
+-- about 3 to 6 us of CPU per inserted tick, more than the primary key, and the exchange/time and
+-- (tick_timestamp, ingest_sequence) b-trees 1 to 3 us more. Queries by symbol now find their instrument
+-- tokens in tick_symbols and read the primary key. Queries by exchange or by time alone read a b-tree on
+-- tick_timestamp alone: in time order, with an incremental sort by ingest_sequence within each timestamp, so
+-- their cost follows the limit, not the range. Kite's timestamps repeat within a second, and b-tree
+-- deduplication keeps such an index about as cheap per row as a BRIN (which would make those queries read
+-- and sort their whole range); see docs/BENCHMARKS.md.
 --
 -- tick_symbols holds every (exchange, tradingsymbol, instrument_token) that a stored tick carried. A symbol
 -- whose token changed (a contract re-listed under a new token) has one row per token; the writer adds the
@@ -25,9 +28,7 @@ SELECT DISTINCT exchange, tradingsymbol, instrument_token
 FROM kite_ticks_data
 WHERE exchange IS NOT NULL AND tradingsymbol IS NOT NULL;
 
--- autosummarize: a block range is summarised by autovacuum once it is full, not only at the next VACUUM,
--- so the unsummarised tail that every query must read stays short.
-CREATE INDEX kite_ticks_time_brin ON kite_ticks_data USING brin (tick_timestamp) WITH (autosummarize = on);
+CREATE INDEX kite_ticks_timestamp_idx ON kite_ticks_data (tick_timestamp);
 
 DROP INDEX kite_ticks_symbol_time_idx;
 DROP INDEX kite_ticks_exchange_time_idx;
