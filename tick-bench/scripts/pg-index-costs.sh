@@ -17,18 +17,8 @@ trap cleanup EXIT
 
 "${PSQL[@]}" -d postgres -c "CREATE DATABASE $DB"
 "${PSQL[@]}" -d "$DB" -f "$SCHEMA"
-# The same shape as TimescaleStoreBenchmark's ticks: 500 instruments, 500 ticks per second, depth, 184-byte raw.
+"${PSQL[@]}" -d "$DB" -v rows=300000 -v bse=0 -f "$(dirname "$0")/sample-ticks.sql"
 "${PSQL[@]}" -d "$DB" <<SQL
-INSERT INTO kite_ticks_data
-SELECT 256265 + (i % 500) * 256, 'SYM' || (i % 500), 'NSE', to_timestamp(1731988800 + i / 500), i + 1,
-       to_timestamp(1731988800 + i / 500) + ((i % 1000) || ' ms')::interval,
-       set_byte(decode(repeat('00', 184), 'hex'), 0, i % 256),
-       to_timestamp(1731988800 + i / 500), to_timestamp(1731988800 + i / 500), NULL,
-       'FULL', true, 2, p, 10, p - 3, 1000000 + i, 5000, 6000, 149000, 152000, 148000, 149500, 500, i, 0, 0,
-       NULL, 0, 0, 0, 0,
-       ARRAY[p - 5, p - 10, p - 15, p - 20, p - 25], ARRAY[100, 101, 102, 103, 104]::bigint[], ARRAY[1, 2, 3, 4, 5],
-       ARRAY[p + 5, p + 10, p + 15, p + 20, p + 25], ARRAY[200, 201, 202, 203, 204]::bigint[], ARRAY[2, 3, 4, 5, 6]
-FROM generate_series(0, 299999) i, LATERAL (SELECT (150000 + i % 5000)::bigint AS p) x;
 \copy (SELECT * FROM kite_ticks_data) TO '$WORK/full.bin' WITH (FORMAT binary)
 CREATE TABLE narrow AS SELECT * FROM kite_ticks_data;
 UPDATE narrow SET bid_price = NULL, bid_quantity = NULL, bid_orders = NULL, ask_price = NULL,
@@ -43,7 +33,8 @@ PK="ALTER TABLE t ADD PRIMARY KEY (instrument_token, tick_timestamp, ingest_sequ
 SYM="CREATE INDEX ON t (exchange, tradingsymbol, tick_timestamp, ingest_sequence)"
 EXC="CREATE INDEX ON t (exchange, tick_timestamp, ingest_sequence)"
 TIM="CREATE INDEX ON t (tick_timestamp, ingest_sequence)"
-BRIN="CREATE INDEX ON t USING brin (tick_timestamp)"
+BRIN="CREATE INDEX ON t USING brin (tick_timestamp) WITH (autosummarize = on)"
+TIME1="CREATE INDEX ON t (tick_timestamp)"
 
 variant() { # name, file, DDL run after CREATE TABLE t (LIKE kite_ticks_data)
     "${PSQL[@]}" -d "$DB" -c "DROP TABLE IF EXISTS t" -c "CREATE TABLE t (LIKE kite_ticks_data INCLUDING DEFAULTS)" \
@@ -65,6 +56,10 @@ SQL
 
 variant "heap only" full.bin "SELECT 1"
 variant "primary key" full.bin "$PK"
+variant "primary key + BRIN(time)" full.bin "$PK; $BRIN"
+variant "V3: primary key + b-tree(time)" full.bin "$PK; $TIME1"
+variant "primary key + b-tree(time, sequence)" full.bin "$PK; $TIM"
+variant "primary key + exchange/time" full.bin "$PK; $EXC"
 variant "primary key + symbol" full.bin "$PK; $SYM"
 variant "primary key + symbol + BRIN(time)" full.bin "$PK; $SYM; $BRIN"
 variant "V1: primary key + 3 indexes" full.bin "$PK; $SYM; $EXC; $TIM"

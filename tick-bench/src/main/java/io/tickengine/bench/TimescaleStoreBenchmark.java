@@ -65,7 +65,8 @@ public final class TimescaleStoreBenchmark {
             System.out.printf(Locale.ROOT, "%,d full-mode ticks (5-level depth, 184-byte raw packet), %d rounds%n",
                     ticks, rounds);
             for (int round = 1; round <= rounds; round++) {
-                execute(url, "DROP TABLE IF EXISTS kite_ticks_data, candles_1s, candles, tickengine_schema_history");
+                execute(url, "DROP TABLE IF EXISTS kite_ticks_data, tick_symbols, candles_1s, candles, "
+                        + "tickengine_schema_history");
                 double[] writer = writerRun(url, db, work.resolve("spill-" + round), data);
                 check(url, ticks);
                 psql(url, "\\copy (SELECT * FROM kite_ticks_data) TO '" + copyFile + "' WITH (FORMAT binary)");

@@ -20,7 +20,9 @@ import org.postgresql.copy.CopyManager;
  * again after an error or a lost commit acknowledgement), that COPY is rolled back to a savepoint and
  * the batch goes through a session-local staging table and {@code INSERT ... SELECT ... ON CONFLICT DO
  * NOTHING} instead. The direct path costs the server about a third less CPU than always staging.
- * Candles always go through staging and an upsert that only replaces a lower revision.
+ * Candles always go through staging and an upsert that only replaces a lower revision. The same
+ * transaction adds the batch's new {@code (exchange, tradingsymbol, instrument_token)} triples to
+ * {@code tick_symbols} ({@link SymbolRows}), so that table is never behind the ticks.
  */
 final class BatchWriter {
     private static final String TICK_STAGE = "CREATE TEMP TABLE IF NOT EXISTS tick_stage "
@@ -46,6 +48,7 @@ final class BatchWriter {
     private final DataSource dataSource;
     private final CopyBuffer buffer = new CopyBuffer();
     private final Set<PGConnection> staged = Collections.newSetFromMap(new WeakHashMap<>());
+    private final SymbolRows symbols = new SymbolRows();
 
     BatchWriter(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -73,6 +76,7 @@ final class BatchWriter {
                 candles.add((Candle) r);
             }
         }
+        List<SymbolRows.Key> newSymbols = symbols.unseen(ticks);
         try (Connection c = dataSource.getConnection()) {
             PGConnection pg = c.unwrap(PGConnection.class);
             if (!staged.contains(pg)) {
@@ -86,8 +90,10 @@ final class BatchWriter {
             }
             c.setAutoCommit(false);
             try {
+                SymbolRows.insert(c, newSymbols);
                 Result result = write(c, pg.getCopyAPI(), ticks, CandleRows.latestRevisions(candles));
                 c.commit();
+                symbols.committed(newSymbols);
                 return result;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c, e);

@@ -18,14 +18,24 @@ import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * The history queries over {@code kite_ticks_data}, {@code candles_1s} and {@code candles}. Each range
- * query is served by an index whose order is the result order (see the module README for the plans).
+ * The history queries over {@code kite_ticks_data}, {@code candles_1s} and {@code candles}. Queries by token
+ * and by symbol (through {@code tick_symbols}) read the primary key in result order; queries by exchange
+ * or by time alone read the b-tree on {@code tick_timestamp} in time order with an incremental sort by sequence
+ * (see the module README for the plans).
  */
 public final class HistoryQueries {
     static final String TICKS = "SELECT " + TickRows.COLUMNS + " FROM kite_ticks_data WHERE ";
     static final String RANGE = " tick_timestamp >= :from AND tick_timestamp < :to "
             + "ORDER BY tick_timestamp, ingest_sequence LIMIT :limit";
-    static final String BY_SYMBOL = TICKS + "exchange = :exchange AND tradingsymbol = :symbol AND" + RANGE;
+    /**
+     * The symbol's tokens from {@code tick_symbols}, then for each token its first {@code limit} ticks in the
+     * range through the primary key (rows of a token that carried another symbol are left out), merged.
+     */
+    static final String BY_SYMBOL = "SELECT k.* FROM tick_symbols s CROSS JOIN LATERAL (SELECT " + TickRows.COLUMNS
+            + " FROM kite_ticks_data t WHERE t.instrument_token = s.instrument_token AND t.exchange = s.exchange "
+            + "AND t.tradingsymbol = s.tradingsymbol AND" + RANGE + ") k "
+            + "WHERE s.exchange = :exchange AND s.tradingsymbol = :symbol "
+            + "ORDER BY k.tick_timestamp, k.ingest_sequence LIMIT :limit";
     static final String BY_TOKEN = TICKS + "instrument_token = :token AND" + RANGE;
     static final String BY_EXCHANGE = TICKS + "exchange = :exchange AND" + RANGE;
     static final String ALL = TICKS + RANGE;
@@ -51,7 +61,10 @@ public final class HistoryQueries {
         this.jdbi = jdbi;
     }
 
-    /** Ticks of one exchange and trading symbol in the range, by time then ingest sequence. */
+    /**
+     * Ticks of one exchange and trading symbol in the range, by time then ingest sequence, whatever
+     * instrument token they carried (a symbol re-listed under a new token keeps its history).
+     */
     public List<Tick> ticksBySymbol(Exchange exchange, String symbol, TimeRange range, int limit) {
         Objects.requireNonNull(exchange, "exchange");
         Objects.requireNonNull(symbol, "tradingSymbol");
