@@ -16,7 +16,8 @@ import java.util.function.LongSupplier;
  * The outbound buffer of one client: control messages and keyed updates (ticks, candles) waiting for
  * the socket. Offering only queues and schedules a pump on the client's fan-out executor, which sends
  * what waits with at most {@code maxInFlight} frames in flight, telling the transport when more frames
- * follow so it can gather them into one write. When {@code capacity} updates wait, newer updates are
+ * follow so it can gather them into one write. The fan-out thread itself queues ticks without a pump
+ * each ({@code queue}) and flushes the client once per round ({@code flush}). When {@code capacity} updates wait, newer updates are
  * conflated to the latest per key; a client that stays behind longer than {@code maxBehindMillis} is
  * closed with 1013. Nothing here blocks, so a slow client never delays the broadcaster or others.
  */
@@ -60,6 +61,7 @@ public final class Outbound {
     private boolean scheduled;
     private boolean pumping;
     private boolean closed;
+    private boolean marked;
     private final Transport.Done onSent = this::onSent;
     private final Runnable pumpTask = this::runPump;
 
@@ -111,11 +113,22 @@ public final class Outbound {
 
     /** Queues an update keyed by instrument (or instrument and interval); conflates when the buffer is full. */
     public void offer(long key, Object update) {
+        if (queue(key, update)) {
+            schedule();
+        }
+    }
+
+    /**
+     * Queues an update like {@link #offer} but leaves the pump to the caller, which must be this
+     * client's fan-out thread and call {@link #flush} soon. False when nothing needs sending: the
+     * buffer is closed, or the client was closed for being too slow.
+     */
+    boolean queue(long key, Object update) {
         boolean conflatedOne = false;
         boolean tooSlow = false;
         synchronized (this) {
             if (closed) {
-                return;
+                return false;
             }
             if (!conflating && updates.size() < capacity) {
                 updates.add(update);
@@ -134,9 +147,30 @@ public final class Outbound {
         }
         if (tooSlow) {
             closeSlow("Client too slow: behind for more than " + maxBehindMillis + " ms");
-            return;
+            return false;
         }
-        schedule();
+        return true;
+    }
+
+    /**
+     * Marks this buffer as touched in the current round of its fan-out thread; true the first time, so
+     * the thread lists it once. Confined to that thread, like {@link #flush}.
+     */
+    boolean mark() {
+        if (marked) {
+            return false;
+        }
+        marked = true;
+        return true;
+    }
+
+    /**
+     * Sends what waits now, on the calling thread, which must be this client's fan-out thread (the
+     * pumper): frames are marked as followed by more until the last, so they leave in one write.
+     */
+    void flush() {
+        marked = false;
+        pumpSafely();
     }
 
     /** Updates waiting, conflated ones included. */
@@ -203,6 +237,10 @@ public final class Outbound {
         synchronized (this) {
             scheduled = false;
         }
+        pumpSafely();
+    }
+
+    private void pumpSafely() {
         try {
             pump();
         } catch (RuntimeException e) {
