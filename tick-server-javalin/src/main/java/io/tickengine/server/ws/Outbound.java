@@ -16,10 +16,11 @@ import java.util.function.LongSupplier;
  * The outbound buffer of one client: control messages and keyed updates (ticks, candles) waiting for
  * the socket. Offering only queues and schedules a pump on the client's fan-out executor, which sends
  * what waits with at most {@code maxInFlight} frames in flight, telling the transport when more frames
- * follow so it can gather them into one write. The fan-out thread itself queues ticks without a pump
- * each ({@code queue}) and flushes the client once per round ({@code flush}). When {@code capacity} updates wait, newer updates are
- * conflated to the latest per key; a client that stays behind longer than {@code maxBehindMillis} is
- * closed with 1013. Nothing here blocks, so a slow client never delays the broadcaster or others.
+ * follow so it can gather them into one write, and starts no write while one is under way: what comes
+ * meanwhile leaves together after it. The fan-out thread itself queues ticks without a pump each
+ * ({@code queue}) and flushes the client once per round ({@code flush}). When {@code capacity} updates
+ * wait, newer updates are conflated to the latest per key; a client that stays behind longer than
+ * {@code maxBehindMillis} is closed with 1013. Nothing here blocks, so a slow client never delays the broadcaster or others.
  */
 public final class Outbound {
     /** Close code for a client that cannot keep up (RFC 6455 "try again later"). */
@@ -62,7 +63,10 @@ public final class Outbound {
     private boolean pumping;
     private boolean closed;
     private boolean marked;
+    // A frame sent without "more" (one that makes the transport write) has not completed yet.
+    private boolean writing;
     private final Transport.Done onSent = this::onSent;
+    private final Transport.Done onWritten = this::onWritten;
     private final Runnable pumpTask = this::runPump;
 
     /**
@@ -208,6 +212,13 @@ public final class Outbound {
         }
     }
 
+    private void onWritten(Throwable failure) {
+        synchronized (this) {
+            writing = false;
+        }
+        onSent(failure);
+    }
+
     private void onSent(Throwable failure) {
         synchronized (this) {
             inFlight--;
@@ -264,7 +275,8 @@ public final class Outbound {
             int count;
             boolean more;
             synchronized (this) {
-                if (closed || inFlight >= maxInFlight) {
+                // One write at a time: while one is under way, frames wait here and leave together after it.
+                if (closed || inFlight >= maxInFlight || writing) {
                     pumping = false;
                     return;
                 }
@@ -284,16 +296,18 @@ public final class Outbound {
                 inFlight++;
                 // Only this pump takes frames, so what waits now is still there on the next turn.
                 more = inFlight < maxInFlight && (!control.isEmpty() || !updates.isEmpty() || !conflated.isEmpty());
+                writing = !more;
             }
+            Transport.Done done = more ? onSent : onWritten;
             if (count > 0) {
                 listener.sent(count);
             }
             if (frame instanceof ByteBuffer bytes) {
-                transport.sendBinary(bytes, more, onSent);
+                transport.sendBinary(bytes, more, done);
             } else if (frame instanceof byte[] utf8) {
-                transport.sendText(utf8, more, onSent);
+                transport.sendText(utf8, more, done);
             } else {
-                transport.sendText(((String) frame).getBytes(StandardCharsets.UTF_8), more, onSent);
+                transport.sendText(((String) frame).getBytes(StandardCharsets.UTF_8), more, done);
             }
         }
     }
