@@ -270,44 +270,50 @@ public final class Outbound {
             }
             pumping = true;
         }
-        while (true) {
-            Object frame;
-            int count;
-            boolean more;
-            synchronized (this) {
-                // One write at a time: while one is under way, frames wait here and leave together after it.
-                if (closed || inFlight >= maxInFlight || writing) {
-                    pumping = false;
-                    return;
-                }
-                String c = control.poll();
-                if (c != null) {
-                    frame = c;
-                    count = 0;
-                } else {
-                    List<Object> batch = takeBatch();
-                    if (batch.isEmpty()) {
+        int sent = 0;
+        try {
+            while (true) {
+                Object frame;
+                int count;
+                boolean more;
+                synchronized (this) {
+                    // One write at a time: while one is under way, frames wait here and leave together after it.
+                    if (closed || inFlight >= maxInFlight || writing) {
                         pumping = false;
                         return;
                     }
-                    frame = encoder.apply(batch);
-                    count = batch.size();
+                    String c = control.poll();
+                    if (c != null) {
+                        frame = c;
+                        count = 0;
+                    } else {
+                        List<Object> batch = takeBatch();
+                        if (batch.isEmpty()) {
+                            pumping = false;
+                            return;
+                        }
+                        frame = encoder.apply(batch);
+                        count = batch.size();
+                    }
+                    inFlight++;
+                    // Only this pump takes frames, so what waits now is still there on the next turn.
+                    more = inFlight < maxInFlight && (!control.isEmpty() || !updates.isEmpty() || !conflated.isEmpty());
+                    writing = !more;
                 }
-                inFlight++;
-                // Only this pump takes frames, so what waits now is still there on the next turn.
-                more = inFlight < maxInFlight && (!control.isEmpty() || !updates.isEmpty() || !conflated.isEmpty());
-                writing = !more;
+                Transport.Done done = more ? onSent : onWritten;
+                sent += count;
+                if (frame instanceof ByteBuffer bytes) {
+                    transport.sendBinary(bytes, more, done);
+                } else if (frame instanceof byte[] utf8) {
+                    transport.sendText(utf8, more, done);
+                } else {
+                    transport.sendText(((String) frame).getBytes(StandardCharsets.UTF_8), more, done);
+                }
             }
-            Transport.Done done = more ? onSent : onWritten;
-            if (count > 0) {
-                listener.sent(count);
-            }
-            if (frame instanceof ByteBuffer bytes) {
-                transport.sendBinary(bytes, more, done);
-            } else if (frame instanceof byte[] utf8) {
-                transport.sendText(utf8, more, done);
-            } else {
-                transport.sendText(((String) frame).getBytes(StandardCharsets.UTF_8), more, done);
+        } finally {
+            // Counted once per pump, outside the lock.
+            if (sent > 0) {
+                listener.sent(sent);
             }
         }
     }
