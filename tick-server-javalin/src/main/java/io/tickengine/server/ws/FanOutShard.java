@@ -160,15 +160,23 @@ final class FanOutShard implements Executor, Runnable {
 
     @Override
     public void run() {
-        while (!stopped) {
-            if (drain() == 0) {
-                sleeping = true;
-                // Dekker with enqueue: it offers then reads sleeping; we set sleeping then look again.
-                if (queue.isEmpty() && !stopped) {
-                    LockSupport.park(this);
+        try {
+            while (!stopped) {
+                if (drain() == 0) {
+                    sleeping = true;
+                    // Dekker with enqueue: it offers then reads sleeping; we set sleeping then look again.
+                    if (queue.isEmpty() && !stopped) {
+                        LockSupport.park(this);
+                    }
+                    sleeping = false;
                 }
-                sleeping = false;
             }
+        } catch (Error e) {
+            // Nothing queued may wait for a thread that is gone: from now on its work runs inline.
+            stopped = true;
+            failures.increment();
+            LOG.error("fan-out thread {} stopped by an error; its clients are served on the callers' threads",
+                    thread.getName(), e);
         }
         runLeftovers();
     }

@@ -235,6 +235,21 @@ class FanOutTest {
     }
 
     @Test
+    void shouldServeAShardsClientsInlineAfterAnErrorEndsItsThread() throws InterruptedException {
+        try (FanOut fanOut = new FanOut(1, token -> InstrumentClass.STOCK)) {
+            RecordingTransport t = new RecordingTransport(false);
+            ClientSession s = client(fanOut, t, 64, 1);
+            s.shard().execute(() -> {
+                throw new AssertionError("simulated error on the fan-out thread");
+            });
+            await(() -> fanOut.failures() == 1);
+            fanOut.publish(batch(1, 5));
+            assertThat(t.frames).containsExactly("1:5");
+            assertThat(t.threads).containsExactly(Thread.currentThread().getName());
+        }
+    }
+
+    @Test
     void shouldRefuseNoThreadsOrNoQueue() {
         assertThatThrownBy(() -> new FanOut(0, token -> InstrumentClass.STOCK))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be positive");
