@@ -67,6 +67,13 @@ public final class ServerMetrics {
                 .description("Clients closed with 1013").register(registry);
         FunctionCounter.builder("tickengine.websocket.send.failures", hub, h -> h.counters().sendFailures())
                 .description("Clients closed with 1011 because building or sending their frames failed").register(registry);
+        Gauge.builder("tickengine.websocket.fanout.queued", hub, Hub::fanOutQueuedTicks)
+                .description("Ticks handed to the fan-out threads and not yet routed to clients").register(registry);
+        FunctionCounter.builder("tickengine.websocket.fanout.waits", hub, Hub::fanOutWaits)
+                .description("Times the broadcaster waited for a full fan-out thread (its engine mailbox conflates meanwhile)")
+                .register(registry);
+        FunctionCounter.builder("tickengine.websocket.fanout.errors", hub, Hub::fanOutErrors)
+                .description("Unexpected errors a fan-out thread caught and went on from").register(registry);
         FunctionCounter.builder("tickengine.feed.subscription.failures", hub, h -> h.feed().failedInstruments())
                 .description("Instruments a feed refused to subscribe or unsubscribe").register(registry);
         FunctionCounter.builder("tickengine.websocket.bad.messages", hub, h -> h.counters().badMessages())

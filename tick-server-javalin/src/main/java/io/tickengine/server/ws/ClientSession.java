@@ -31,6 +31,7 @@ public final class ClientSession {
     private final Set<Long> candleKeys = ConcurrentHashMap.newKeySet();
     private volatile InstrumentClass streamAll;
     private Outbound out;
+    private FanOutShard shard;
 
     // Frame options; read by the encoder under the outbound lock, written under it too via options().
     private boolean msgpack;
@@ -53,8 +54,14 @@ public final class ClientSession {
         this.classOf = classOf;
     }
 
-    void attach(Outbound out) {
+    void attach(Outbound out, FanOutShard shard) {
         this.out = out;
+        this.shard = shard;
+    }
+
+    /** The fan-out thread this client's frames are routed and sent on. */
+    FanOutShard shard() {
+        return shard;
     }
 
     public String id() { return id; }

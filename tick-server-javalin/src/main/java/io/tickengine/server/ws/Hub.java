@@ -26,8 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The WebSocket hub: every client session, who wants which instrument, and the engine sinks that fan
- * ticks and candles out to the sessions' outbound buffers. The sinks only queue; the sends run on a few
- * fan-out threads ({@link FanOut}) until {@link #close()}. Thread-safe.
+ * ticks and candles out to the sessions' outbound buffers. The tick sink hands each engine batch to a
+ * few fan-out threads ({@link FanOut}), which route it to their own sessions and send, until
+ * {@link #close()}. Thread-safe.
  */
 public final class Hub implements AutoCloseable {
     private final InstrumentRegistry registry;
@@ -38,10 +39,7 @@ public final class Hub implements AutoCloseable {
     private final HubCounters counters = new HubCounters();
     private final ResumeBuffer resume;
     private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
-    private final Map<Long, Set<ClientSession>> byToken = new ConcurrentHashMap<>();
     private final Map<Long, Set<ClientSession>> byCandle = new ConcurrentHashMap<>();
-    private final Set<ClientSession> allIndices = ConcurrentHashMap.newKeySet();
-    private final Set<ClientSession> allStocks = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong lastTickMillis = new AtomicLong();
@@ -55,13 +53,13 @@ public final class Hub implements AutoCloseable {
     /** A hub whose client sends run on {@code fanOutThreads} threads. */
     public Hub(InstrumentRegistry registry, LatestTicks latest, FeedSubscriptions feed, WsLimits limits, Clock clock,
                int fanOutThreads) {
-        this.fanOut = new FanOut(fanOutThreads);
         this.registry = registry;
         this.latest = latest;
         this.feed = feed;
         this.limits = limits;
         this.clock = clock;
         this.resume = new ResumeBuffer(limits.resumeWindow().toMillis(), 1_000_000);
+        this.fanOut = new FanOut(fanOutThreads, this::classOf);
     }
 
     public HubCounters counters() { return counters; }
@@ -76,6 +74,15 @@ public final class Hub implements AutoCloseable {
 
     /** Epoch millis when the broadcaster last received a tick; 0 before the first. */
     public long lastTickMillis() { return lastTickMillis.get(); }
+
+    /** Ticks handed to the fan-out threads and not yet routed to their clients. */
+    public long fanOutQueuedTicks() { return fanOut.queuedTicks(); }
+
+    /** Times the broadcaster waited for a full fan-out thread. */
+    public long fanOutWaits() { return fanOut.waits(); }
+
+    /** Unexpected errors the fan-out threads caught and went on from. */
+    public long fanOutErrors() { return fanOut.failures(); }
 
     /** Every open session. */
     public Collection<ClientSession> sessions() { return sessions.values(); }
@@ -95,8 +102,9 @@ public final class Hub implements AutoCloseable {
     ClientSession open(Dialect dialect, String endpoint, Principal user, String address, Transport transport) {
         String id = Long.toString(clock.millis(), 36) + "-" + ids.incrementAndGet();
         ClientSession s = new ClientSession(id, dialect, endpoint, user, address, clock.millis(), this::classOf);
+        FanOutShard shard = fanOut.assign();
         s.attach(new Outbound(transport, limits.outboundQueue(), 1, Outbound.DEFAULT_MAX_IN_FLIGHT,
-                limits.slowClientTimeout().toMillis(), clock::millis, counters, fanOut.assign(), s::encode));
+                limits.slowClientTimeout().toMillis(), clock::millis, counters, shard, s::encode), shard);
         sessions.put(id, s);
         counters.connectionsOpened.increment();
         return s;
@@ -108,10 +116,11 @@ public final class Hub implements AutoCloseable {
             return;
         }
         perAddress.computeIfPresent(s.address(), (k, n) -> n.decrementAndGet() <= 0 ? null : n);
-        allIndices.remove(s);
-        allStocks.remove(s);
+        s.shard().forget(s);
         List<Long> tokens = new ArrayList<>(s.tokens());
-        removeFrom(byToken, s, tokens);
+        for (Long t : tokens) {
+            s.shard().remove(t, s);
+        }
         List<Long> candleKeys = new ArrayList<>(s.candleKeys());
         removeFrom(byCandle, s, candleKeys);
         s.tokens().clear();
@@ -121,7 +130,7 @@ public final class Hub implements AutoCloseable {
 
     void streamAll(ClientSession s, InstrumentClass c) {
         s.streamAll(c);
-        (c == InstrumentClass.INDEX ? allIndices : allStocks).add(s);
+        s.shard().streamAll(c, s);
     }
 
     /** Adds instruments to a session; returns the ones that were new. */
@@ -129,7 +138,7 @@ public final class Hub implements AutoCloseable {
         List<Long> added = new ArrayList<>();
         for (Long t : tokens) {
             if (s.tokens().add(t)) {
-                byToken.computeIfAbsent(t, k -> ConcurrentHashMap.newKeySet()).add(s);
+                s.shard().add(t, s);
                 added.add(t);
             }
         }
@@ -142,10 +151,10 @@ public final class Hub implements AutoCloseable {
         List<Long> removed = new ArrayList<>();
         for (Long t : tokens) {
             if (s.tokens().remove(t)) {
+                s.shard().remove(t, s);
                 removed.add(t);
             }
         }
-        removeFrom(byToken, s, removed);
         feed.release(removed);
         return removed;
     }
@@ -220,41 +229,30 @@ public final class Hub implements AutoCloseable {
 
             @Override
             public void onBatch(List<Tick> batch) {
+                int n = batch.size();
+                if (n == 0) {
+                    return;
+                }
                 long now = clock.millis();
-                for (int i = 0, n = batch.size(); i < n; i++) {
+                // One shared update per tick, so its encodings are made once for all clients; the
+                // batch goes to each fan-out thread once, which routes it to its own clients.
+                SharedTick[] shared = new SharedTick[n];
+                for (int i = 0; i < n; i++) {
                     Tick t = batch.get(i);
-                    counters.ticksIn.increment();
                     resume.add(t, now);
-                    long token = t.instrumentToken();
-                    // One shared update per tick, so its default frame is encoded once for all clients.
-                    SharedTick shared = new SharedTick(t);
-                    Set<ClientSession> subs = byToken.get(token);
-                    if (subs != null) {
-                        for (ClientSession s : subs) {
-                            if (s.dialect() != Dialect.CANDLES) {
-                                s.out().offer(token, shared);
-                            }
-                        }
-                    }
-                    if (!allIndices.isEmpty() || !allStocks.isEmpty()) {
-                        InstrumentClass c = classOf(token);
-                        Set<ClientSession> all = c == InstrumentClass.INDEX ? allIndices
-                                : c == InstrumentClass.STOCK ? allStocks : Set.of();
-                        for (ClientSession s : all) {
-                            s.out().offer(token, shared);
-                        }
-                    }
+                    shared[i] = new SharedTick(t);
                 }
-                if (!batch.isEmpty()) {
-                    lastTickMillis.set(now);
-                }
+                counters.ticksIn.add(n);
+                fanOut.publish(shared);
+                lastTickMillis.set(now);
             }
 
             @Override
             public Map<String, Long> metrics() {
                 return Map.of("sessions", (long) sessions.size(), "conflated_updates", counters.conflatedUpdates(),
                         "slow_clients_closed", counters.closedSlowClients(), "send_failures", counters.sendFailures(),
-                        "fan_out_threads", (long) fanOut.threads());
+                        "fan_out_threads", (long) fanOut.threads(), "fan_out_queued_ticks", fanOut.queuedTicks(),
+                        "fan_out_waits", fanOut.waits(), "fan_out_errors", fanOut.failures());
             }
         };
     }

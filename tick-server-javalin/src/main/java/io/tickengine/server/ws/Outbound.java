@@ -16,9 +16,11 @@ import java.util.function.LongSupplier;
  * The outbound buffer of one client: control messages and keyed updates (ticks, candles) waiting for
  * the socket. Offering only queues and schedules a pump on the client's fan-out executor, which sends
  * what waits with at most {@code maxInFlight} frames in flight, telling the transport when more frames
- * follow so it can gather them into one write. When {@code capacity} updates wait, newer updates are
- * conflated to the latest per key; a client that stays behind longer than {@code maxBehindMillis} is
- * closed with 1013. Nothing here blocks, so a slow client never delays the broadcaster or others.
+ * follow so it can gather them into one write, and starts no write while one is under way: what comes
+ * meanwhile leaves together after it. The fan-out thread itself queues ticks without a pump each
+ * ({@code queue}) and flushes the client once per round ({@code flush}). When {@code capacity} updates
+ * wait, newer updates are conflated to the latest per key; a client that stays behind longer than
+ * {@code maxBehindMillis} is closed with 1013. Nothing here blocks, so a slow client never delays the broadcaster or others.
  */
 public final class Outbound {
     /** Close code for a client that cannot keep up (RFC 6455 "try again later"). */
@@ -60,7 +62,11 @@ public final class Outbound {
     private boolean scheduled;
     private boolean pumping;
     private boolean closed;
+    private boolean marked;
+    // A frame sent without "more" (one that makes the transport write) has not completed yet.
+    private boolean writing;
     private final Transport.Done onSent = this::onSent;
+    private final Transport.Done onWritten = this::onWritten;
     private final Runnable pumpTask = this::runPump;
 
     /**
@@ -111,11 +117,22 @@ public final class Outbound {
 
     /** Queues an update keyed by instrument (or instrument and interval); conflates when the buffer is full. */
     public void offer(long key, Object update) {
+        if (queue(key, update)) {
+            schedule();
+        }
+    }
+
+    /**
+     * Queues an update like {@link #offer} but leaves the pump to the caller, which must be this
+     * client's fan-out thread and call {@link #flush} soon. False when nothing needs sending: the
+     * buffer is closed, or the client was closed for being too slow.
+     */
+    boolean queue(long key, Object update) {
         boolean conflatedOne = false;
         boolean tooSlow = false;
         synchronized (this) {
             if (closed) {
-                return;
+                return false;
             }
             if (!conflating && updates.size() < capacity) {
                 updates.add(update);
@@ -134,9 +151,30 @@ public final class Outbound {
         }
         if (tooSlow) {
             closeSlow("Client too slow: behind for more than " + maxBehindMillis + " ms");
-            return;
+            return false;
         }
-        schedule();
+        return true;
+    }
+
+    /**
+     * Marks this buffer as touched in the current round of its fan-out thread; true the first time, so
+     * the thread lists it once. Confined to that thread, like {@link #flush}.
+     */
+    boolean mark() {
+        if (marked) {
+            return false;
+        }
+        marked = true;
+        return true;
+    }
+
+    /**
+     * Sends what waits now, on the calling thread, which must be this client's fan-out thread (the
+     * pumper): frames are marked as followed by more until the last, so they leave in one write.
+     */
+    void flush() {
+        marked = false;
+        pumpSafely();
     }
 
     /** Updates waiting, conflated ones included. */
@@ -174,6 +212,13 @@ public final class Outbound {
         }
     }
 
+    private void onWritten(Throwable failure) {
+        synchronized (this) {
+            writing = false;
+        }
+        onSent(failure);
+    }
+
     private void onSent(Throwable failure) {
         synchronized (this) {
             inFlight--;
@@ -203,6 +248,10 @@ public final class Outbound {
         synchronized (this) {
             scheduled = false;
         }
+        pumpSafely();
+    }
+
+    private void pumpSafely() {
         try {
             pump();
         } catch (RuntimeException e) {
@@ -221,41 +270,50 @@ public final class Outbound {
             }
             pumping = true;
         }
-        while (true) {
-            Object frame;
-            int count;
-            boolean more;
-            synchronized (this) {
-                if (closed || inFlight >= maxInFlight) {
-                    pumping = false;
-                    return;
-                }
-                String c = control.poll();
-                if (c != null) {
-                    frame = c;
-                    count = 0;
-                } else {
-                    List<Object> batch = takeBatch();
-                    if (batch.isEmpty()) {
+        int sent = 0;
+        try {
+            while (true) {
+                Object frame;
+                int count;
+                boolean more;
+                synchronized (this) {
+                    // One write at a time: while one is under way, frames wait here and leave together after it.
+                    if (closed || inFlight >= maxInFlight || writing) {
                         pumping = false;
                         return;
                     }
-                    frame = encoder.apply(batch);
-                    count = batch.size();
+                    String c = control.poll();
+                    if (c != null) {
+                        frame = c;
+                        count = 0;
+                    } else {
+                        List<Object> batch = takeBatch();
+                        if (batch.isEmpty()) {
+                            pumping = false;
+                            return;
+                        }
+                        frame = encoder.apply(batch);
+                        count = batch.size();
+                    }
+                    inFlight++;
+                    // Only this pump takes frames, so what waits now is still there on the next turn.
+                    more = inFlight < maxInFlight && (!control.isEmpty() || !updates.isEmpty() || !conflated.isEmpty());
+                    writing = !more;
                 }
-                inFlight++;
-                // Only this pump takes frames, so what waits now is still there on the next turn.
-                more = inFlight < maxInFlight && (!control.isEmpty() || !updates.isEmpty() || !conflated.isEmpty());
+                Transport.Done done = more ? onSent : onWritten;
+                sent += count;
+                if (frame instanceof ByteBuffer bytes) {
+                    transport.sendBinary(bytes, more, done);
+                } else if (frame instanceof byte[] utf8) {
+                    transport.sendText(utf8, more, done);
+                } else {
+                    transport.sendText(((String) frame).getBytes(StandardCharsets.UTF_8), more, done);
+                }
             }
-            if (count > 0) {
-                listener.sent(count);
-            }
-            if (frame instanceof ByteBuffer bytes) {
-                transport.sendBinary(bytes, more, onSent);
-            } else if (frame instanceof byte[] utf8) {
-                transport.sendText(utf8, more, onSent);
-            } else {
-                transport.sendText(((String) frame).getBytes(StandardCharsets.UTF_8), more, onSent);
+        } finally {
+            // Counted once per pump, outside the lock.
+            if (sent > 0) {
+                listener.sent(sent);
             }
         }
     }

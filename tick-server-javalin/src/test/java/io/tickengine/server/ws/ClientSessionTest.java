@@ -44,7 +44,7 @@ class ClientSessionTest {
     private static ClientSession session(Dialect dialect, boolean msgpack, int batch) {
         ClientSession s = new ClientSession("c1", dialect, "/ws", Principal.ANONYMOUS, "127.0.0.1", 0,
                 token -> token == 256_265 ? InstrumentClass.INDEX : InstrumentClass.STOCK);
-        s.attach(new Outbound(new OutboundTest.StuckTransport(), 64, 1, 1, 1000, () -> 0, null, Runnable::run, s::encode));
+        s.attach(new Outbound(new OutboundTest.StuckTransport(), 64, 1, 1, 1000, () -> 0, null, Runnable::run, s::encode), null);
         s.options(msgpack, false, batch);
         return s;
     }

@@ -1,0 +1,283 @@
+package io.tickengine.server.ws;
+
+import io.tickengine.core.instrument.InstrumentClass;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongFunction;
+
+/**
+ * One fan-out thread and the clients assigned to it. The broadcaster hands it each engine batch once
+ * ({@link #publish}); the thread routes the batch to its own subscribers' outbound buffers and, once its
+ * queue is empty (or after {@link #MAX_DRAIN} items), pumps every client that got something, so several
+ * ticks for one client leave in one write. Other work for its clients (control messages, completed
+ * writes) arrives as tasks ({@link #execute}) and runs on the same thread, in order. After {@link #stop}
+ * everything runs on the caller's thread.
+ */
+final class FanOutShard implements Executor, Runnable {
+    /** Items taken from the queue before the clients touched so far are pumped. */
+    static final int MAX_DRAIN = 64;
+
+    private static final Logger LOG = LoggerFactory.getLogger(FanOutShard.class);
+
+    /** One engine batch on its way to this shard's clients; shared by every shard, never written. */
+    private record TickBatch(SharedTick[] ticks) {
+    }
+
+    private final int maxQueuedTicks;
+    private final LongFunction<InstrumentClass> classOf;
+    private final Thread thread;
+    private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queuedTicks = new AtomicInteger();
+    private final LongAdder waits = new LongAdder();
+    private final LongAdder failures = new LongAdder();
+    private volatile boolean sleeping;
+    private volatile boolean stopped;
+
+    private final Map<Long, ClientSession[]> byToken = new ConcurrentHashMap<>();
+    private final Set<ClientSession> allIndices = ConcurrentHashMap.newKeySet();
+    private final Set<ClientSession> allStocks = ConcurrentHashMap.newKeySet();
+
+    // Confined to this shard's thread: the clients that got updates since the last pump round.
+    private final List<Outbound> touched = new ArrayList<>();
+
+    FanOutShard(String name, int maxQueuedTicks, LongFunction<InstrumentClass> classOf) {
+        this.maxQueuedTicks = maxQueuedTicks;
+        this.classOf = classOf;
+        this.thread = new Thread(this, name);
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Routes this client's ticks of {@code token} through this shard from now on. */
+    void add(long token, ClientSession s) {
+        byToken.compute(token, (k, a) -> {
+            if (a == null) {
+                return new ClientSession[] {s};
+            }
+            for (ClientSession x : a) {
+                if (x == s) {
+                    return a;
+                }
+            }
+            ClientSession[] b = Arrays.copyOf(a, a.length + 1);
+            b[a.length] = s;
+            return b;
+        });
+    }
+
+    void remove(long token, ClientSession s) {
+        byToken.computeIfPresent(token, (k, a) -> {
+            int i = 0;
+            while (i < a.length && a[i] != s) {
+                i++;
+            }
+            if (i == a.length) {
+                return a;
+            }
+            if (a.length == 1) {
+                return null;
+            }
+            ClientSession[] b = new ClientSession[a.length - 1];
+            System.arraycopy(a, 0, b, 0, i);
+            System.arraycopy(a, i + 1, b, i, a.length - i - 1);
+            return b;
+        });
+    }
+
+    /** Sends every tick of an instrument class to this client. */
+    void streamAll(InstrumentClass c, ClientSession s) {
+        (c == InstrumentClass.INDEX ? allIndices : allStocks).add(s);
+    }
+
+    void forget(ClientSession s) {
+        allIndices.remove(s);
+        allStocks.remove(s);
+    }
+
+    /**
+     * Queues one engine batch for this shard's clients. While the shard has {@code maxQueuedTicks} ticks
+     * waiting, the caller (the broadcaster) waits, so the engine's conflating mailbox in front of it
+     * takes the overload and counts it; no tick is lost here.
+     */
+    void publish(SharedTick[] ticks) {
+        if (stopped) {
+            route(ticks, true);
+            return;
+        }
+        if (queuedTicks.get() >= maxQueuedTicks) {
+            waits.increment();
+            while (queuedTicks.get() >= maxQueuedTicks && !stopped && thread.isAlive()) {
+                LockSupport.parkNanos(200_000);
+            }
+        }
+        queuedTicks.addAndGet(ticks.length);
+        enqueue(new TickBatch(ticks));
+    }
+
+    /** Runs a task for one of this shard's clients on the shard's thread, after what was queued before. */
+    @Override
+    public void execute(Runnable task) {
+        if (stopped) {
+            task.run();
+            return;
+        }
+        enqueue(task);
+    }
+
+    private void enqueue(Object item) {
+        queue.offer(item);
+        if (stopped) {
+            runLeftovers();
+        } else if (sleeping) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    /** Ticks queued and not yet routed. */
+    int queuedTicks() {
+        return queuedTicks.get();
+    }
+
+    /** How often the broadcaster found this shard full and waited. */
+    long waits() {
+        return waits.sum();
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (!stopped) {
+                if (drain() == 0) {
+                    sleeping = true;
+                    // Dekker with enqueue: it offers then reads sleeping; we set sleeping then look again.
+                    if (queue.isEmpty() && !stopped) {
+                        LockSupport.park(this);
+                    }
+                    sleeping = false;
+                }
+            }
+        } catch (Error e) {
+            // Nothing queued may wait for a thread that is gone: from now on its work runs inline.
+            stopped = true;
+            failures.increment();
+            LOG.error("fan-out thread {} stopped by an error; its clients are served on the callers' threads",
+                    thread.getName(), e);
+        }
+        runLeftovers();
+    }
+
+    /** Takes up to {@link #MAX_DRAIN} items, then pumps the clients they touched; returns the items taken. */
+    int drain() {
+        int items = 0;
+        Object item;
+        while (items < MAX_DRAIN && (item = queue.poll()) != null) {
+            items++;
+            try {
+                if (item instanceof TickBatch b) {
+                    queuedTicks.addAndGet(-b.ticks().length);
+                    route(b.ticks(), false);
+                } else {
+                    ((Runnable) item).run();
+                }
+            } catch (RuntimeException e) {
+                failed(e);
+            }
+        }
+        for (int i = 0, n = touched.size(); i < n; i++) {
+            Outbound o = touched.get(i);
+            try {
+                o.flush();
+            } catch (RuntimeException e) {
+                failed(e);
+            }
+        }
+        touched.clear();
+        return items;
+    }
+
+    private void route(SharedTick[] ticks, boolean inline) {
+        boolean classes = !allIndices.isEmpty() || !allStocks.isEmpty();
+        for (SharedTick t : ticks) {
+            long token = t.tick().instrumentToken();
+            ClientSession[] subs = byToken.get(token);
+            if (subs != null) {
+                for (ClientSession s : subs) {
+                    if (s.dialect() != Dialect.CANDLES) {
+                        deliver(s.out(), token, t, inline);
+                    }
+                }
+            }
+            if (classes) {
+                InstrumentClass c = classOf.apply(token);
+                Set<ClientSession> all = c == InstrumentClass.INDEX ? allIndices
+                        : c == InstrumentClass.STOCK ? allStocks : Set.of();
+                for (ClientSession s : all) {
+                    deliver(s.out(), token, t, inline);
+                }
+            }
+        }
+    }
+
+    private void deliver(Outbound o, long token, SharedTick t, boolean inline) {
+        if (inline) {
+            o.offer(token, t);
+        } else if (o.queue(token, t) && o.mark()) {
+            touched.add(o);
+        }
+    }
+
+    private synchronized void runLeftovers() {
+        Object item;
+        while ((item = queue.poll()) != null) {
+            if (item instanceof TickBatch b) {
+                queuedTicks.addAndGet(-b.ticks().length);
+                route(b.ticks(), true);
+            } else {
+                ((Runnable) item).run();
+            }
+        }
+    }
+
+    private void failed(RuntimeException e) {
+        failures.increment();
+        if (failures.sum() == 1) {
+            LOG.error("fan-out thread {} hit an unexpected error and went on (logged once)", thread.getName(), e);
+        }
+    }
+
+    /** Stops the thread after what is queued (waiting at most {@code millis}); later work runs inline. */
+    void stop(long millis) throws InterruptedException {
+        stopped = true;
+        LockSupport.unpark(thread);
+        if (thread.isAlive()) {
+            thread.join(millis);
+            if (thread.isAlive()) {
+                LOG.warn("fan-out thread {} still busy after {} ms; leaving it", thread.getName(), millis);
+            }
+        }
+    }
+
+    String name() {
+        return thread.getName();
+    }
+
+    /** Unexpected errors caught on this shard's thread. */
+    long failures() {
+        return failures.sum();
+    }
+}
