@@ -4,6 +4,7 @@ import io.tickengine.core.Exchange;
 import io.tickengine.core.Tick;
 import io.tickengine.core.TickMode;
 import io.tickengine.core.engine.SinkOptions;
+import io.tickengine.core.engine.SinkStats;
 import io.tickengine.core.engine.TickEngine;
 import io.tickengine.core.sink.OverflowPolicy;
 import io.tickengine.core.sink.TickSink;
@@ -121,8 +122,10 @@ public class EngineBenchmark {
     public void printCpuPerTick() {
         double sinks = (sinkCpu() - sinkCpuAtStart) / (double) published;
         double publish = publishCpu / (double) published;
-        System.out.printf("  [cpu per tick: publish %.1f ns, %d sinks %.1f ns, sum %.1f ns; load average %s]%n",
-                publish, sinkThreadIds.length, sinks, publish + sinks, loadAtStart);
+        long conflated = engine.stats().tickSinks().stream().mapToLong(SinkStats::conflated).sum();
+        System.out.printf("  [cpu per tick: publish %.1f ns, %d sinks %.1f ns, sum %.1f ns; conflated %.1f%% of all"
+                + " deliveries so far; load average %s]%n", publish, sinkThreadIds.length, sinks, publish + sinks,
+                100.0 * conflated / (3.0 * engine.stats().accepted()), loadAtStart);
     }
 
     private long sinkCpu() {

@@ -1,5 +1,7 @@
 package io.tickengine.core.engine.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -56,6 +58,15 @@ import org.jctools.queues.MpscUnboundedArrayQueue;
 final class ConflatingMailbox<E> extends Mailbox<E> {
     private static final int CHUNK_BITS = 10;
     private static final int CHUNK = 1 << CHUNK_BITS;
+    private static final VarHandle FENCE;
+
+    static {
+        try {
+            FENCE = MethodHandles.lookup().findVarHandle(Slot.class, "fence", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final ToLongFunction<E> keyOf;
     private final MpscArrayQueue<E> passThrough;
@@ -142,7 +153,7 @@ final class ConflatingMailbox<E> extends Mailbox<E> {
             }
             // Read the item before the fence: the fence was written before the item, and stays while the slot is full.
             E peeked = slot.get();
-            long fence = slot.fence;
+            long fence = (long) FENCE.getAcquire(slot);
             long below = peeked == null ? 0 : fence - passThrough.currentConsumerIndex();
             if (below > 0) {
                 // Older items are still queued below the fence: they come first. Every position below the
@@ -188,7 +199,8 @@ final class ConflatingMailbox<E> extends Mailbox<E> {
                 return true;
             }
             // From here on this key goes through its slot: the fence lies past everything queued so far.
-            slot.fence = passThrough.currentProducerIndex();
+            // Published by the swap below, which the consumer's read of the item pairs with.
+            FENCE.setRelease(slot, passThrough.currentProducerIndex());
         }
         // A slot is queued exactly when it turns from empty to full; the consumer empties it after polling.
         if (slot.getAndSet(item) == null) {
@@ -240,7 +252,7 @@ final class ConflatingMailbox<E> extends Mailbox<E> {
     private static final class Slot<E> extends AtomicReference<E> {
         private static final long serialVersionUID = 1L;
         /** Written by a producer that found the slot empty and the queue full, before it fills the slot. */
-        volatile long fence;
+        long fence;
         private long p1, p2, p3, p4, p5, p6, p7;
     }
 }
