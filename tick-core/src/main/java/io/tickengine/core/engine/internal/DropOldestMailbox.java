@@ -39,9 +39,9 @@ final class DropOldestMailbox<E> extends QueueMailbox<E> {
 
     @Override
     int drain(List<E> into, int max) {
-        // A producer holds the flag for one poll at most.
+        // A producer holds the flag for one poll at most; yielding lets it finish if it shares this core.
         while (!consuming.compareAndSet(false, true)) {
-            Thread.onSpinWait();
+            Thread.yield();
         }
         try {
             return super.drain(into, max);

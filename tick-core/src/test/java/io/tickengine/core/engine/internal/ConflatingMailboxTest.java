@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class ConflatingMailboxTest {
@@ -159,31 +157,12 @@ class ConflatingMailboxTest {
         int perProducer = 150_000;
         int beforeConsumer = 2 * keys;
         CountDownLatch backlog = new CountDownLatch(producers);
-        AtomicBoolean done = new AtomicBoolean();
         Map<Long, Long> last = new HashMap<>();
         List<String> backwards = new ArrayList<>();
-        long[] received = {0};
-        Thread consumer = new Thread(() -> {
-            try {
-                backlog.await();
-            } catch (InterruptedException e) {
-                return;
-            }
-            List<Long> batch = new ArrayList<>();
-            while (true) {
-                boolean finished = done.get();
-                batch.clear();
-                mailbox.drain(batch, 512);
-                for (long item : batch) {
-                    Long before = last.put(item / VERSIONS, item % VERSIONS);
-                    if (before != null && before >= item % VERSIONS) {
-                        backwards.add(item + " after version " + before);
-                    }
-                }
-                received[0] += batch.size();
-                if (finished && batch.isEmpty() && mailbox.size() == 0) {
-                    return;
-                }
+        DrainingConsumer consumer = new DrainingConsumer(mailbox, 512, backlog, item -> {
+            Long before = last.put(item / VERSIONS, item % VERSIONS);
+            if (before != null && before >= item % VERSIONS) {
+                backwards.add(item + " after version " + before);
             }
         });
         consumer.start();
@@ -226,12 +205,11 @@ class ConflatingMailboxTest {
         for (Thread t : threads) {
             t.join();
         }
-        done.set(true);
-        consumer.join(TimeUnit.MINUTES.toMillis(1));
+        long received = consumer.finish();
 
-        assertThat(consumer.isAlive()).as(round + ": consumer finished").isFalse();
+        assertThat(received).as(round + ": consumer finished").isNotNegative();
         assertThat(backwards).as(round).isEmpty();
-        assertThat(received[0] + mailbox.conflated()).as(round).isEqualTo((long) producers * perProducer);
+        assertThat(received + mailbox.conflated()).as(round).isEqualTo((long) producers * perProducer);
         // More items than queue room and keys before the consumer started: some were replaced on slots.
         assertThat(mailbox.conflated()).as(round).isPositive();
         for (int key = 0; key < keys; key++) {

@@ -53,36 +53,17 @@ class MailboxTest {
         long perProducer = 200_000;
         for (int round = 0; round < 5; round++) {
             Mailbox<Long> mailbox = Mailbox.create(OverflowPolicy.DROP_OLDEST, 64, Long::longValue);
-            AtomicBoolean done = new AtomicBoolean();
             long[] lastSeen = new long[4];
             List<String> backwards = new ArrayList<>();
             List<Long> tail = new ArrayList<>();
-            long[] received = {0};
             CountDownLatch overfilled = new CountDownLatch(3);
-            Thread consumer = new Thread(() -> {
-                try {
-                    overfilled.await();
-                } catch (InterruptedException e) {
-                    return;
+            DrainingConsumer consumer = new DrainingConsumer(mailbox, 16, overfilled, item -> {
+                int producer = item == Long.MAX_VALUE ? 0 : (int) (item / 1_000_000_000L);
+                if (item <= lastSeen[producer]) {
+                    backwards.add(item + " after " + lastSeen[producer]);
                 }
-                List<Long> batch = new ArrayList<>();
-                while (true) {
-                    boolean finished = done.get();
-                    batch.clear();
-                    mailbox.drain(batch, 16);
-                    for (long item : batch) {
-                        int producer = item == Long.MAX_VALUE ? 0 : (int) (item / 1_000_000_000L);
-                        if (item <= lastSeen[producer]) {
-                            backwards.add(item + " after " + lastSeen[producer]);
-                        }
-                        lastSeen[producer] = item;
-                        tail.add(item);
-                    }
-                    received[0] += batch.size();
-                    if (finished && batch.isEmpty() && mailbox.size() == 0) {
-                        return;
-                    }
-                }
+                lastSeen[producer] = item;
+                tail.add(item);
             });
             consumer.start();
             List<Thread> producers = new ArrayList<>();
@@ -103,11 +84,10 @@ class MailboxTest {
                 t.join();
             }
             mailbox.offer(Long.MAX_VALUE);
-            done.set(true);
-            consumer.join();
+            long received = consumer.finish();
 
             assertThat(backwards).as("round " + round).isEmpty();
-            assertThat(received[0] + mailbox.overflowed()).as("round " + round).isEqualTo(3 * perProducer + 1);
+            assertThat(received + mailbox.overflowed()).as("round " + round).isEqualTo(3 * perProducer + 1);
             assertThat(tail.get(tail.size() - 1)).as("round " + round).isEqualTo(Long.MAX_VALUE);
             // Each producer offered more than the capacity before the consumer started.
             assertThat(mailbox.overflowed()).as("round " + round).isPositive();
