@@ -129,12 +129,20 @@ final class ConflatingMailbox<E> extends Mailbox<E> {
                 // Nothing else fills these slots meanwhile: only the producer of a key does (see the class doc).
                 int[] next = {start};
                 int queued = passThrough.fill(() -> items.get(next[0]++), i - start);
-                for (int j = start + queued; j < i; j++) {
-                    replaced += put(slotAt(indexes[j]), items.get(j)) ? 0 : 1;
+                if (start + queued < i) {
+                    // The queue was full: the rest of the run goes to the slots without asking it again.
+                    long fence = passThrough.currentProducerIndex();
+                    for (int j = start + queued; j < i; j++) {
+                        Slot<E> slot = slotAt(indexes[j]);
+                        if (slot.get() == null) {
+                            FENCE.setRelease(slot, fence);
+                        }
+                        replaced += swap(slot, items.get(j)) ? 0 : 1;
+                    }
                 }
             }
             if (i < n) {
-                replaced += put(slotAt(indexes[i]), items.get(i)) ? 0 : 1;
+                replaced += swap(slotAt(indexes[i]), items.get(i)) ? 0 : 1;
                 i++;
             }
         }
@@ -202,6 +210,11 @@ final class ConflatingMailbox<E> extends Mailbox<E> {
             // Published by the swap below, which the consumer's read of the item pairs with.
             FENCE.setRelease(slot, passThrough.currentProducerIndex());
         }
+        return swap(slot, item);
+    }
+
+    /** Fills the slot; false when the item replaced one. */
+    private boolean swap(Slot<E> slot, E item) {
         // A slot is queued exactly when it turns from empty to full; the consumer empties it after polling.
         if (slot.getAndSet(item) == null) {
             ready.offer(slot);

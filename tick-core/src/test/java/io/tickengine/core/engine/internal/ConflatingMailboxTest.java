@@ -90,6 +90,18 @@ class ConflatingMailboxTest {
     }
 
     @Test
+    void shouldSendTheRestOfAFrameToTheSlotsOnceTheQueueIsFull() {
+        Mailbox<Long> mailbox = mailbox(2);
+
+        mailbox.offerAll(List.of(item(1, 1), item(2, 1), item(3, 1), item(4, 1)), new int[] {1, 2, 3, 4});
+        mailbox.offerAll(List.of(item(3, 2), item(1, 2)), new int[] {3, 1});
+        assertThat(mailbox.size()).isEqualTo(5);
+
+        assertThat(drain(mailbox, 100)).containsExactly(item(1, 1), item(2, 1), item(3, 2), item(4, 1), item(1, 2));
+        assertThat(mailbox.conflated()).isEqualTo(1);
+    }
+
+    @Test
     void shouldSwitchModesTheSameWayForKeysFoundByHash() {
         Mailbox<Long> mailbox = mailbox(2);
 
