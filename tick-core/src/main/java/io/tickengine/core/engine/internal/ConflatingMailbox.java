@@ -17,11 +17,13 @@ import org.jctools.queues.MpscUnboundedArrayQueue;
  * the latest, once it falls behind. Memory is bounded by the pass-through bound plus one slot per key.
  *
  * <p><b>Two paths.</b> A bounded queue ({@code passThrough}) carries items while it has room. A
- * producer first reads its key's slot (a plain volatile read: the slot's cache line stays shared and
- * clean in both cores); when the slot is empty it offers the item to the queue. Only when the queue
- * is full, or the slot is already occupied, does it put the item in the slot: an atomic swap, the
- * slot queued on {@code ready} when it turns from empty to full, a replaced item counted as
- * conflated. Keys wait in {@code ready} in first-dirtied order, so every key is served fairly.
+ * producer first reads its key's slot (a volatile read and no write, so the slot's cache line stays
+ * shared and clean in both cores); when the slot is empty it offers the item to the queue. Only when
+ * the queue is full, or the slot is already occupied, does it put the item in the slot: an atomic
+ * swap, the slot queued on {@code ready} when it turns from empty to full, a replaced item counted
+ * as conflated. Keys wait in {@code ready} in first-dirtied order, so every key is served fairly. A
+ * frame ({@link #offerAll(List, int[])}) queues each run of items whose slots are empty with one
+ * claim; what of a run does not fit goes to the slots.
  *
  * <p><b>Order per key</b> holds for the items of one key offered by one thread at a time (each
  * source owns its instruments; items of one key offered concurrently have no order to keep, and each
@@ -35,8 +37,9 @@ import org.jctools.queues.MpscUnboundedArrayQueue;
  *       queue was full) it writes the slot's {@code fence}: the queue's producer index, which is past
  *       the position of every item it queued before. While the slot stays full the fence does not
  *       change, since only a producer that read the slot empty writes it. A slot that the consumer
- *       emptied between a producer's read and its swap keeps the older fence, which still lies past
- *       every queued item of the key, because that producer queued nothing in between.</li>
+ *       emptied between a producer's read and its swap (or between a frame's scan and its swap) keeps
+ *       the older fence, which still lies past every queued item of the key, because that producer
+ *       queued nothing of the key since it wrote that fence.</li>
  *   <li>The consumer hands out a slot's content only once the queue's consumer index has reached
  *       the slot's fence: it takes queued items first, one by one, until then. So the older queued
  *       items of the key come before the slot's content, and by (1) the newer ones come after.</li>
