@@ -4,10 +4,16 @@ import io.tickengine.core.Exchange;
 import io.tickengine.core.Tick;
 import io.tickengine.core.TickMode;
 import io.tickengine.core.engine.SinkOptions;
+import io.tickengine.core.engine.SinkStats;
 import io.tickengine.core.engine.TickEngine;
 import io.tickengine.core.sink.OverflowPolicy;
 import io.tickengine.core.sink.TickSink;
 import io.tickengine.core.source.PushTickSource;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,6 +39,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * End-to-end engine throughput: one source thread (the benchmark thread) publishes ticks, three no-op
  * sinks on their own threads receive them; an invocation ends when every sink has every tick.
+ *
+ * <p>Beside the score, every iteration prints the CPU time spent per tick by the publishing loop and
+ * by the three sink threads (from {@link ThreadMXBean}), and the load average at its start: on a
+ * shared machine the score follows whatever else runs, CPU per tick much less.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -56,6 +66,12 @@ public class EngineBenchmark {
     private Tick[] ticks;
     private List<List<Tick>> frames;
     private long expected;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private long[] sinkThreadIds;
+    private long sinkCpuAtStart;
+    private long publishCpu;
+    private long published;
+    private String loadAtStart;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -90,6 +106,50 @@ public class EngineBenchmark {
         }
     }
 
+    @Setup(Level.Iteration)
+    public void startCpuCount() {
+        if (sinkThreadIds == null) {
+            sinkThreadIds = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("tick-sink-")).mapToLong(Thread::getId).toArray();
+        }
+        publishCpu = 0;
+        published = 0;
+        sinkCpuAtStart = sinkCpu();
+        loadAtStart = loadAverage();
+    }
+
+    @TearDown(Level.Iteration)
+    public void printCpuPerTick() {
+        double sinks = (sinkCpu() - sinkCpuAtStart) / (double) published;
+        double publish = publishCpu / (double) published;
+        long conflated = engine.stats().tickSinks().stream().mapToLong(SinkStats::conflated).sum();
+        System.out.printf("  [cpu per tick: publish %.1f ns, %d sinks %.1f ns, sum %.1f ns; conflated %.1f%% of all"
+                + " deliveries so far; load average %s]%n", publish, sinkThreadIds.length, sinks, publish + sinks,
+                100.0 * conflated / (3.0 * engine.stats().accepted()), loadAtStart);
+    }
+
+    private long sinkCpu() {
+        long sum = 0;
+        for (long id : sinkThreadIds) {
+            sum += Math.max(0, threads.getThreadCpuTime(id));
+        }
+        return sum;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** Counts the publishing loop's CPU time (not the wait for the sinks). */
+    private void countPublish(long cpuAtStart) {
+        publishCpu += threads.getCurrentThreadCpuTime() - cpuAtStart;
+        published += TICKS_PER_INVOCATION;
+    }
+
     @TearDown(Level.Trial)
     public void tearDown() {
         engine.stop(Duration.ofSeconds(10));
@@ -99,9 +159,11 @@ public class EngineBenchmark {
     @Benchmark
     @OperationsPerInvocation(TICKS_PER_INVOCATION)
     public long publishToThreeSinks() {
+        long cpu = threads.getCurrentThreadCpuTime();
         for (Tick t : ticks) {
             source.publish(t);
         }
+        countPublish(cpu);
         return awaitSinks();
     }
 
@@ -112,9 +174,11 @@ public class EngineBenchmark {
     @Benchmark
     @OperationsPerInvocation(TICKS_PER_INVOCATION)
     public long publishFramesToThreeSinks() {
+        long cpu = threads.getCurrentThreadCpuTime();
         for (List<Tick> frame : frames) {
             source.publishAll(frame);
         }
+        countPublish(cpu);
         return awaitSinks();
     }
 

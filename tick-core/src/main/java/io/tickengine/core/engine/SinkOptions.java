@@ -12,6 +12,12 @@ import java.util.Objects;
 public final class SinkOptions {
     /** Buffered items per sink before the overflow policy applies. */
     public static final int DEFAULT_CAPACITY = 65_536;
+    /**
+     * Under {@code CONFLATE}, the most items that pass through in arrival order (the capacity, if
+     * smaller) before the latest per key is kept instead: a conflating sink wants fresh data, so a
+     * sink that falls behind reaches the latest state within a few batches.
+     */
+    public static final int CONFLATE_PASS_THROUGH_LIMIT = 4_096;
     /** Most items handed to a sink in one batch. */
     public static final int DEFAULT_MAX_BATCH = 1_024;
     /** Consecutive failed deliveries that open the circuit. */

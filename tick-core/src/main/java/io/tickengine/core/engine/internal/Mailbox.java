@@ -1,5 +1,6 @@
 package io.tickengine.core.engine.internal;
 
+import io.tickengine.core.engine.SinkOptions;
 import io.tickengine.core.sink.OverflowPolicy;
 import java.util.List;
 import java.util.function.ToLongFunction;
@@ -15,7 +16,7 @@ abstract class Mailbox<E> {
             case DROP_OLDEST:
                 return new DropOldestMailbox<>(capacity);
             case CONFLATE:
-                return new ConflatingMailbox<>(keyOf);
+                return new ConflatingMailbox<>(Math.min(capacity, SinkOptions.CONFLATE_PASS_THROUGH_LIMIT), keyOf);
             case NEVER_DROP:
                 return new NeverDropMailbox<>(capacity);
             default:

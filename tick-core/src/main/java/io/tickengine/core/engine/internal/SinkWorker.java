@@ -49,13 +49,11 @@ public final class SinkWorker<E> {
     private final List<E> batch;
     private final Breaker breaker;
 
+    // Allocated first, so its padding also separates this worker's fields from the objects allocated next.
+    private final WorkerProgress progress = new WorkerProgress();
     private volatile boolean running = true;
     private volatile boolean parked;
     private volatile boolean abandon;
-    private volatile long delivered;
-    private volatile long abandoned;
-    private volatile long lagMillis;
-    private volatile int pendingSize;
 
     private SinkWorker(String name, OverflowPolicy policy, SinkOptions options, Delivery<E> sink, Clock clock,
                        Mailbox<E> mailbox) {
@@ -170,8 +168,9 @@ public final class SinkWorker<E> {
 
     /** A snapshot of the counters. */
     public SinkStats stats() {
-        return new SinkStats(name, policy, delivered, mailbox.overflowed() + breaker.dropped() + abandoned,
-                mailbox.conflated(), breaker.errors(), mailbox.size() + pendingSize, lagMillis, breaker.state(),
+        WorkerProgress p = progress;
+        return new SinkStats(name, policy, p.delivered, mailbox.overflowed() + breaker.dropped() + p.abandoned,
+                mailbox.conflated(), breaker.errors(), mailbox.size() + p.pendingSize, p.lagMillis, breaker.state(),
                 sinkMetrics());
     }
 
@@ -198,7 +197,9 @@ public final class SinkWorker<E> {
                 breaker.guard(() -> sink.timer.timer(now), "timer");
                 nextTimer = now + options.timerInterval().toMillis();
             }
-            pendingSize = batch.size();
+            if (progress.pendingSize != batch.size()) {
+                progress.pendingSize = batch.size();
+            }
             if (abandon) {
                 abandonRemaining();
                 break;
@@ -232,14 +233,15 @@ public final class SinkWorker<E> {
         }
         breaker.guard(sink.flush, "flush");
         breaker.guard(sink.close, "close");
-        pendingSize = 0;
+        progress.pendingSize = 0;
     }
 
     private void deliverPending(long now) {
         switch (breaker.attempt(now, sink, batch)) {
             case DELIVERED:
-                delivered += batch.size();
-                lagMillis = Math.max(0, clock.millis() - sink.timestampOf.applyAsLong(batch.get(batch.size() - 1)));
+                progress.delivered += batch.size();
+                long newest = sink.timestampOf.applyAsLong(batch.get(batch.size() - 1));
+                progress.lagMillis = Math.max(0, clock.millis() - newest);
                 batch.clear();
                 break;
             case REFUSED:
@@ -280,7 +282,7 @@ public final class SinkWorker<E> {
         long lost = rest.size() + batch.size();
         batch.clear();
         if (lost > 0) {
-            abandoned += lost;
+            progress.abandoned += lost;
             LOG.error("sink {} did not finish before the stop deadline; {} buffered items were not delivered", name, lost);
         }
     }
