@@ -9,7 +9,6 @@ import io.lettuce.core.protocol.CommandType;
 import io.tickengine.cache.redis.internal.ByteWriter;
 import io.tickengine.cache.redis.internal.LazyConnection;
 import io.tickengine.cache.redis.internal.LegacyTickJson;
-import io.tickengine.cache.redis.internal.LongLongMap;
 import io.tickengine.cache.redis.internal.PendingTicks;
 import io.tickengine.cache.redis.internal.Pipeline;
 import io.tickengine.cache.redis.internal.StreamIds;
@@ -32,10 +31,16 @@ import java.util.Map;
  * tick (an RPUSH per key in the legacy List layout), EXPIRE NX after a key's first write, SET of the
  * conflated latest ticks and PUBLISH of the buffered frames. The replies are awaited with the command
  * timeout; a failure throws so the engine retries and, while Redis is down, opens the circuit and
- * counts the drops. Retried batches are harmless: ticks already written (by ingest sequence) are
- * skipped and history IDs are deterministic, so Redis refuses an entry it already has (counted, not a
- * failure). The legacy List layout has no IDs: a batch retried after a partly applied attempt appends
- * those ticks again. Overflow policy
+ * counts the drops. Every tick given is written, whatever its ingest sequence: ticks of one
+ * instrument from two source threads can arrive with their sequences out of order. Retried batches
+ * (the engine delivers a failed batch again, the same ticks) are harmless: history IDs are
+ * deterministic, so Redis refuses an entry it already has (counted, not a failure); SET of the latest
+ * tick is idempotent; ticks whose failed attempt already went out in a PUBLISH are not published again
+ * (pub/sub is at most once: they count as dropped). The legacy List layout has no IDs, so its RPUSH
+ * per key (and EXPIRE NX) go in one MULTI/EXEC, and a failed batch resets the connection: a
+ * transaction whose EXEC Redis has not run yet is then discarded instead of applied behind the retry.
+ * A retry appends again only if EXEC ran and its reply was lost, or if Redis refused one of the
+ * transaction's commands (it has no rollback). Overflow policy
  * {@link OverflowPolicy#DROP_OLDEST}: the cache is not the source of truth, so a slow Redis costs old
  * ticks, never memory or ingestion. Create it with {@link RedisCache#tickSink()}.
  */
@@ -65,8 +70,6 @@ public final class RedisTickSink implements TickSink {
 
     private final Pipeline pipeline = new Pipeline();
     private final StreamIds ids = new StreamIds();
-    private final LongLongMap seen = new LongLongMap(4096);
-    private final LongLongMap batchSeen = new LongLongMap(1024);
     private final Map<String, HistoryKey> historyKeys = new HashMap<>();
     private final List<HistoryKey> expiring = new ArrayList<>();
     private final Map<Long, byte[]> latestKeys = new HashMap<>();
@@ -74,16 +77,20 @@ public final class RedisTickSink implements TickSink {
     private final List<HistoryKey> touched = new ArrayList<>();
     private final List<Tick> accepted = new ArrayList<>();
     private final List<byte[]> frames = new ArrayList<>();
+    /** The batch's ticks to publish (with their frames): all of them, or none when its failed attempt published them. */
+    private List<Tick> publishNow = List.of();
+    private List<byte[]> publishFrames = List.of();
     private final PendingTicks toPublish = PendingTicks.everyTick();
     private final PendingTicks latestPending = PendingTicks.newestPerInstrument();
     private final ByteWriter buf = new ByteWriter(4096);
     private long batchNo;
     private boolean publishing;
     private long timerRetryAt;
+    /** The ticks of the last failed attempt if it sent them in a PUBLISH, else null. */
+    private Tick[] publishedByFailedAttempt;
 
     private volatile long batches;
     private volatile long written;
-    private volatile long duplicates;
     private volatile long staleIds;
     private volatile long published;
     private volatile long publishDropped;
@@ -155,7 +162,7 @@ public final class RedisTickSink implements TickSink {
 
     /** A snapshot of this sink's counters; safe from any thread. */
     public TickCacheStats stats() {
-        return new TickCacheStats(batches, written, duplicates, staleIds, published, publishDropped, failures, failing,
+        return new TickCacheStats(batches, written, staleIds, published, publishDropped, failures, failing,
                 lastFailure);
     }
 
@@ -167,10 +174,17 @@ public final class RedisTickSink implements TickSink {
             ids.begin();
             touched.clear();
             if (publishing) {
-                publishDropped += toPublish.size();
+                // At most once: the PUBLISH may have reached subscribers, so neither the buffer nor the
+                // batch's ticks are published again.
+                publishDropped += toPublish.size() + publishNow.size();
                 toPublish.clear();
                 publishing = false;
+                if (!publishNow.isEmpty()) {
+                    publishedByFailedAttempt = batch.toArray(new Tick[0]);
+                }
             }
+            publishNow = List.of();
+            publishFrames = List.of();
             failures++;
             failing = true;
             lastFailure = String.valueOf(e.getMessage());
@@ -182,7 +196,7 @@ public final class RedisTickSink implements TickSink {
         StatefulRedisConnection<byte[], byte[]> conn = connection.get();
         accept(batch);
         long now = options.clock().millis();
-        int buffered = toPublish.size() + accepted.size();
+        int buffered = toPublish.size() + publishNow.size();
         publishing = publish && buffered > 0 && (force || buffered >= options.publishMaxTicks()
                 || toPublish.waited(now, options.publishInterval().toMillis()));
         boolean latestDue = latest && !(latestPending.isEmpty() && accepted.isEmpty()) && (force
@@ -206,7 +220,7 @@ public final class RedisTickSink implements TickSink {
                             .add(latestTtlMillis)), false));
         }
         if (publishing) {
-            toPublish.forEachGroup(accepted, frames, (token, frame) -> pipeline.queue(new Command<>(CommandType.PUBLISH,
+            toPublish.forEachGroup(publishNow, publishFrames, (token, frame) -> pipeline.queue(new Command<>(CommandType.PUBLISH,
                     new VoidOutput<>(), args().addKey(channels.computeIfAbsent(token,
                             t -> keys.tickChannel(t).getBytes(StandardCharsets.UTF_8))).addValue(frame)), false));
         }
@@ -215,35 +229,47 @@ public final class RedisTickSink implements TickSink {
         committed(now, buffered, latestDue);
     }
 
-    /** Skips ticks a retried batch already wrote and encodes the others once. */
+    /**
+     * Encodes every tick of the batch once. No tick is skipped by its ingest sequence: two source
+     * threads stamp sequences independently, so a lower one may follow a higher one for an instrument.
+     * Only a retry of a batch whose failed attempt already published it leaves out the publish.
+     */
     private void accept(List<Tick> batch) {
         pipeline.clear();
         expiring.clear();
         ids.begin();
-        batchSeen.clear();
         accepted.clear();
         frames.clear();
         for (int i = 0, n = batch.size(); i < n; i++) {
             Tick t = batch.get(i);
-            long seq = t.ingestSequence();
-            if (seq > 0) {
-                long token = t.instrumentToken();
-                if (seq <= batchSeen.get(token, seen.get(token, 0))) {
-                    duplicates++;
-                    continue;
-                }
-                batchSeen.put(token, seq);
-            }
             accepted.add(t);
             buf.reset().writeByte(TickWire.VERSION);
             TickWire.writeTick(buf, t);
             frames.add(buf.toByteArray());
         }
+        if (publishedByFailedAttempt != null && !batch.isEmpty() && !sameTicks(batch, publishedByFailedAttempt)) {
+            publishedByFailedAttempt = null;
+        }
+        boolean alreadyPublished = publishedByFailedAttempt != null && !batch.isEmpty();
+        publishNow = alreadyPublished ? List.of() : accepted;
+        publishFrames = alreadyPublished ? List.of() : frames;
+    }
+
+    /** Whether {@code batch} holds exactly these tick instances in this order (the engine's redelivery). */
+    private static boolean sameTicks(List<Tick> batch, Tick[] ticks) {
+        if (batch.size() != ticks.length) {
+            return false;
+        }
+        for (int i = 0; i < ticks.length; i++) {
+            if (batch.get(i) != ticks[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void committed(long now, int buffered, boolean latestDue) {
         ids.commit();
-        batchSeen.forEach(seen::put);
         for (HistoryKey k : expiring) {
             k.ttlAssertedAt = now;
         }
@@ -251,6 +277,7 @@ public final class RedisTickSink implements TickSink {
         if (!accepted.isEmpty()) {
             written += accepted.size();
             batches++;
+            publishedByFailedAttempt = null;
         }
         failing = false;
         if (publishing) {
@@ -258,7 +285,7 @@ public final class RedisTickSink implements TickSink {
             toPublish.clear();
             publishing = false;
         } else if (publish) {
-            toPublish.add(accepted, frames, now);
+            toPublish.add(publishNow, publishFrames, now);
         }
         if (latestDue) {
             latestPending.clear();
@@ -267,6 +294,8 @@ public final class RedisTickSink implements TickSink {
         }
         accepted.clear();
         frames.clear();
+        publishNow = List.of();
+        publishFrames = List.of();
     }
 
     private void addEntry(Tick t, byte[] frame, long now) {
