@@ -20,6 +20,7 @@ import io.tickengine.core.time.MarketTime;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +33,18 @@ import java.util.Map;
  * conflated latest ticks and PUBLISH of the buffered frames. The replies are awaited with the command
  * timeout; a failure throws so the engine retries and, while Redis is down, opens the circuit and
  * counts the drops. Every tick given is written, whatever its ingest sequence: ticks of one
- * instrument from two source threads can arrive with their sequences out of order. Retried batches
- * (the engine delivers a failed batch again, the same ticks) are harmless: history IDs are
- * deterministic, so Redis refuses an entry it already has (counted, not a failure); SET of the latest
- * tick is idempotent; ticks whose failed attempt already went out in a PUBLISH are not published again
- * (pub/sub is at most once: they count as dropped). The legacy List layout has no IDs, so its RPUSH
- * per key (and EXPIRE NX) go in one MULTI/EXEC, and a failed batch resets the connection: a
- * transaction whose EXEC Redis has not run yet is then discarded instead of applied behind the retry.
- * A retry appends again only if EXEC ran and its reply was lost, or if Redis refused one of the
- * transaction's commands (it has no rollback). Overflow policy
+ * instrument from two source threads can arrive with their sequences out of order. Only the batch
+ * delivered again (the engine retries a failed batch with the same ticks) is deduplicated: once
+ * written it is skipped (counted); after a failed attempt, history IDs are deterministic, so Redis
+ * refuses an entry it already has (counted, not a failure), SET of the latest tick is idempotent, and
+ * ticks whose failed attempt already went out in a PUBLISH are not published again (pub/sub is at
+ * most once: they count as dropped). The legacy List layout has no IDs, so its RPUSH per key (and
+ * EXPIRE NX) go in one MULTI/EXEC, and a failed batch closes the connection: a transaction Redis has
+ * received but not run yet (paused, for example) is then discarded instead of applied behind the
+ * retry. A retry appends again if EXEC ran and its reply was lost, if Redis refused one of the
+ * transaction's commands (it has no rollback, the others stay), or if the transaction was still
+ * unread in the server's socket buffer when the connection closed (Redis reads and runs it before it
+ * sees the close). Overflow policy
  * {@link OverflowPolicy#DROP_OLDEST}: the cache is not the source of truth, so a slow Redis costs old
  * ticks, never memory or ingestion. Create it with {@link RedisCache#tickSink()}.
  */
@@ -86,11 +90,17 @@ public final class RedisTickSink implements TickSink {
     private long batchNo;
     private boolean publishing;
     private long timerRetryAt;
-    /** The ticks of the last failed attempt if it sent them in a PUBLISH, else null. */
-    private Tick[] publishedByFailedAttempt;
+    /** The last non-empty batch given (the tick instances), to know the engine's redelivery of it. */
+    private Tick[] delivered = new Tick[0];
+    private int deliveredCount;
+    /** Whether an attempt at {@link #delivered} succeeded: a redelivery then has nothing left to write. */
+    private boolean deliveredWritten;
+    /** Whether {@link #delivered} went out in a PUBLISH or into the publish buffer. */
+    private boolean deliveredPublished;
 
     private volatile long batches;
     private volatile long written;
+    private volatile long duplicates;
     private volatile long staleIds;
     private volatile long published;
     private volatile long publishDropped;
@@ -162,7 +172,7 @@ public final class RedisTickSink implements TickSink {
 
     /** A snapshot of this sink's counters; safe from any thread. */
     public TickCacheStats stats() {
-        return new TickCacheStats(batches, written, staleIds, published, publishDropped, failures, failing,
+        return new TickCacheStats(batches, written, duplicates, staleIds, published, publishDropped, failures, failing,
                 lastFailure);
     }
 
@@ -173,15 +183,18 @@ public final class RedisTickSink implements TickSink {
         } catch (RuntimeException e) {
             ids.begin();
             touched.clear();
+            if (pipeline.hasTransaction()) {
+                // A MULTI/EXEC Redis has received but not run must not run behind the retry: it discards
+                // it when the connection goes, and the next attempt opens a new one.
+                connection.close();
+            }
             if (publishing) {
                 // At most once: the PUBLISH may have reached subscribers, so neither the buffer nor the
                 // batch's ticks are published again.
                 publishDropped += toPublish.size() + publishNow.size();
                 toPublish.clear();
                 publishing = false;
-                if (!publishNow.isEmpty()) {
-                    publishedByFailedAttempt = batch.toArray(new Tick[0]);
-                }
+                deliveredPublished |= !publishNow.isEmpty();
             }
             publishNow = List.of();
             publishFrames = List.of();
@@ -232,7 +245,9 @@ public final class RedisTickSink implements TickSink {
     /**
      * Encodes every tick of the batch once. No tick is skipped by its ingest sequence: two source
      * threads stamp sequences independently, so a lower one may follow a higher one for an instrument.
-     * Only a retry of a batch whose failed attempt already published it leaves out the publish.
+     * Only a redelivery of the last batch (the same tick instances) is deduplicated: once written it is
+     * skipped whole; after a failed attempt it is written again (history IDs and MULTI/EXEC keep that
+     * from duplicating) but not published again if that attempt published it.
      */
     private void accept(List<Tick> batch) {
         pipeline.clear();
@@ -240,6 +255,17 @@ public final class RedisTickSink implements TickSink {
         ids.begin();
         accepted.clear();
         frames.clear();
+        publishNow = List.of();
+        publishFrames = List.of();
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (!isRedelivery(batch)) {
+            remember(batch);
+        } else if (deliveredWritten) {
+            duplicates += batch.size();
+            return;
+        }
         for (int i = 0, n = batch.size(); i < n; i++) {
             Tick t = batch.get(i);
             accepted.add(t);
@@ -247,25 +273,37 @@ public final class RedisTickSink implements TickSink {
             TickWire.writeTick(buf, t);
             frames.add(buf.toByteArray());
         }
-        if (publishedByFailedAttempt != null && !batch.isEmpty() && !sameTicks(batch, publishedByFailedAttempt)) {
-            publishedByFailedAttempt = null;
+        if (!deliveredPublished) {
+            publishNow = accepted;
+            publishFrames = frames;
         }
-        boolean alreadyPublished = publishedByFailedAttempt != null && !batch.isEmpty();
-        publishNow = alreadyPublished ? List.of() : accepted;
-        publishFrames = alreadyPublished ? List.of() : frames;
     }
 
-    /** Whether {@code batch} holds exactly these tick instances in this order (the engine's redelivery). */
-    private static boolean sameTicks(List<Tick> batch, Tick[] ticks) {
-        if (batch.size() != ticks.length) {
+    /** Whether {@code batch} holds exactly the last batch's tick instances in order: the engine retrying it. */
+    private boolean isRedelivery(List<Tick> batch) {
+        if (batch.size() != deliveredCount) {
             return false;
         }
-        for (int i = 0; i < ticks.length; i++) {
-            if (batch.get(i) != ticks[i]) {
+        for (int i = 0; i < deliveredCount; i++) {
+            if (batch.get(i) != delivered[i]) {
                 return false;
             }
         }
         return true;
+    }
+
+    private void remember(List<Tick> batch) {
+        int n = batch.size();
+        if (delivered.length < n) {
+            delivered = new Tick[Math.max(n, 2 * delivered.length)];
+        }
+        for (int i = 0; i < n; i++) {
+            delivered[i] = batch.get(i);
+        }
+        Arrays.fill(delivered, n, Math.max(n, deliveredCount), null);
+        deliveredCount = n;
+        deliveredWritten = false;
+        deliveredPublished = false;
     }
 
     private void committed(long now, int buffered, boolean latestDue) {
@@ -277,7 +315,8 @@ public final class RedisTickSink implements TickSink {
         if (!accepted.isEmpty()) {
             written += accepted.size();
             batches++;
-            publishedByFailedAttempt = null;
+            deliveredWritten = true;
+            deliveredPublished |= publish;
         }
         failing = false;
         if (publishing) {
@@ -326,24 +365,42 @@ public final class RedisTickSink implements TickSink {
         }
     }
 
-    /** One RPUSH per List key with all of the batch's JSON ticks for it (legacy layout). */
+    /**
+     * One RPUSH per List key with all of the batch's JSON ticks for it, and the due EXPIREs, in one
+     * MULTI/EXEC (legacy layout): a List has no IDs to refuse a tick it already holds, so a batch is
+     * applied whole or not at all.
+     */
     private void pushLists(long now) {
+        List<Command<byte[], byte[], ?>> writes = new ArrayList<>(2 * touched.size());
         for (HistoryKey k : touched) {
-            pipeline.queue(new Command<>(CommandType.RPUSH, new VoidOutput<>(), args().addKey(k.bytes)
-                    .addValues(k.values.toArray(new byte[0][]))), false);
+            writes.add(new Command<>(CommandType.RPUSH, new VoidOutput<>(), args().addKey(k.bytes)
+                    .addValues(k.values.toArray(new byte[0][]))));
             k.values.clear();
-            expireIfDue(k, now);
+            if (ttlDue(k, now)) {
+                writes.add(expire(k));
+            }
         }
         touched.clear();
+        pipeline.transaction(writes);
     }
 
     /** EXPIRE NX right after a key's first write of the batch, unless asserted within the last minute. */
     private void expireIfDue(HistoryKey k, long now) {
-        if (now - k.ttlAssertedAt >= TTL_RECHECK_MILLIS) {
-            pipeline.queue(new Command<>(CommandType.EXPIRE, new VoidOutput<>(), args()
-                    .addKey(k.bytes).add(historyTtlSeconds).add(NX)), false);
-            expiring.add(k);
+        if (ttlDue(k, now)) {
+            pipeline.queue(expire(k), false);
         }
+    }
+
+    private boolean ttlDue(HistoryKey k, long now) {
+        if (now - k.ttlAssertedAt < TTL_RECHECK_MILLIS) {
+            return false;
+        }
+        expiring.add(k);
+        return true;
+    }
+
+    private Command<byte[], byte[], Void> expire(HistoryKey k) {
+        return new Command<>(CommandType.EXPIRE, new VoidOutput<>(), args().addKey(k.bytes).add(historyTtlSeconds).add(NX));
     }
 
     private static CommandArgs<byte[], byte[]> args() {
