@@ -7,6 +7,7 @@ import io.lettuce.core.protocol.Command;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
 import io.tickengine.cache.redis.internal.ByteWriter;
+import io.tickengine.cache.redis.internal.LastBatch;
 import io.tickengine.cache.redis.internal.LazyConnection;
 import io.tickengine.cache.redis.internal.LegacyTickJson;
 import io.tickengine.cache.redis.internal.PendingTicks;
@@ -20,7 +21,6 @@ import io.tickengine.core.time.MarketTime;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,13 +90,7 @@ public final class RedisTickSink implements TickSink {
     private long batchNo;
     private boolean publishing;
     private long timerRetryAt;
-    /** The last non-empty batch given (the tick instances), to know the engine's redelivery of it. */
-    private Tick[] delivered = new Tick[0];
-    private int deliveredCount;
-    /** Whether an attempt at {@link #delivered} succeeded: a redelivery then has nothing left to write. */
-    private boolean deliveredWritten;
-    /** Whether {@link #delivered} went out in a PUBLISH or into the publish buffer. */
-    private boolean deliveredPublished;
+    private final LastBatch last = new LastBatch();
 
     private volatile long batches;
     private volatile long written;
@@ -194,7 +188,9 @@ public final class RedisTickSink implements TickSink {
                 publishDropped += toPublish.size() + publishNow.size();
                 toPublish.clear();
                 publishing = false;
-                deliveredPublished |= !publishNow.isEmpty();
+                if (!publishNow.isEmpty()) {
+                    last.markPublished();
+                }
             }
             publishNow = List.of();
             publishFrames = List.of();
@@ -260,9 +256,7 @@ public final class RedisTickSink implements TickSink {
         if (batch.isEmpty()) {
             return;
         }
-        if (!isRedelivery(batch)) {
-            remember(batch);
-        } else if (deliveredWritten) {
+        if (last.redelivered(batch) && last.written()) {
             duplicates += batch.size();
             return;
         }
@@ -273,37 +267,10 @@ public final class RedisTickSink implements TickSink {
             TickWire.writeTick(buf, t);
             frames.add(buf.toByteArray());
         }
-        if (!deliveredPublished) {
+        if (!last.published()) {
             publishNow = accepted;
             publishFrames = frames;
         }
-    }
-
-    /** Whether {@code batch} holds exactly the last batch's tick instances in order: the engine retrying it. */
-    private boolean isRedelivery(List<Tick> batch) {
-        if (batch.size() != deliveredCount) {
-            return false;
-        }
-        for (int i = 0; i < deliveredCount; i++) {
-            if (batch.get(i) != delivered[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void remember(List<Tick> batch) {
-        int n = batch.size();
-        if (delivered.length < n) {
-            delivered = new Tick[Math.max(n, 2 * delivered.length)];
-        }
-        for (int i = 0; i < n; i++) {
-            delivered[i] = batch.get(i);
-        }
-        Arrays.fill(delivered, n, Math.max(n, deliveredCount), null);
-        deliveredCount = n;
-        deliveredWritten = false;
-        deliveredPublished = false;
     }
 
     private void committed(long now, int buffered, boolean latestDue) {
@@ -315,8 +282,10 @@ public final class RedisTickSink implements TickSink {
         if (!accepted.isEmpty()) {
             written += accepted.size();
             batches++;
-            deliveredWritten = true;
-            deliveredPublished |= publish;
+            last.markWritten();
+            if (publish) {
+                last.markPublished();
+            }
         }
         failing = false;
         if (publishing) {
