@@ -165,8 +165,9 @@ public final class Pipeline {
                 first = first == null ? new RedisCommandExecutionException(error) : first;
             }
         }
-        if (exec != null && exec.isDone() && exec.getError() == null
-                && exec.getOutput().get() instanceof TransactionResult result) {
+        // Every reply arrived without an error, so EXEC's output is complete (it may be the last command,
+        // whose future completes before the command itself is marked done).
+        if (exec != null && failed == 0 && exec.getOutput().get() instanceof TransactionResult result) {
             for (Object reply : result) {
                 if (reply instanceof Throwable t) {
                     failed++;
