@@ -7,9 +7,13 @@ import io.tickengine.cache.redis.RedisTickSink;
 import io.tickengine.core.Exchange;
 import io.tickengine.core.Tick;
 import io.tickengine.core.TickMode;
+import com.sun.management.OperatingSystemMXBean;
+import com.sun.management.ThreadMXBean;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +21,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,9 +38,10 @@ import java.util.stream.Collectors;
  * XADD of a 48-byte value over as many keys as instruments right before each of three sink rounds,
  * so each ratio compares like with like on a shared machine). Starts its own {@code redis-server} on
  * a spare loopback port (no persistence) and stops it at the end; bounded in ticks and time. Also
- * prints the CPU each side spent per entry, which load from other processes changes less. Run:
+ * prints the CPU each side spent per entry, which load from other processes changes less, and the
+ * JVM's CPU and allocated bytes per entry by thread (sink thread, Lettuce I/O thread, the rest). Run:
  * <pre>
- * mvn -B -q -pl tick-core,tick-testkit,tick-cache-redis,tick-bench package -DskipTests
+ * mvn -B -q package -DskipTests -pl tick-bench -am
  * java -cp tick-bench/target/benchmarks.jar io.tickengine.bench.RedisCacheBenchmark \
  *     [ticks per round=1000000] [instruments=500] [batch=1000] [parts=all|tick_history,latest_tick,...]
  * </pre>
@@ -81,19 +89,21 @@ public final class RedisCacheBenchmark {
         List<List<Tick>> batches = batches(Math.min(ticks, 400_000), instruments, batchSize);
         RedisCacheOptions options = RedisCacheOptions.builder().uri("redis://127.0.0.1:" + port).keyPrefix("bench:")
                 .parts(parts).commandTimeout(Duration.ofSeconds(10)).build();
-        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         String payload = "x".repeat(48);
         double[] ratios = new double[3];
         double ceilingServerCpu = 0;
         double ceilingClientCpu = 0;
         double sinkServerCpu = 0;
         double sinkJvmCpu = 0;
+        Map<String, Double> threadCpu = new TreeMap<>();
+        Map<String, Double> threadAlloc = new TreeMap<>();
         try (RedisCache cache = RedisCache.create(options)) {
             RedisTickSink sink = cache.tickSink();
             long seq = 0;
             List<Tick> batch = new ArrayList<>(batchSize);
-            seq = run(sink, batches, ticks / 5, seq, batch);
+            // A whole round of warm-up: with less, C2 still compiles the hot paths during the first measured rounds.
+            seq = run(sink, batches, ticks, seq, batch);
             for (int r = 0; r < ratios.length; r++) {
                 double redisCpu = redisCpuSeconds(port);
                 double[] xadd = redisBenchmark(port, "-n", Integer.toString(ticks), "-r", Integer.toString(instruments),
@@ -103,18 +113,21 @@ public final class RedisCacheBenchmark {
                 flushAll(port);
 
                 redisCpu = redisCpuSeconds(port);
+                Map<Long, long[]> threadsBefore = threadSnapshot();
                 long jvmCpu = os.getProcessCpuTime();
                 long start = System.nanoTime();
                 seq = run(sink, batches, ticks, seq, batch);
                 double rate = ticks / ((System.nanoTime() - start) / 1e9);
-                sinkJvmCpu += (os.getProcessCpuTime() - jvmCpu) / 1e9;
+                double roundJvmCpu = (os.getProcessCpuTime() - jvmCpu) / 1e9;
+                sinkJvmCpu += roundJvmCpu;
+                addThreadCpu(threadCpu, threadAlloc, threadsBefore, roundJvmCpu);
                 sinkServerCpu += redisCpuSeconds(port) - redisCpu;
                 ratios[r] = rate / xadd[0];
                 System.out.printf(Locale.ROOT, "round %d: XADD ceiling %,.0f ops/s, tick sink %,.0f ticks/s = %.0f%%"
                         + " (load average %.1f)%n", r + 1, xadd[0], rate, 100 * ratios[r], os.getSystemLoadAverage());
             }
             sink.flush();
-            if (sink.stats().failures() > 0 || sink.stats().duplicatesSkipped() > 0) {
+            if (sink.stats().failures() > 0 || sink.stats().ticksWritten() != seq) {
                 throw new IllegalStateException("benchmark run was not clean: " + sink.stats());
             }
             sink.close();
@@ -126,6 +139,52 @@ public final class RedisCacheBenchmark {
         System.out.printf(Locale.ROOT, "CPU per entry, ceiling: redis-server %.2f us + redis-benchmark %.2f us;"
                 + " tick sink: redis-server %.2f us + JVM %.2f us%n", ceilingServerCpu * 1e6 / n,
                 ceilingClientCpu * 1e6 / n, sinkServerCpu * 1e6 / n, sinkJvmCpu * 1e6 / n);
+        System.out.printf(Locale.ROOT, "JVM CPU per entry by thread: %s%n", threadCpu.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.2f us", e.getKey(), e.getValue() * 1e6 / n))
+                .collect(Collectors.joining(", ")));
+        System.out.printf(Locale.ROOT, "JVM bytes allocated per entry by thread: %s%n", threadAlloc.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.0f", e.getKey(), e.getValue() / n))
+                .collect(Collectors.joining(", ")));
+    }
+
+    /** CPU nanoseconds and bytes allocated of the live threads, by thread id. */
+    private static Map<Long, long[]> threadSnapshot() {
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Map<Long, long[]> out = new HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            out.put(id, new long[] {threads.getThreadCpuTime(id), threads.getThreadAllocatedBytes(id)});
+        }
+        return out;
+    }
+
+    /**
+     * Adds each thread's CPU seconds since {@code before} under its name with digits folded (so the
+     * Lettuce I/O threads add up), with the bytes it allocated, and the rest of the process (GC, JIT,
+     * threads that ended) as "other".
+     */
+    private static void addThreadCpu(Map<String, Double> sums, Map<String, Double> allocated,
+            Map<Long, long[]> before, double processSeconds) {
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        double named = 0;
+        for (long id : threads.getAllThreadIds()) {
+            ThreadInfo info = threads.getThreadInfo(id);
+            long now = threads.getThreadCpuTime(id);
+            if (info == null || now < 0) {
+                continue;
+            }
+            long[] then = before.get(id);
+            double seconds = (now - (then == null || then[0] < 0 ? 0 : then[0])) / 1e9;
+            long bytes = threads.getThreadAllocatedBytes(id) - (then == null || then[1] < 0 ? 0 : then[1]);
+            if (bytes > 1_000_000) {
+                allocated.merge(info.getThreadName().replaceAll("[0-9]+", "N"), (double) bytes, Double::sum);
+            }
+            if (seconds < 0.001) {
+                continue;
+            }
+            named += seconds;
+            sums.merge(info.getThreadName().replaceAll("[0-9]+", "N"), seconds, Double::sum);
+        }
+        sums.merge("other (GC, JIT)", processSeconds - named, Double::sum);
     }
 
     /** Sends {@code count} ticks in batches, cycling through the prepared ones with fresh ingest sequences. */

@@ -7,9 +7,9 @@ import io.lettuce.core.protocol.Command;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
 import io.tickengine.cache.redis.internal.ByteWriter;
+import io.tickengine.cache.redis.internal.LastBatch;
 import io.tickengine.cache.redis.internal.LazyConnection;
 import io.tickengine.cache.redis.internal.LegacyTickJson;
-import io.tickengine.cache.redis.internal.LongLongMap;
 import io.tickengine.cache.redis.internal.PendingTicks;
 import io.tickengine.cache.redis.internal.Pipeline;
 import io.tickengine.cache.redis.internal.StreamIds;
@@ -32,10 +32,19 @@ import java.util.Map;
  * tick (an RPUSH per key in the legacy List layout), EXPIRE NX after a key's first write, SET of the
  * conflated latest ticks and PUBLISH of the buffered frames. The replies are awaited with the command
  * timeout; a failure throws so the engine retries and, while Redis is down, opens the circuit and
- * counts the drops. Retried batches are harmless: ticks already written (by ingest sequence) are
- * skipped and history IDs are deterministic, so Redis refuses an entry it already has (counted, not a
- * failure). The legacy List layout has no IDs: a batch retried after a partly applied attempt appends
- * those ticks again. Overflow policy
+ * counts the drops. Every tick given is written, whatever its ingest sequence: ticks of one
+ * instrument from two source threads can arrive with their sequences out of order. Only the batch
+ * delivered again (the engine retries a failed batch with the same ticks) is deduplicated: once
+ * written it is skipped (counted); after a failed attempt, history IDs are deterministic, so Redis
+ * refuses an entry it already has (counted, not a failure), SET of the latest tick is idempotent, and
+ * ticks whose failed attempt already went out in a PUBLISH are not published again (pub/sub is at
+ * most once: they count as dropped). The legacy List layout has no IDs, so its RPUSH per key (and
+ * EXPIRE NX) go in one MULTI/EXEC, and a failed batch closes the connection: a transaction Redis has
+ * received but not run yet (paused, for example) is then discarded instead of applied behind the
+ * retry. A retry appends again if EXEC ran and its reply was lost, if Redis refused one of the
+ * transaction's commands (it has no rollback, the others stay), or if the transaction was still
+ * unread in the server's socket buffer when the connection closed (Redis reads and runs it before it
+ * sees the close). Overflow policy
  * {@link OverflowPolicy#DROP_OLDEST}: the cache is not the source of truth, so a slow Redis costs old
  * ticks, never memory or ingestion. Create it with {@link RedisCache#tickSink()}.
  */
@@ -65,8 +74,6 @@ public final class RedisTickSink implements TickSink {
 
     private final Pipeline pipeline = new Pipeline();
     private final StreamIds ids = new StreamIds();
-    private final LongLongMap seen = new LongLongMap(4096);
-    private final LongLongMap batchSeen = new LongLongMap(1024);
     private final Map<String, HistoryKey> historyKeys = new HashMap<>();
     private final List<HistoryKey> expiring = new ArrayList<>();
     private final Map<Long, byte[]> latestKeys = new HashMap<>();
@@ -74,12 +81,16 @@ public final class RedisTickSink implements TickSink {
     private final List<HistoryKey> touched = new ArrayList<>();
     private final List<Tick> accepted = new ArrayList<>();
     private final List<byte[]> frames = new ArrayList<>();
+    /** The batch's ticks to publish (with their frames): all of them, or none when its failed attempt published them. */
+    private List<Tick> publishNow = List.of();
+    private List<byte[]> publishFrames = List.of();
     private final PendingTicks toPublish = PendingTicks.everyTick();
     private final PendingTicks latestPending = PendingTicks.newestPerInstrument();
     private final ByteWriter buf = new ByteWriter(4096);
     private long batchNo;
     private boolean publishing;
     private long timerRetryAt;
+    private final LastBatch last = new LastBatch();
 
     private volatile long batches;
     private volatile long written;
@@ -166,11 +177,23 @@ public final class RedisTickSink implements TickSink {
         } catch (RuntimeException e) {
             ids.begin();
             touched.clear();
+            if (pipeline.hasTransaction()) {
+                // A MULTI/EXEC Redis has received but not run must not run behind the retry: it discards
+                // it when the connection goes, and the next attempt opens a new one.
+                connection.close();
+            }
             if (publishing) {
-                publishDropped += toPublish.size();
+                // At most once: the PUBLISH may have reached subscribers, so neither the buffer nor the
+                // batch's ticks are published again.
+                publishDropped += toPublish.size() + publishNow.size();
                 toPublish.clear();
                 publishing = false;
+                if (!publishNow.isEmpty()) {
+                    last.markPublished();
+                }
             }
+            publishNow = List.of();
+            publishFrames = List.of();
             failures++;
             failing = true;
             lastFailure = String.valueOf(e.getMessage());
@@ -182,7 +205,7 @@ public final class RedisTickSink implements TickSink {
         StatefulRedisConnection<byte[], byte[]> conn = connection.get();
         accept(batch);
         long now = options.clock().millis();
-        int buffered = toPublish.size() + accepted.size();
+        int buffered = toPublish.size() + publishNow.size();
         publishing = publish && buffered > 0 && (force || buffered >= options.publishMaxTicks()
                 || toPublish.waited(now, options.publishInterval().toMillis()));
         boolean latestDue = latest && !(latestPending.isEmpty() && accepted.isEmpty()) && (force
@@ -206,7 +229,7 @@ public final class RedisTickSink implements TickSink {
                             .add(latestTtlMillis)), false));
         }
         if (publishing) {
-            toPublish.forEachGroup(accepted, frames, (token, frame) -> pipeline.queue(new Command<>(CommandType.PUBLISH,
+            toPublish.forEachGroup(publishNow, publishFrames, (token, frame) -> pipeline.queue(new Command<>(CommandType.PUBLISH,
                     new VoidOutput<>(), args().addKey(channels.computeIfAbsent(token,
                             t -> keys.tickChannel(t).getBytes(StandardCharsets.UTF_8))).addValue(frame)), false));
         }
@@ -215,35 +238,43 @@ public final class RedisTickSink implements TickSink {
         committed(now, buffered, latestDue);
     }
 
-    /** Skips ticks a retried batch already wrote and encodes the others once. */
+    /**
+     * Encodes every tick of the batch once. No tick is skipped by its ingest sequence: two source
+     * threads stamp sequences independently, so a lower one may follow a higher one for an instrument.
+     * Only a redelivery of the last batch (the same tick instances) is deduplicated: once written it is
+     * skipped whole; after a failed attempt it is written again (history IDs and MULTI/EXEC keep that
+     * from duplicating) but not published again if that attempt published it.
+     */
     private void accept(List<Tick> batch) {
         pipeline.clear();
         expiring.clear();
         ids.begin();
-        batchSeen.clear();
         accepted.clear();
         frames.clear();
+        publishNow = List.of();
+        publishFrames = List.of();
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (last.redelivered(batch) && last.written()) {
+            duplicates += batch.size();
+            return;
+        }
         for (int i = 0, n = batch.size(); i < n; i++) {
             Tick t = batch.get(i);
-            long seq = t.ingestSequence();
-            if (seq > 0) {
-                long token = t.instrumentToken();
-                if (seq <= batchSeen.get(token, seen.get(token, 0))) {
-                    duplicates++;
-                    continue;
-                }
-                batchSeen.put(token, seq);
-            }
             accepted.add(t);
             buf.reset().writeByte(TickWire.VERSION);
             TickWire.writeTick(buf, t);
             frames.add(buf.toByteArray());
         }
+        if (!last.published()) {
+            publishNow = accepted;
+            publishFrames = frames;
+        }
     }
 
     private void committed(long now, int buffered, boolean latestDue) {
         ids.commit();
-        batchSeen.forEach(seen::put);
         for (HistoryKey k : expiring) {
             k.ttlAssertedAt = now;
         }
@@ -251,6 +282,10 @@ public final class RedisTickSink implements TickSink {
         if (!accepted.isEmpty()) {
             written += accepted.size();
             batches++;
+            last.markWritten();
+            if (publish) {
+                last.markPublished();
+            }
         }
         failing = false;
         if (publishing) {
@@ -258,7 +293,7 @@ public final class RedisTickSink implements TickSink {
             toPublish.clear();
             publishing = false;
         } else if (publish) {
-            toPublish.add(accepted, frames, now);
+            toPublish.add(publishNow, publishFrames, now);
         }
         if (latestDue) {
             latestPending.clear();
@@ -267,6 +302,8 @@ public final class RedisTickSink implements TickSink {
         }
         accepted.clear();
         frames.clear();
+        publishNow = List.of();
+        publishFrames = List.of();
     }
 
     private void addEntry(Tick t, byte[] frame, long now) {
@@ -297,24 +334,42 @@ public final class RedisTickSink implements TickSink {
         }
     }
 
-    /** One RPUSH per List key with all of the batch's JSON ticks for it (legacy layout). */
+    /**
+     * One RPUSH per List key with all of the batch's JSON ticks for it, and the due EXPIREs, in one
+     * MULTI/EXEC (legacy layout): a List has no IDs to refuse a tick it already holds, so a batch is
+     * applied whole or not at all.
+     */
     private void pushLists(long now) {
+        List<Command<byte[], byte[], ?>> writes = new ArrayList<>(2 * touched.size());
         for (HistoryKey k : touched) {
-            pipeline.queue(new Command<>(CommandType.RPUSH, new VoidOutput<>(), args().addKey(k.bytes)
-                    .addValues(k.values.toArray(new byte[0][]))), false);
+            writes.add(new Command<>(CommandType.RPUSH, new VoidOutput<>(), args().addKey(k.bytes)
+                    .addValues(k.values.toArray(new byte[0][]))));
             k.values.clear();
-            expireIfDue(k, now);
+            if (ttlDue(k, now)) {
+                writes.add(expire(k));
+            }
         }
         touched.clear();
+        pipeline.transaction(writes);
     }
 
     /** EXPIRE NX right after a key's first write of the batch, unless asserted within the last minute. */
     private void expireIfDue(HistoryKey k, long now) {
-        if (now - k.ttlAssertedAt >= TTL_RECHECK_MILLIS) {
-            pipeline.queue(new Command<>(CommandType.EXPIRE, new VoidOutput<>(), args()
-                    .addKey(k.bytes).add(historyTtlSeconds).add(NX)), false);
-            expiring.add(k);
+        if (ttlDue(k, now)) {
+            pipeline.queue(expire(k), false);
         }
+    }
+
+    private boolean ttlDue(HistoryKey k, long now) {
+        if (now - k.ttlAssertedAt < TTL_RECHECK_MILLIS) {
+            return false;
+        }
+        expiring.add(k);
+        return true;
+    }
+
+    private Command<byte[], byte[], Void> expire(HistoryKey k) {
+        return new Command<>(CommandType.EXPIRE, new VoidOutput<>(), args().addKey(k.bytes).add(historyTtlSeconds).add(NX));
     }
 
     private static CommandArgs<byte[], byte[]> args() {

@@ -6,10 +6,11 @@ package io.tickengine.cache.redis;
  *
  * @param batches batches written successfully
  * @param ticksWritten ticks written (history, latest value and publish buffer)
- * @param duplicatesSkipped ticks skipped because a retried batch had already written them
+ * @param duplicatesSkipped ticks of a batch delivered again after it had been written, skipped
  * @param staleIdsRefused history entries Redis refused because the stream already had a later ID (retries, or a restart with an older clock)
  * @param ticksPublished ticks sent on pub/sub channels
- * @param publishDropped buffered ticks given up because their publish failed
+ * @param publishDropped ticks given up because the attempt that published them failed (pub/sub is at
+ *     most once: a retried batch is not published again, so some of these may have reached subscribers)
  * @param failures failed write attempts (batches and publishes)
  * @param failing whether the last attempt failed
  * @param lastFailure the message of the last failure, or empty

@@ -36,8 +36,8 @@
  * prices are exact decimal strings. An exchange-less candle uses {@code NA} in its key names.
  *
  * <p>Writing: a tick batch is one pipeline with one flush of plain commands: an XADD per tick (one
- * RPUSH per key in the List layout), EXPIRE NX right after a key's first write, SET of the conflated
- * latest ticks and PUBLISH of the buffered frames. Candles are written the same way. {@code internal}
+ * RPUSH per key in the List layout, all in one MULTI/EXEC), EXPIRE NX right after a key's first
+ * write, SET of the conflated latest ticks and PUBLISH of the buffered frames. Candles are written the same way. {@code internal}
  * is not API.
  */
 package io.tickengine.cache.redis;

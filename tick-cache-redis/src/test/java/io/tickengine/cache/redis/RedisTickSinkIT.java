@@ -172,4 +172,48 @@ class RedisTickSinkIT {
         assertThat(sink.stats().staleIdsRefused()).isEqualTo(2);
         assertThat(sink.stats().degraded()).isFalse();
     }
+
+    @Test
+    void shouldStoreTicksWhoseSequencesArriveOutOfOrderFromTwoSourceThreads() throws Exception {
+        // Two connections feeding one instrument stamp sequences on their own threads: 18 can reach the sink before 16.
+        Tick later = tick(1, "INFY", T0 + 10, 101, 18);
+        Tick earlier = tick(1, "INFY", T0 + 5, 100, 16);
+        Tick sameBatch = tick(1, "INFY", T0 + 12, 102, 17);
+
+        sink.onBatch(List.of(later));
+        sink.onBatch(List.of(earlier, tick(1, "INFY", T0 + 20, 103, 20), sameBatch));
+
+        assertThat(cache.reader().ticksOn("INFY", DAY)).extracting(Tick::ingestSequence)
+                .containsExactly(18L, 16L, 20L, 17L);
+        assertThat(sink.stats().ticksWritten()).isEqualTo(4);
+        assertThat(sink.stats().staleIdsRefused()).isZero();
+    }
+
+    @Test
+    void shouldStoreOutOfOrderSequencesInTheLegacyListLayoutToo() throws Exception {
+        RedisCache legacy = RedisCache.create(cache.options().mutate().keyPrefix(redis.prefix() + "legacy:")
+                .legacyTickList(true).build());
+        RedisTickSink legacySink = legacy.tickSink();
+        try {
+            legacySink.onBatch(List.of(tick(1, "INFY", T0 + 10, 101, 18)));
+            legacySink.onBatch(List.of(tick(1, "INFY", T0 + 5, 100, 16)));
+
+            assertThat(legacy.reader().ticksOn("INFY", DAY)).extracting(Tick::lastPrice).containsExactly(101L, 100L);
+        } finally {
+            legacySink.close();
+            legacy.close();
+        }
+    }
+
+    @Test
+    void shouldLeaveTheCachesOtherConnectionsWorkingWhenASinkIsClosedAndReplaced() throws Exception {
+        sink.onBatch(List.of(tick(1, "INFY", T0, 100, 1)));
+        sink.close();
+
+        sink = cache.tickSink();
+        sink.onBatch(List.of(tick(1, "INFY", T0 + 1, 101, 2)));
+
+        assertThat(cache.ping()).isTrue();
+        assertThat(cache.reader().ticksOn("INFY", DAY)).extracting(Tick::lastPrice).containsExactly(100L, 101L);
+    }
 }

@@ -91,4 +91,25 @@ class TickPublishIT {
         await().atMost(Duration.ofSeconds(5)).until(() -> subscriber.messages.size() == 1);
         assertThat(received()).containsExactly(tick(1, "A", T0, 100, 1));
     }
+
+    @Test
+    void shouldNotPublishTheTicksOfARetriedBatchTwice() throws Exception {
+        String tcs = cache.keys().tickHistory(java.time.LocalDate.of(2025, 12, 8), "B");
+        redis.commands().set(tcs, "not a stream");
+        List<Tick> batch = List.of(tick(1, "A", T0, 100, 1), tick(2, "B", T0, 200, 2), tick(1, "A", T0, 101, 3),
+                tick(2, "B", T0, 201, 4), tick(1, "A", T0, 102, 5), tick(2, "B", T0, 202, 6));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sink.onBatch(batch))
+                .isInstanceOf(RedisWriteFailedException.class);
+        redis.commands().del(tcs);
+        sink.onBatch(batch);
+        sink.onBatch(List.of(tick(3, "C", T0, 300, 7)));
+        sink.flush();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> received().stream().anyMatch(t -> t.ingestSequence() == 7));
+        assertThat(received()).extracting(Tick::ingestSequence).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+        assertThat(sink.stats().publishDropped()).isEqualTo(6);
+        assertThat(sink.stats().ticksPublished()).isEqualTo(1);
+        assertThat(cache.reader().ticksToday("B")).extracting(Tick::ingestSequence).containsExactly(2L, 4L, 6L);
+    }
 }

@@ -2,9 +2,14 @@ package io.tickengine.cache.redis.internal;
 
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.TransactionResult;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.output.MultiOutput;
+import io.lettuce.core.output.StatusOutput;
 import io.lettuce.core.protocol.AsyncCommand;
 import io.lettuce.core.protocol.Command;
+import io.lettuce.core.protocol.CommandType;
 import io.lettuce.core.protocol.RedisCommand;
 import io.tickengine.cache.redis.RedisTimeoutException;
 import io.tickengine.cache.redis.RedisWriteFailedException;
@@ -20,7 +25,7 @@ import java.util.concurrent.TimeoutException;
  * future of their own, handed to the connection together by {@link #dispatch}; replies arrive in
  * order, so they are known once the future of the last one completed. An XADD refused because its
  * explicit ID is not above the stream's last one is not a failure: the entry is already there (a
- * retried batch) or is older than the stream.
+ * retried batch) or is older than the stream. A batch may hold one MULTI/EXEC {@link #transaction}.
  */
 public final class Pipeline {
     private final List<RedisFuture<?>> futures = new ArrayList<>(64);
@@ -29,16 +34,47 @@ public final class Pipeline {
     private boolean[] explicitIdXadd = new boolean[64];
     private boolean[] bulkXadd = new boolean[2048];
     private int staleIds;
+    private Command<byte[], byte[], ?> exec;
+    private int transactionSize;
 
     public void clear() {
         futures.clear();
         queued.clear();
         bulk.clear();
         staleIds = 0;
+        exec = null;
+        transactionSize = 0;
     }
 
+    /** Commands in the batch, those of a transaction without its MULTI and EXEC. */
     public int size() {
-        return futures.size() + bulk.size();
+        return futures.size() + bulk.size() + (exec == null ? 0 : transactionSize - 2);
+    }
+
+    /**
+     * Queues {@code commands} between MULTI and EXEC: Redis applies them together when it runs EXEC,
+     * and none of them if the connection closes before that. Lettuce, seeing MULTI in the dispatched
+     * collection, wraps the commands that follow and gives EXEC the output collecting their replies;
+     * {@link #await} reports a command Redis refused inside the transaction (it has no rollback: the
+     * others were applied). One transaction per batch.
+     */
+    public void transaction(List<? extends Command<byte[], byte[], ?>> commands) {
+        if (commands.isEmpty()) {
+            return;
+        }
+        if (exec != null) {
+            throw new IllegalStateException("one transaction per batch");
+        }
+        queue(new Command<>(CommandType.MULTI, new StatusOutput<>(ByteArrayCodec.INSTANCE)), false);
+        queued.addAll(commands);
+        exec = new Command<>(CommandType.EXEC, new MultiOutput<>(ByteArrayCodec.INSTANCE));
+        queue(exec, false);
+        transactionSize = commands.size() + 2;
+    }
+
+    /** Whether the batch holds a {@link #transaction}. */
+    public boolean hasTransaction() {
+        return exec != null;
     }
 
     /** Adds a command's reply. */
@@ -127,6 +163,16 @@ public final class Pipeline {
             } else {
                 failed++;
                 first = first == null ? new RedisCommandExecutionException(error) : first;
+            }
+        }
+        // Every reply arrived without an error, so EXEC's output is complete (it may be the last command,
+        // whose future completes before the command itself is marked done).
+        if (exec != null && failed == 0 && exec.getOutput().get() instanceof TransactionResult result) {
+            for (Object reply : result) {
+                if (reply instanceof Throwable t) {
+                    failed++;
+                    first = first == null ? t : first;
+                }
             }
         }
         if (failed > 0) {
