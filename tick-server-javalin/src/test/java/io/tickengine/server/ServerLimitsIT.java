@@ -34,7 +34,7 @@ class ServerLimitsIT {
     @BeforeAll
     static void start() {
         WsLimits limits = new WsLimits(3, 500, 2, 64 * 1024, List.of(ORIGIN), 8, Duration.ofMillis(500),
-                WsLimits.DEFAULT_RESUME_WINDOW);
+                WsLimits.DEFAULT_RESUME_WINDOW, WsLimits.DEFAULT_RESUME_MAX_BYTES);
         server = TickServer.create(ServerOptions.builder().port(0).sqlitePath(dir.resolve("t.db")).wsLimits(limits).build())
                 .start();
         infy = server.registry().bySymbol("NSE:INFY").orElseThrow().instrumentToken();

@@ -44,7 +44,7 @@ class TickServerIT {
         WsLimits d = WsLimits.defaults();
         ServerOptions options = ServerOptions.builder().port(0).sqlitePath(dir.resolve("ticks.db"))
                 .wsLimits(new WsLimits(d.maxConnectionsPerIp(), 5, d.maxSubscribesPerSecond(), 1024, List.of(),
-                        64, Duration.ofSeconds(2), d.resumeWindow()))
+                        64, Duration.ofSeconds(2), d.resumeWindow(), d.resumeMaxBytes()))
                 .build();
         server = TickServer.create(options).start();
         InstrumentRegistry r = server.registry();

@@ -100,7 +100,9 @@ public final class ConfigLoader {
                 opt(v, "WS_ALLOWED_ORIGINS", ConfigLoader::list).orElse(d.allowedOrigins()),
                 opt(v, "WS_OUTBOUND_QUEUE", ConfigLoader::parseInt).orElse(d.outboundQueue()),
                 opt(v, "WS_SLOW_CLIENT_TIMEOUT", ConfigLoader::parseDuration).orElse(d.slowClientTimeout()),
-                opt(v, "RESUME_WINDOW", ConfigLoader::parseDuration).orElse(d.resumeWindow())));
+                opt(v, "RESUME_WINDOW", ConfigLoader::parseDuration).orElse(d.resumeWindow()),
+                opt(v, "RESUME_MAX_MB", ConfigLoader::parsePositiveInt).map(mb -> (long) mb << 20)
+                        .orElse(d.resumeMaxBytes())));
         opt(v, "SHUTDOWN_TIMEOUT", ConfigLoader::parseDuration).ifPresent(b::shutdownTimeout);
         opt(v, "HEALTH_STALE_TICK_AGE", ConfigLoader::parseDuration).ifPresent(b::staleTickAge);
         return b.build();
@@ -223,6 +225,14 @@ public final class ConfigLoader {
         }
     }
 
+    static int parsePositiveInt(String s) {
+        int n = parseInt(s);
+        if (n < 1) {
+            throw new IllegalArgumentException("must be at least 1");
+        }
+        return n;
+    }
+
     static <E extends Enum<E>> E parseEnum(Class<E> type, String s) {
         try {
             return Enum.valueOf(type, s.toUpperCase(Locale.ROOT));
@@ -306,6 +316,7 @@ public final class ConfigLoader {
         m.put("WS_OUTBOUND_QUEUE", "messages buffered per client before conflation (default 1024)");
         m.put("WS_SLOW_CLIENT_TIMEOUT", "time a client may stay behind before close 1013 (default 10s)");
         m.put("RESUME_WINDOW", "how far back clients may resume (default 5m)");
+        m.put("RESUME_MAX_MB", "heap the ticks kept for resuming may hold, oldest evicted first (default 128)");
         m.put("SHUTDOWN_TIMEOUT", "time to drain and flush on shutdown (default 30s)");
         m.put("HEALTH_STALE_TICK_AGE", "last tick age that makes health degraded (default 60s)");
         return java.util.Collections.unmodifiableMap(m);

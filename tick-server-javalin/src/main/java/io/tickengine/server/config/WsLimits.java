@@ -15,10 +15,12 @@ import java.util.Objects;
  * @param outboundQueue messages buffered per connection before it is conflated to the latest tick per instrument
  * @param slowClientTimeout how long a connection may stay conflated before it is closed with 1013
  * @param resumeWindow how far back a client may resume from its last sequence
+ * @param resumeMaxBytes the heap the ticks kept for resuming may hold (estimated); at high tick rates it,
+ *     not the window, bounds how far back a client may resume
  */
 public record WsLimits(int maxConnectionsPerIp, int maxSubscriptionsPerConnection, int maxSubscribesPerSecond,
                        int maxMessageBytes, List<String> allowedOrigins, int outboundQueue,
-                       Duration slowClientTimeout, Duration resumeWindow) {
+                       Duration slowClientTimeout, Duration resumeWindow, long resumeMaxBytes) {
     public static final int DEFAULT_MAX_CONNECTIONS_PER_IP = 100;
     public static final int DEFAULT_MAX_SUBSCRIPTIONS = 3000;
     public static final int DEFAULT_MAX_SUBSCRIBES_PER_SECOND = 20;
@@ -26,17 +28,22 @@ public record WsLimits(int maxConnectionsPerIp, int maxSubscriptionsPerConnectio
     public static final int DEFAULT_OUTBOUND_QUEUE = 1024;
     public static final Duration DEFAULT_SLOW_CLIENT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_RESUME_WINDOW = Duration.ofMinutes(5);
+    /** 128 MiB: about 220,000 full-mode ticks (5 minutes up to about 700 ticks/s, 36 s at 6,000). */
+    public static final long DEFAULT_RESUME_MAX_BYTES = 128L << 20;
 
     public WsLimits {
         allowedOrigins = List.copyOf(Objects.requireNonNull(allowedOrigins, "allowedOrigins"));
         Objects.requireNonNull(slowClientTimeout, "slowClientTimeout");
         Objects.requireNonNull(resumeWindow, "resumeWindow");
+        if (resumeMaxBytes < 1) {
+            throw new IllegalArgumentException("resumeMaxBytes must be positive, was " + resumeMaxBytes);
+        }
     }
 
     /** The defaults. */
     public static WsLimits defaults() {
         return new WsLimits(DEFAULT_MAX_CONNECTIONS_PER_IP, DEFAULT_MAX_SUBSCRIPTIONS, DEFAULT_MAX_SUBSCRIBES_PER_SECOND,
                 DEFAULT_MAX_MESSAGE_BYTES, List.of(), DEFAULT_OUTBOUND_QUEUE, DEFAULT_SLOW_CLIENT_TIMEOUT,
-                DEFAULT_RESUME_WINDOW);
+                DEFAULT_RESUME_WINDOW, DEFAULT_RESUME_MAX_BYTES);
     }
 }

@@ -58,7 +58,7 @@ public final class Hub implements AutoCloseable {
         this.feed = feed;
         this.limits = limits;
         this.clock = clock;
-        this.resume = new ResumeBuffer(limits.resumeWindow().toMillis(), 1_000_000);
+        this.resume = new ResumeBuffer(limits.resumeWindow().toMillis(), limits.resumeMaxBytes());
         this.fanOut = new FanOut(fanOutThreads, this::classOf);
     }
 

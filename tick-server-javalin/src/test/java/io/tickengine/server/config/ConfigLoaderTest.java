@@ -83,6 +83,16 @@ class ConfigLoaderTest {
                 .hasMessageStartingWith("KITE_ACCESS_TOKEN:");
         assertThatThrownBy(() -> ConfigLoader.load(Map.of("JWT_HS256_SECRET", "short"), null))
                 .hasMessageStartingWith("JWT_HS256_SECRET:");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("RESUME_MAX_MB", "0"), null))
+                .hasMessage("RESUME_MAX_MB: malformed value '0': must be at least 1");
+    }
+
+    @Test
+    void shouldBoundTheResumeBufferInMegabytes() {
+        assertThat(ConfigLoader.load(Map.of(), null).wsLimits().resumeMaxBytes())
+                .isEqualTo(WsLimits.DEFAULT_RESUME_MAX_BYTES);
+        assertThat(ConfigLoader.load(Map.of("RESUME_MAX_MB", "64"), null).wsLimits().resumeMaxBytes())
+                .isEqualTo(64L << 20);
     }
 
     @Test
