@@ -2,6 +2,7 @@ package io.tickengine.server.ws;
 
 import io.tickengine.core.Tick;
 
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 
 /**
@@ -26,13 +27,7 @@ final class SharedTick {
     private static final int FORMS = Form.values().length;
 
     private final Tick tick;
-    // One field per dialect and form rather than an array: one load fewer per client on the hot path.
-    private volatile byte[] ticksJsonData;
-    private volatile byte[] ticksMsgpackData;
-    private volatile byte[] ticksJsonFrame;
-    private volatile byte[] symbolsJsonData;
-    private volatile byte[] symbolsMsgpackData;
-    private volatile byte[] symbolsJsonFrame;
+    private final AtomicReferenceArray<byte[]> encoded = new AtomicReferenceArray<>(2 * FORMS);
 
     SharedTick(Tick tick) {
         this.tick = tick;
@@ -48,39 +43,17 @@ final class SharedTick {
      */
     byte[] encoded(Dialect dialect, Form form, Function<Tick, byte[]> encoder) {
         int i = (dialect == Dialect.SYMBOLS ? FORMS : 0) + form.ordinal();
-        byte[] b = get(i);
+        byte[] b = encoded.get(i);
         if (b != null) {
             return b;
         }
         synchronized (this) {
-            b = get(i);
+            b = encoded.get(i);
             if (b == null) {
                 b = encoder.apply(tick);
-                set(i, b);
+                encoded.set(i, b);
             }
             return b;
-        }
-    }
-
-    private byte[] get(int i) {
-        return switch (i) {
-            case 0 -> ticksJsonData;
-            case 1 -> ticksMsgpackData;
-            case 2 -> ticksJsonFrame;
-            case 3 -> symbolsJsonData;
-            case 4 -> symbolsMsgpackData;
-            default -> symbolsJsonFrame;
-        };
-    }
-
-    private void set(int i, byte[] b) {
-        switch (i) {
-            case 0 -> ticksJsonData = b;
-            case 1 -> ticksMsgpackData = b;
-            case 2 -> ticksJsonFrame = b;
-            case 3 -> symbolsJsonData = b;
-            case 4 -> symbolsMsgpackData = b;
-            default -> symbolsJsonFrame = b;
         }
     }
 
