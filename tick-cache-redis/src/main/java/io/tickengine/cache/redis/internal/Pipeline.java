@@ -35,7 +35,7 @@ public final class Pipeline {
     private boolean[] bulkXadd = new boolean[2048];
     private int staleIds;
     private Command<byte[], byte[], ?> exec;
-    private int transactionSize;
+    private int transactionCommands;
 
     public void clear() {
         futures.clear();
@@ -43,12 +43,7 @@ public final class Pipeline {
         bulk.clear();
         staleIds = 0;
         exec = null;
-        transactionSize = 0;
-    }
-
-    /** Commands in the batch, those of a transaction without its MULTI and EXEC. */
-    public int size() {
-        return futures.size() + bulk.size() + (exec == null ? 0 : transactionSize - 2);
+        transactionCommands = 0;
     }
 
     /**
@@ -69,7 +64,12 @@ public final class Pipeline {
         queued.addAll(commands);
         exec = new Command<>(CommandType.EXEC, new MultiOutput<>(ByteArrayCodec.INSTANCE));
         queue(exec, false);
-        transactionSize = commands.size() + 2;
+        transactionCommands = commands.size();
+    }
+
+    /** Commands in the batch: the queued ones (MULTI and EXEC among them) and those of its transaction. */
+    public int size() {
+        return futures.size() + bulk.size() + transactionCommands;
     }
 
     /** Whether the batch holds a {@link #transaction}. */
