@@ -30,6 +30,7 @@ final class FanOutShard implements Executor, Runnable {
     static final int MAX_DRAIN = 64;
 
     private static final Logger LOG = LoggerFactory.getLogger(FanOutShard.class);
+    private static final long FAILURE_LOG_INTERVAL_NANOS = 60_000_000_000L;
 
     /** One engine batch on its way to this shard's clients; shared by every shard, never written. */
     private record TickBatch(SharedTick[] ticks) {
@@ -51,6 +52,7 @@ final class FanOutShard implements Executor, Runnable {
 
     // Confined to this shard's thread: the clients that got updates since the last pump round.
     private final List<Outbound> touched = new ArrayList<>();
+    private long lastFailureLogged;
 
     FanOutShard(String name, int maxQueuedTicks, LongFunction<InstrumentClass> classOf) {
         this.maxQueuedTicks = maxQueuedTicks;
@@ -253,10 +255,14 @@ final class FanOutShard implements Executor, Runnable {
         }
     }
 
+    /** Counts an unexpected error; logs it with its stack trace, at most once a minute (drain's thread only). */
     private void failed(RuntimeException e) {
         failures.increment();
-        if (failures.sum() == 1) {
-            LOG.error("fan-out thread {} hit an unexpected error and went on (logged once)", thread.getName(), e);
+        long now = System.nanoTime();
+        if (lastFailureLogged == 0 || now - lastFailureLogged >= FAILURE_LOG_INTERVAL_NANOS) {
+            lastFailureLogged = now;
+            LOG.error("fan-out thread {} hit an unexpected error and went on ({} so far; logged at most once a minute)",
+                    thread.getName(), failures.sum(), e);
         }
     }
 
