@@ -69,6 +69,10 @@ public final class ServerMetrics {
                 .description("Clients closed with 1011 because building or sending their frames failed").register(registry);
         Gauge.builder("tickengine.websocket.fanout.queued", hub, Hub::fanOutQueuedTicks)
                 .description("Ticks handed to the fan-out threads and not yet routed to clients").register(registry);
+        Gauge.builder("tickengine.websocket.resume.ticks", hub, Hub::resumeTicks)
+                .description("Ticks kept for clients that resume (RESUME_WINDOW, RESUME_MAX_MB)").register(registry);
+        Gauge.builder("tickengine.websocket.resume.bytes", hub, Hub::resumeBytes).baseUnit("bytes")
+                .description("Heap the ticks kept for resuming hold").register(registry);
         FunctionCounter.builder("tickengine.websocket.fanout.waits", hub, Hub::fanOutWaits)
                 .description("Times the broadcaster waited for a full fan-out thread (its engine mailbox conflates meanwhile)")
                 .register(registry);

@@ -78,6 +78,12 @@ public final class Hub implements AutoCloseable {
     /** Ticks handed to the fan-out threads and not yet routed to their clients. */
     public long fanOutQueuedTicks() { return fanOut.queuedTicks(); }
 
+    /** Ticks kept for resuming clients. */
+    public long resumeTicks() { return resume.size(); }
+
+    /** The heap the ticks kept for resuming clients hold. */
+    public long resumeBytes() { return resume.bytes(); }
+
     /** Times the broadcaster waited for a full fan-out thread. */
     public long fanOutWaits() { return fanOut.waits(); }
 

@@ -1,10 +1,11 @@
 package io.tickengine.server.ws;
 
-import io.tickengine.core.Depth;
+import io.tickengine.cache.redis.TickCodec;
 import io.tickengine.core.Tick;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -12,26 +13,35 @@ import java.util.Set;
 /**
  * The recent ticks by ingest sequence, kept for a bounded window (seed 001: 5 minutes) and a bounded
  * amount of memory, so a reconnecting client can ask for what it missed since its last sequence; asked
- * for more than is kept, it gets a gap instead. The memory bound matters: a full-mode tick with its
- * 5-level book holds about 600 bytes, so 5 minutes at 6,000 ticks/s would be over a gigabyte.
+ * for more than is kept, it gets a gap instead.
+ *
+ * <p>Each tick is kept in the compact {@link TickCodec} form (exact, every field but the raw packet),
+ * about 130 bytes for a full-mode tick with its 5-level book where the {@link Tick} object graph holds
+ * about 600, and is decoded again only when a client resumes. That is more than four times the ticks
+ * in the same memory, and two objects with one reference between them in place of eleven objects per
+ * tick, so the garbage collector copies and traces little when the buffer is large, as it is at
+ * thousands of ticks a second.
  */
 public final class ResumeBuffer {
-    // Retained heap of one kept tick, estimated from what a 64-bit JVM with compressed pointers allocates:
-    // the Tick (about 240 bytes), its deque slot and boxed receive time; the book's six arrays and header.
-    static final long TICK_BYTES = 280;
-    static final long BOOK_BYTES = 40 + 6 * 16;
-    static final long ARRAY_BYTES = 16;
+    /**
+     * Heap a kept tick holds besides its encoded bytes, on a 64-bit JVM with compressed pointers: its
+     * entry (header, three longs, a reference), the byte array's header and the deque's slot.
+     */
+    static final long ENTRY_BYTES = 40 + 16 + 8;
+
+    /** One kept tick: what {@link #since} filters by, and the tick encoded. */
+    private record Kept(long sequence, long token, long keptAtMillis, byte[] frame) {
+    }
 
     private final long windowMillis;
     private final long maxBytes;
-    private final ArrayDeque<Tick> ticks = new ArrayDeque<>();
-    private final ArrayDeque<Long> times = new ArrayDeque<>();
+    private final ArrayDeque<Kept> kept = new ArrayDeque<>();
     private long bytes;
     private long evictedUpTo = Long.MIN_VALUE;
 
     /**
      * @param windowMillis how long a tick is kept
-     * @param maxBytes the estimated heap the kept ticks may hold ({@link #retainedBytes}); the oldest go first
+     * @param maxBytes the heap the kept ticks may hold ({@link #retainedBytes}); the oldest go first
      */
     public ResumeBuffer(long windowMillis, long maxBytes) {
         if (windowMillis < 0 || maxBytes < 1) {
@@ -42,72 +52,68 @@ public final class ResumeBuffer {
         this.maxBytes = maxBytes;
     }
 
-    synchronized void add(Tick t, long nowMillis) {
-        ticks.addLast(t);
-        times.addLast(nowMillis);
-        bytes += retainedBytes(t);
-        while (!ticks.isEmpty() && (bytes > maxBytes || nowMillis - times.peekFirst() > windowMillis)) {
-            Tick evicted = ticks.pollFirst();
-            times.pollFirst();
-            bytes -= retainedBytes(evicted);
-            evictedUpTo = evicted.ingestSequence();
+    void add(Tick t, long nowMillis) {
+        // Encoded outside the lock: a resuming client's scan is not held up by it.
+        Kept k = new Kept(t.ingestSequence(), t.instrumentToken(), nowMillis, TickCodec.encode(t));
+        synchronized (this) {
+            kept.addLast(k);
+            bytes += retainedBytes(k.frame().length);
+            while (!kept.isEmpty() && (bytes > maxBytes || nowMillis - kept.peekFirst().keptAtMillis() > windowMillis)) {
+                Kept evicted = kept.pollFirst();
+                bytes -= retainedBytes(evicted.frame().length);
+                evictedUpTo = evicted.sequence();
+            }
         }
     }
 
-    /** The estimated heap a kept tick holds: the tick, its book's arrays and its raw packet when kept. */
-    static long retainedBytes(Tick t) {
-        long b = TICK_BYTES;
-        Depth d = t.depth();
-        if (d != null) {
-            long levels = Math.max(d.bidLevels(), d.askLevels());
-            b += BOOK_BYTES + 4 * align(8 * levels) + 2 * align(4 * levels);
-        }
-        if (t.hasRawPacket()) {
-            b += ARRAY_BYTES + align(t.rawPacket().remaining());
-        }
-        return b;
+    /** The heap a kept tick holds, given its encoded length. */
+    static long retainedBytes(int encodedLength) {
+        return ENTRY_BYTES + ((encodedLength + 7) & ~7L);
     }
 
-    private static long align(long n) {
-        return (n + 7) & ~7L;
-    }
-
-    /** The estimated heap the kept ticks hold now. */
+    /** The heap the kept ticks hold now. */
     synchronized long bytes() {
         return bytes;
     }
 
     /** Ticks kept now. */
     synchronized int size() {
-        return ticks.size();
+        return kept.size();
     }
 
     /**
      * Ticks of these instruments after {@code sequence}, in order; null when part of that range has
      * already left the window (a gap).
      */
-    synchronized List<Tick> since(long sequence, Set<Long> tokens) {
-        long oldest = ticks.isEmpty() ? evictedUpTo + 1 : ticks.peekFirst().ingestSequence();
-        if (sequence < oldest - 1) {
-            return null;
-        }
-        List<Tick> out = new ArrayList<>();
-        Iterator<Tick> it = ticks.descendingIterator();
-        while (it.hasNext()) {
-            Tick t = it.next();
-            if (t.ingestSequence() <= sequence) {
-                break;
+    List<Tick> since(long sequence, Set<Long> tokens) {
+        List<byte[]> frames = new ArrayList<>();
+        synchronized (this) {
+            long oldest = kept.isEmpty() ? evictedUpTo + 1 : kept.peekFirst().sequence();
+            if (sequence < oldest - 1) {
+                return null;
             }
-            if (tokens.contains(t.instrumentToken())) {
-                out.add(t);
+            Iterator<Kept> it = kept.descendingIterator();
+            while (it.hasNext()) {
+                Kept k = it.next();
+                if (k.sequence() <= sequence) {
+                    break;
+                }
+                if (tokens.contains(k.token())) {
+                    frames.add(k.frame());
+                }
             }
         }
-        java.util.Collections.reverse(out);
+        // Decoded outside the lock, so the broadcaster's adds do not wait for a long resume.
+        Collections.reverse(frames);
+        List<Tick> out = new ArrayList<>(frames.size());
+        for (byte[] f : frames) {
+            TickCodec.decode(f, out::add);
+        }
         return out;
     }
 
     /** The oldest sequence still held, or -1 when empty. */
     synchronized long oldest() {
-        return ticks.isEmpty() ? -1 : ticks.peekFirst().ingestSequence();
+        return kept.isEmpty() ? -1 : kept.peekFirst().sequence();
     }
 }
