@@ -123,7 +123,9 @@ public final class ClientSession {
         }
         boolean array = batch > 1 || updates.size() > 1;
         if (!msgpack && !array && updates.get(0) instanceof SharedTick t) {
-            return t.encoded(dialect, SharedTick.Form.JSON_FRAME, x -> single(item(t, false)));
+            // Every client after the first finds the frame made; only the first builds the encoder.
+            byte[] made = t.cached(dialect, SharedTick.Form.JSON_FRAME);
+            return made != null ? made : t.encoded(dialect, SharedTick.Form.JSON_FRAME, x -> single(item(t, false)));
         }
         List<byte[]> items = new ArrayList<>(updates.size());
         for (Object update : updates) {
@@ -144,8 +146,9 @@ public final class ClientSession {
     /** The encoded {@code data} item of one update, shared by all clients when it is a {@link SharedTick}. */
     private byte[] item(Object update, boolean pack) {
         if (update instanceof SharedTick s) {
-            return s.encoded(dialect, pack ? SharedTick.Form.MSGPACK_DATA : SharedTick.Form.JSON_DATA,
-                    t -> encodeItem(tree(t), pack));
+            SharedTick.Form form = pack ? SharedTick.Form.MSGPACK_DATA : SharedTick.Form.JSON_DATA;
+            byte[] made = s.cached(dialect, form);
+            return made != null ? made : s.encoded(dialect, form, t -> encodeItem(tree(t), pack));
         }
         return encodeItem(update instanceof Tick t ? tree(t) : update, pack);
     }

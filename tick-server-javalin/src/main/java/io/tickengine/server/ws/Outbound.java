@@ -55,6 +55,8 @@ public final class Outbound {
 
     private final ArrayDeque<String> control = new ArrayDeque<>();
     private final ArrayDeque<Object> updates = new ArrayDeque<>();
+    // The updates of the frame being encoded; under the lock, refilled for every frame.
+    private final List<Object> batch = new ArrayList<>();
     private final Map<Long, Object> conflated = new LinkedHashMap<>();
     private boolean conflating;
     private long behindSince;
@@ -73,7 +75,8 @@ public final class Outbound {
      * @param maxInFlight frames handed to the transport and not yet completed, at most
      * @param pumper where sends run: one thread per client at a time (a fan-out shard), or the caller's
      * @param encoder turns a batch of updates into one frame: text as a {@code String} or UTF-8 {@code byte[]}
-     *     (which may be shared and is never written to), or binary as a {@code ByteBuffer}
+     *     (which may be shared and is never written to), or binary as a {@code ByteBuffer}; the list it is
+     *     given is reused for the next frame, so it must not keep it
      */
     public Outbound(Transport transport, int capacity, int maxBatch, int maxInFlight, long maxBehindMillis,
                     LongSupplier clock, Listener listener, Executor pumper, Function<List<Object>, Object> encoder) {
@@ -287,13 +290,17 @@ public final class Outbound {
                         frame = c;
                         count = 0;
                     } else {
-                        List<Object> batch = takeBatch();
+                        takeBatch();
                         if (batch.isEmpty()) {
                             pumping = false;
                             return;
                         }
-                        frame = encoder.apply(batch);
-                        count = batch.size();
+                        try {
+                            frame = encoder.apply(batch);
+                            count = batch.size();
+                        } finally {
+                            batch.clear();
+                        }
                     }
                     inFlight++;
                     // Only this pump takes frames, so what waits now is still there on the next turn.
@@ -318,9 +325,8 @@ public final class Outbound {
         }
     }
 
-    /** Under the lock: the next batch, FIFO first, then the conflated latest values. */
-    private List<Object> takeBatch() {
-        List<Object> batch = new ArrayList<>(Math.min(maxBatch, 16));
+    /** Under the lock: fills {@code batch} with the next frame's updates, FIFO first, then the conflated latest values. */
+    private void takeBatch() {
         while (batch.size() < maxBatch && !updates.isEmpty()) {
             batch.add(updates.poll());
         }
@@ -334,6 +340,5 @@ public final class Outbound {
                 conflating = false;
             }
         }
-        return batch;
     }
 }

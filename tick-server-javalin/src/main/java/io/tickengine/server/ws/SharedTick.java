@@ -42,11 +42,11 @@ final class SharedTick {
      * made by {@code encoder} once; never write to it.
      */
     byte[] encoded(Dialect dialect, Form form, Function<Tick, byte[]> encoder) {
-        int i = (dialect == Dialect.SYMBOLS ? FORMS : 0) + form.ordinal();
-        byte[] b = encoded.get(i);
+        byte[] b = cached(dialect, form);
         if (b != null) {
             return b;
         }
+        int i = index(dialect, form);
         synchronized (this) {
             b = encoded.get(i);
             if (b == null) {
@@ -55,6 +55,18 @@ final class SharedTick {
             }
             return b;
         }
+    }
+
+    /**
+     * The {@code form} encoding for {@code dialect} if some client made it already, else null; lets the
+     * many clients after the first skip building an encoder.
+     */
+    byte[] cached(Dialect dialect, Form form) {
+        return encoded.get(index(dialect, form));
+    }
+
+    private static int index(Dialect dialect, Form form) {
+        return (dialect == Dialect.SYMBOLS ? FORMS : 0) + form.ordinal();
     }
 
     /** The tick behind an update, or the update itself when it is not a shared tick. */
