@@ -16,9 +16,9 @@ import java.util.Set;
  * for more than is kept, it gets a gap instead.
  *
  * <p>Each tick is kept in the compact {@link TickCodec} form (exact, every field but the raw packet),
- * about 130 bytes for a full-mode tick with its 5-level book where the {@link Tick} object graph holds
- * about 600, and is decoded again only when a client resumes. That is more than four times the ticks
- * in the same memory, and two objects with one reference between them in place of eleven objects per
+ * about 100 bytes for a full-mode Kite tick with its 5-level book, 170 with the entry around it, where
+ * the {@link Tick} object graph holds about 620; it is decoded again only when a client resumes. That
+ * is more than three times the ticks in the same memory, and two objects with one reference between them in place of eleven objects per
  * tick, so the garbage collector copies and traces little when the buffer is large, as it is at
  * thousands of ticks a second.
  */
