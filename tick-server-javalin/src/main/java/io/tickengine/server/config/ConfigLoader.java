@@ -60,7 +60,7 @@ public final class ConfigLoader {
     private static ServerOptions fromValues(Map<String, String> v, List<KiteAccount> fileAccounts) {
         ServerOptions.Builder b = ServerOptions.builder();
         WsLimits d = WsLimits.defaults();
-        opt(v, "PORT", ConfigLoader::parseInt).ifPresent(b::port);
+        opt(v, "PORT", ConfigLoader::parsePort).ifPresent(b::port);
         opt(v, "ENVIRONMENT", s -> parseEnum(Environment.class, s)).ifPresent(b::environment);
         opt(v, "FEED", s -> parseEnum(Feed.class, s)).ifPresent(b::feed);
         String apiKey = v.get("KITE_API_KEY");
@@ -93,18 +93,18 @@ public final class ConfigLoader {
         opt(v, "API_KEYS", ConfigLoader::list).ifPresent(b::apiKeys);
         opt(v, "ADMIN_API_KEYS", ConfigLoader::list).ifPresent(b::adminApiKeys);
         b.wsLimits(new WsLimits(
-                opt(v, "WS_MAX_CONNECTIONS_PER_IP", ConfigLoader::parseInt).orElse(d.maxConnectionsPerIp()),
-                opt(v, "WS_MAX_SUBSCRIPTIONS", ConfigLoader::parseInt).orElse(d.maxSubscriptionsPerConnection()),
-                opt(v, "WS_MAX_SUBSCRIBES_PER_SECOND", ConfigLoader::parseInt).orElse(d.maxSubscribesPerSecond()),
-                opt(v, "WS_MAX_MESSAGE_BYTES", ConfigLoader::parseInt).orElse(d.maxMessageBytes()),
+                opt(v, "WS_MAX_CONNECTIONS_PER_IP", ConfigLoader::parsePositiveInt).orElse(d.maxConnectionsPerIp()),
+                opt(v, "WS_MAX_SUBSCRIPTIONS", ConfigLoader::parsePositiveInt).orElse(d.maxSubscriptionsPerConnection()),
+                opt(v, "WS_MAX_SUBSCRIBES_PER_SECOND", ConfigLoader::parsePositiveInt).orElse(d.maxSubscribesPerSecond()),
+                opt(v, "WS_MAX_MESSAGE_BYTES", ConfigLoader::parsePositiveInt).orElse(d.maxMessageBytes()),
                 opt(v, "WS_ALLOWED_ORIGINS", ConfigLoader::list).orElse(d.allowedOrigins()),
-                opt(v, "WS_OUTBOUND_QUEUE", ConfigLoader::parseInt).orElse(d.outboundQueue()),
-                opt(v, "WS_SLOW_CLIENT_TIMEOUT", ConfigLoader::parseDuration).orElse(d.slowClientTimeout()),
-                opt(v, "RESUME_WINDOW", ConfigLoader::parseDuration).orElse(d.resumeWindow()),
+                opt(v, "WS_OUTBOUND_QUEUE", ConfigLoader::parsePositiveInt).orElse(d.outboundQueue()),
+                opt(v, "WS_SLOW_CLIENT_TIMEOUT", ConfigLoader::parsePositiveDuration).orElse(d.slowClientTimeout()),
+                opt(v, "RESUME_WINDOW", ConfigLoader::parseNonNegativeDuration).orElse(d.resumeWindow()),
                 opt(v, "RESUME_MAX_MB", ConfigLoader::parsePositiveInt).map(mb -> (long) mb << 20)
                         .orElse(d.resumeMaxBytes())));
-        opt(v, "SHUTDOWN_TIMEOUT", ConfigLoader::parseDuration).ifPresent(b::shutdownTimeout);
-        opt(v, "HEALTH_STALE_TICK_AGE", ConfigLoader::parseDuration).ifPresent(b::staleTickAge);
+        opt(v, "SHUTDOWN_TIMEOUT", ConfigLoader::parsePositiveDuration).ifPresent(b::shutdownTimeout);
+        opt(v, "HEALTH_STALE_TICK_AGE", ConfigLoader::parsePositiveDuration).ifPresent(b::staleTickAge);
         return b.build();
     }
 
@@ -233,6 +233,14 @@ public final class ConfigLoader {
         return n;
     }
 
+    static int parsePort(String s) {
+        int n = parseInt(s);
+        if (n < 0 || n > 65_535) {
+            throw new IllegalArgumentException("must be a TCP port, 0 to 65535");
+        }
+        return n;
+    }
+
     static <E extends Enum<E>> E parseEnum(Class<E> type, String s) {
         try {
             return Enum.valueOf(type, s.toUpperCase(Locale.ROOT));
@@ -271,6 +279,22 @@ public final class ConfigLoader {
             // fall through to the message below
         }
         throw new IllegalArgumentException("not a duration (use 500ms, 10s, 5m, 1h)");
+    }
+
+    static Duration parsePositiveDuration(String s) {
+        Duration d = parseDuration(s);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException("must be longer than zero");
+        }
+        return d;
+    }
+
+    static Duration parseNonNegativeDuration(String s) {
+        Duration d = parseDuration(s);
+        if (d.isNegative()) {
+            throw new IllegalArgumentException("must not be negative");
+        }
+        return d;
     }
 
     static List<String> list(String s) {

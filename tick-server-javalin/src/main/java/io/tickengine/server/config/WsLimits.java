@@ -28,15 +28,30 @@ public record WsLimits(int maxConnectionsPerIp, int maxSubscriptionsPerConnectio
     public static final int DEFAULT_OUTBOUND_QUEUE = 1024;
     public static final Duration DEFAULT_SLOW_CLIENT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_RESUME_WINDOW = Duration.ofMinutes(5);
-    /** 128 MiB: about 220,000 full-mode ticks (5 minutes up to about 700 ticks/s, 36 s at 6,000). */
+    /** 128 MiB: about 800,000 full-mode ticks (5 minutes up to about 2,600 ticks/s, about 130 s at 6,000). */
     public static final long DEFAULT_RESUME_MAX_BYTES = 128L << 20;
 
     public WsLimits {
         allowedOrigins = List.copyOf(Objects.requireNonNull(allowedOrigins, "allowedOrigins"));
         Objects.requireNonNull(slowClientTimeout, "slowClientTimeout");
         Objects.requireNonNull(resumeWindow, "resumeWindow");
-        if (resumeMaxBytes < 1) {
-            throw new IllegalArgumentException("resumeMaxBytes must be positive, was " + resumeMaxBytes);
+        positive("maxConnectionsPerIp", maxConnectionsPerIp);
+        positive("maxSubscriptionsPerConnection", maxSubscriptionsPerConnection);
+        positive("maxSubscribesPerSecond", maxSubscribesPerSecond);
+        positive("maxMessageBytes", maxMessageBytes);
+        positive("outboundQueue", outboundQueue);
+        positive("resumeMaxBytes", resumeMaxBytes);
+        if (slowClientTimeout.isNegative() || slowClientTimeout.isZero()) {
+            throw new IllegalArgumentException("slowClientTimeout must be positive, was " + slowClientTimeout);
+        }
+        if (resumeWindow.isNegative()) {
+            throw new IllegalArgumentException("resumeWindow must not be negative, was " + resumeWindow);
+        }
+    }
+
+    private static void positive(String name, long value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
         }
     }
 

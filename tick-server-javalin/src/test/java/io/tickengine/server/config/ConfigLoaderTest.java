@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,6 +86,27 @@ class ConfigLoaderTest {
                 .hasMessageStartingWith("JWT_HS256_SECRET:");
         assertThatThrownBy(() -> ConfigLoader.load(Map.of("RESUME_MAX_MB", "0"), null))
                 .hasMessage("RESUME_MAX_MB: malformed value '0': must be at least 1");
+    }
+
+    @Test
+    void shouldRefuseLimitsAndTimesThatCannotWork() {
+        for (String key : List.of("WS_MAX_CONNECTIONS_PER_IP", "WS_MAX_SUBSCRIPTIONS", "WS_MAX_SUBSCRIBES_PER_SECOND",
+                "WS_MAX_MESSAGE_BYTES", "WS_OUTBOUND_QUEUE")) {
+            assertThatThrownBy(() -> ConfigLoader.load(Map.of(key, "0"), null))
+                    .hasMessage(key + ": malformed value '0': must be at least 1");
+            assertThatThrownBy(() -> ConfigLoader.load(Map.of(key, "-5"), null)).hasMessageStartingWith(key + ":");
+        }
+        for (String key : List.of("WS_SLOW_CLIENT_TIMEOUT", "SHUTDOWN_TIMEOUT", "HEALTH_STALE_TICK_AGE")) {
+            assertThatThrownBy(() -> ConfigLoader.load(Map.of(key, "0s"), null))
+                    .hasMessage(key + ": malformed value '0s': must be longer than zero");
+        }
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("RESUME_WINDOW", "-1m"), null))
+                .hasMessage("RESUME_WINDOW: malformed value '-1m': must not be negative");
+        assertThat(ConfigLoader.load(Map.of("RESUME_WINDOW", "0s"), null).wsLimits().resumeWindow()).isZero();
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("PORT", "65536"), null))
+                .hasMessage("PORT: malformed value '65536': must be a TCP port, 0 to 65535");
+        assertThatThrownBy(() -> new WsLimits(100, 3000, 20, 65536, List.of(), 0, Duration.ofSeconds(10),
+                Duration.ofMinutes(5), 1L << 20)).hasMessage("outboundQueue must be positive, was 0");
     }
 
     @Test
