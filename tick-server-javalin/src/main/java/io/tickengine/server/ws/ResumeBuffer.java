@@ -5,6 +5,7 @@ import io.tickengine.core.Tick;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -16,32 +17,61 @@ import java.util.Set;
  * for more than is kept, it gets a gap instead.
  *
  * <p>Each tick is kept in the compact {@link TickCodec} form (exact, every field but the raw packet),
- * about 100 bytes for a full-mode Kite tick with its 5-level book, 170 with the entry around it, where
- * the {@link Tick} object graph holds about 620; it is decoded again only when a client resumes. That
- * is more than three times the ticks in the same memory, and two objects with one reference between them in place of eleven objects per
- * tick, so the garbage collector copies and traces little when the buffer is large, as it is at
- * thousands of ticks a second.
+ * about 100 bytes for a full-mode Kite tick with its 5-level book where the {@link Tick} object graph
+ * holds about 620, and is decoded again only when a client resumes. The encodings are appended to
+ * chunks of {@value #CHUNK_BYTES} bytes with their sequence, instrument and time in parallel primitive
+ * arrays, so a full buffer is a few hundred arrays however many ticks it holds: the garbage collector
+ * has next to nothing to trace or copy in it, as it would with objects per tick at thousands a second.
+ * A chunk is trimmed to what it holds once the next one starts.
  */
 public final class ResumeBuffer {
-    /**
-     * Heap a kept tick holds besides its encoded bytes, on a 64-bit JVM with compressed pointers: its
-     * entry (header, three longs, a reference), the byte array's header and the deque's slot.
-     */
-    static final long ENTRY_BYTES = 40 + 16 + 8;
+    /** Encoded bytes one chunk holds at most. */
+    static final int CHUNK_BYTES = 256 * 1024;
+    /** Ticks one chunk holds at most. */
+    static final int CHUNK_TICKS = 4096;
+    /** What the buffer counts per kept tick besides its encoding: its sequence, instrument, time and end offset. */
+    static final long INDEX_BYTES = 8 + 8 + 8 + 4;
+    /** What the buffer counts per chunk: its object and the five arrays' headers. */
+    static final long CHUNK_OVERHEAD = 32 + 5 * 16;
 
-    /** One kept tick: what {@link #since} filters by, and the tick encoded. */
-    private record Kept(long sequence, long token, long keptAtMillis, byte[] frame) {
+    /** Ticks appended in order; the oldest kept one is {@code first}. */
+    private static final class Chunk {
+        byte[] data = new byte[CHUNK_BYTES];
+        long[] sequence = new long[CHUNK_TICKS];
+        long[] token = new long[CHUNK_TICKS];
+        long[] keptAt = new long[CHUNK_TICKS];
+        int[] end = new int[CHUNK_TICKS];
+        int count;
+        int first;
+
+        int start(int i) {
+            return i == 0 ? 0 : end[i - 1];
+        }
+
+        boolean fits(int length) {
+            return count < sequence.length && start(count) + length <= data.length;
+        }
+
+        /** Gives back the unused space once no more ticks come. */
+        void trim() {
+            data = Arrays.copyOf(data, start(count));
+            sequence = Arrays.copyOf(sequence, count);
+            token = Arrays.copyOf(token, count);
+            keptAt = Arrays.copyOf(keptAt, count);
+            end = Arrays.copyOf(end, count);
+        }
     }
 
     private final long windowMillis;
     private final long maxBytes;
-    private final ArrayDeque<Kept> kept = new ArrayDeque<>();
+    private final ArrayDeque<Chunk> chunks = new ArrayDeque<>();
     private long bytes;
+    private int size;
     private long evictedUpTo = Long.MIN_VALUE;
 
     /**
      * @param windowMillis how long a tick is kept
-     * @param maxBytes the heap the kept ticks may hold ({@link #retainedBytes}); the oldest go first
+     * @param maxBytes the heap the kept ticks may hold ({@link #bytes}); the oldest go first
      */
     public ResumeBuffer(long windowMillis, long maxBytes) {
         if (windowMillis < 0 || maxBytes < 1) {
@@ -54,31 +84,64 @@ public final class ResumeBuffer {
 
     void add(Tick t, long nowMillis) {
         // Encoded outside the lock: a resuming client's scan is not held up by it.
-        Kept k = new Kept(t.ingestSequence(), t.instrumentToken(), nowMillis, TickCodec.encode(t));
+        byte[] frame = TickCodec.encode(t);
+        if (frame.length > CHUNK_BYTES) {
+            throw new IllegalArgumentException("tick of " + frame.length + " encoded bytes is larger than a chunk");
+        }
         synchronized (this) {
-            kept.addLast(k);
-            bytes += retainedBytes(k.frame().length);
-            while (!kept.isEmpty() && (bytes > maxBytes || nowMillis - kept.peekFirst().keptAtMillis() > windowMillis)) {
-                Kept evicted = kept.pollFirst();
-                bytes -= retainedBytes(evicted.frame().length);
-                evictedUpTo = evicted.sequence();
+            Chunk c = chunks.peekLast();
+            if (c == null || !c.fits(frame.length)) {
+                if (c != null && c.first == c.count) {
+                    // Everything in it left the window: the buffer is empty, the chunk goes.
+                    chunks.pollLast();
+                    bytes -= CHUNK_OVERHEAD;
+                } else if (c != null) {
+                    c.trim();
+                }
+                c = new Chunk();
+                chunks.addLast(c);
+                bytes += CHUNK_OVERHEAD;
+            }
+            int i = c.count++;
+            int from = c.start(i);
+            System.arraycopy(frame, 0, c.data, from, frame.length);
+            c.end[i] = from + frame.length;
+            c.sequence[i] = t.ingestSequence();
+            c.token[i] = t.instrumentToken();
+            c.keptAt[i] = nowMillis;
+            bytes += frame.length + INDEX_BYTES;
+            size++;
+            evict(nowMillis);
+        }
+    }
+
+    /** Under the lock: drops the oldest ticks while over the memory bound or out of the window. */
+    private void evict(long nowMillis) {
+        while (size > 0) {
+            Chunk c = chunks.peekFirst();
+            int i = c.first;
+            if (bytes <= maxBytes && nowMillis - c.keptAt[i] <= windowMillis) {
+                return;
+            }
+            bytes -= c.end[i] - c.start(i) + INDEX_BYTES;
+            evictedUpTo = c.sequence[i];
+            size--;
+            c.first++;
+            if (c.first == c.count && chunks.size() > 1) {
+                chunks.pollFirst();
+                bytes -= CHUNK_OVERHEAD;
             }
         }
     }
 
-    /** The heap a kept tick holds, given its encoded length. */
-    static long retainedBytes(int encodedLength) {
-        return ENTRY_BYTES + ((encodedLength + 7) & ~7L);
-    }
-
-    /** The heap the kept ticks hold now. */
+    /** The heap the kept ticks are counted to hold: their encodings, their index entries and the chunks. */
     synchronized long bytes() {
         return bytes;
     }
 
     /** Ticks kept now. */
     synchronized int size() {
-        return kept.size();
+        return size;
     }
 
     /**
@@ -88,18 +151,21 @@ public final class ResumeBuffer {
     List<Tick> since(long sequence, Set<Long> tokens) {
         List<byte[]> frames = new ArrayList<>();
         synchronized (this) {
-            long oldest = kept.isEmpty() ? evictedUpTo + 1 : kept.peekFirst().sequence();
+            long oldest = size == 0 ? evictedUpTo + 1 : oldestKept();
             if (sequence < oldest - 1) {
                 return null;
             }
-            Iterator<Kept> it = kept.descendingIterator();
+            Iterator<Chunk> it = chunks.descendingIterator();
+            scan:
             while (it.hasNext()) {
-                Kept k = it.next();
-                if (k.sequence() <= sequence) {
-                    break;
-                }
-                if (tokens.contains(k.token())) {
-                    frames.add(k.frame());
+                Chunk c = it.next();
+                for (int i = c.count - 1; i >= c.first; i--) {
+                    if (c.sequence[i] <= sequence) {
+                        break scan;
+                    }
+                    if (tokens.contains(c.token[i])) {
+                        frames.add(Arrays.copyOfRange(c.data, c.start(i), c.end[i]));
+                    }
                 }
             }
         }
@@ -114,6 +180,11 @@ public final class ResumeBuffer {
 
     /** The oldest sequence still held, or -1 when empty. */
     synchronized long oldest() {
-        return kept.isEmpty() ? -1 : kept.peekFirst().sequence();
+        return size == 0 ? -1 : oldestKept();
+    }
+
+    private long oldestKept() {
+        Chunk c = chunks.peekFirst();
+        return c.sequence[c.first];
     }
 }

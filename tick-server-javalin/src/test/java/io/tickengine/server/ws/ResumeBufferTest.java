@@ -1,5 +1,6 @@
 package io.tickengine.server.ws;
 
+import io.tickengine.cache.redis.TickCodec;
 import io.tickengine.core.Depth;
 import io.tickengine.core.Exchange;
 import io.tickengine.core.Tick;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,18 +30,23 @@ class ResumeBufferTest {
         return b.build().withIngestSequence(sequence);
     }
 
-    /** What the buffer counts for one kept tick. */
-    static long retained(Tick t) {
-        ResumeBuffer one = new ResumeBuffer(MINUTE, 1L << 30);
-        one.add(t, 0);
-        return one.bytes();
+    /** What the buffer counts for a kept tick besides the chunk it is in: its encoding and index entry. */
+    static long perTick(Tick t) {
+        return TickCodec.encode(t).length + ResumeBuffer.INDEX_BYTES;
+    }
+
+    static long perTicks(long fromSequence, long toSequence, boolean withBook) {
+        return LongStream.rangeClosed(fromSequence, toSequence).map(s -> perTick(tick(1, s, withBook))).sum();
     }
 
     @Test
     void shouldKeepAFullTickWithItsBookInAFractionOfWhatItsObjectsHold() {
-        // The Tick, its Depth and six arrays hold about 600 bytes (jmap -histo:live under load).
-        assertThat(retained(tick(1, 1, true))).isBetween(100L, 250L);
-        assertThat(retained(tick(1, 1, false))).isLessThan(retained(tick(1, 1, true)));
+        ResumeBuffer one = new ResumeBuffer(MINUTE, 1L << 30);
+        one.add(tick(1, 1, true), 0);
+        assertThat(one.bytes()).isEqualTo(ResumeBuffer.CHUNK_OVERHEAD + perTick(tick(1, 1, true)));
+        // The Tick, its Depth and six arrays hold about 620 bytes (jmap -histo:live under load).
+        assertThat(perTick(tick(1, 1, true))).isBetween(60L, 200L);
+        assertThat(perTick(tick(1, 1, false))).isLessThan(perTick(tick(1, 1, true)));
     }
 
     @Test
@@ -52,14 +59,14 @@ class ResumeBufferTest {
 
     @Test
     void shouldEvictTheOldestWhenTheMemoryBoundIsReachedAndAnswerAGapForThem() {
-        long each = retained(tick(1, 1, true));
-        ResumeBuffer buffer = new ResumeBuffer(5 * MINUTE, 3 * each);
+        long each = perTick(tick(1, 1, true));
+        ResumeBuffer buffer = new ResumeBuffer(5 * MINUTE, ResumeBuffer.CHUNK_OVERHEAD + 3 * each);
         for (long seq = 1; seq <= 5; seq++) {
             buffer.add(tick(1, seq, true), 1_000);
         }
 
         assertThat(buffer.size()).isEqualTo(3);
-        assertThat(buffer.bytes()).isEqualTo(3 * each);
+        assertThat(buffer.bytes()).isEqualTo(ResumeBuffer.CHUNK_OVERHEAD + 3 * each);
         assertThat(buffer.oldest()).isEqualTo(3);
         assertThat(buffer.since(1, Set.of(1L))).as("ticks 2 is gone: a gap").isNull();
         assertThat(buffer.since(2, Set.of(1L))).extracting(Tick::ingestSequence).containsExactly(3L, 4L, 5L);
@@ -68,17 +75,17 @@ class ResumeBufferTest {
 
     @Test
     void shouldCountSmallTicksAsSmallSoMoreOfThemFit() {
-        long full = retained(tick(1, 1, true));
-        long small = retained(tick(1, 1, false));
+        long full = perTick(tick(1, 1, true));
+        long small = perTick(tick(1, 1, false));
         int fit = (int) (4 * full / small);
         assertThat(fit).isGreaterThan(4);
-        ResumeBuffer buffer = new ResumeBuffer(5 * MINUTE, 4 * full);
+        ResumeBuffer buffer = new ResumeBuffer(5 * MINUTE, ResumeBuffer.CHUNK_OVERHEAD + 4 * full);
         for (long seq = 1; seq <= fit; seq++) {
             buffer.add(tick(1, seq, false), 1_000);
         }
         assertThat(buffer.size()).isEqualTo(fit);
         buffer.add(tick(1, fit + 1, true), 1_000);
-        assertThat(buffer.bytes()).isLessThanOrEqualTo(4 * full);
+        assertThat(buffer.bytes()).isLessThanOrEqualTo(ResumeBuffer.CHUNK_OVERHEAD + 4 * full);
         assertThat(buffer.since(0, Set.of(1L))).as("the first went to make room: a gap").isNull();
     }
 
@@ -90,9 +97,49 @@ class ResumeBufferTest {
         buffer.add(tick(1, 3, true), 61_000);
 
         assertThat(buffer.oldest()).isEqualTo(2);
-        assertThat(buffer.bytes()).isEqualTo(retained(tick(2, 2, false)) + retained(tick(1, 3, true)));
+        assertThat(buffer.bytes()).isEqualTo(ResumeBuffer.CHUNK_OVERHEAD + perTick(tick(2, 2, false))
+                + perTick(tick(1, 3, true)));
         List<Tick> since = buffer.since(1, Set.of(1L));
         assertThat(since).extracting(Tick::ingestSequence).containsExactly(3L);
+    }
+
+    @Test
+    void shouldSpanChunksAndDropEachOnceItsLastTickLeaves() {
+        int n = 3 * ResumeBuffer.CHUNK_TICKS + 17;
+        ResumeBuffer buffer = new ResumeBuffer(MINUTE, 1L << 30);
+        for (long seq = 1; seq <= n; seq++) {
+            buffer.add(tick(seq % 3, seq, false), seq);
+        }
+        assertThat(buffer.size()).isEqualTo(n);
+        assertThat(buffer.bytes()).as("four chunks").isEqualTo(4 * ResumeBuffer.CHUNK_OVERHEAD + perTicks(1, n, false));
+        assertThat(buffer.since(0, Set.of(1L))).extracting(Tick::ingestSequence)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, n).filter(s -> s % 3 == 1).boxed().toList());
+
+        // The window moves past the first chunk and a half: that chunk goes, the second is half kept.
+        long cut = ResumeBuffer.CHUNK_TICKS + ResumeBuffer.CHUNK_TICKS / 2;
+        buffer.add(tick(1, n + 1, false), cut + MINUTE + 1);
+        assertThat(buffer.oldest()).isEqualTo(cut + 1);
+        assertThat(buffer.size()).isEqualTo(n + 1 - cut);
+        assertThat(buffer.bytes()).isEqualTo(3 * ResumeBuffer.CHUNK_OVERHEAD + perTicks(cut + 1, n + 1, false));
+        assertThat(buffer.since(cut - 1, Set.of(0L, 1L, 2L))).as("a gap").isNull();
+        assertThat(buffer.since(cut, Set.of(0L, 1L, 2L))).extracting(Tick::ingestSequence)
+                .containsExactlyElementsOf(LongStream.rangeClosed(cut + 1, n + 1).boxed().toList());
+    }
+
+    @Test
+    void shouldStartAgainAfterEverythingLeftTheWindow() {
+        ResumeBuffer buffer = new ResumeBuffer(MINUTE, 1L << 30);
+        for (long seq = 1; seq <= ResumeBuffer.CHUNK_TICKS; seq++) {
+            buffer.add(tick(1, seq, false), 0);
+        }
+        buffer.add(tick(1, ResumeBuffer.CHUNK_TICKS + 1, false), 2 * MINUTE);
+        buffer.add(tick(1, ResumeBuffer.CHUNK_TICKS + 2, false), 4 * MINUTE);
+        assertThat(buffer.size()).isEqualTo(1);
+        assertThat(buffer.oldest()).isEqualTo(ResumeBuffer.CHUNK_TICKS + 2);
+        assertThat(buffer.bytes()).isEqualTo(ResumeBuffer.CHUNK_OVERHEAD
+                + perTick(tick(1, ResumeBuffer.CHUNK_TICKS + 2, false)));
+        assertThat(buffer.since(ResumeBuffer.CHUNK_TICKS + 1, Set.of(1L))).hasSize(1);
+        assertThat(buffer.since(ResumeBuffer.CHUNK_TICKS, Set.of(1L))).isNull();
     }
 
     @Test
