@@ -183,23 +183,33 @@ final class NioClients extends LoadClients {
             this.in = in;
         }
 
-        /** Reads what the socket has and handles every complete frame; false when the connection ended. */
+        /**
+         * Reads what the socket has and handles every complete frame; false when the connection ended. A
+         * read that leaves room in the buffer took all there was, so it reads again only after one that
+         * filled it (the selector reports the socket again when more arrives): one read system call per
+         * wake-up, not two.
+         */
         boolean read() throws IOException {
-            int n;
-            while ((n = ch.read(in)) > 0) {
-                parse();
+            while (true) {
+                int n = ch.read(in);
+                if (n < 0) {
+                    end();
+                    return false;
+                }
+                boolean filled = !in.hasRemaining();
+                if (n > 0) {
+                    parse();
+                }
                 if (ended) {
                     return false;
+                }
+                if (!filled) {
+                    return true;
                 }
                 if (!in.hasRemaining()) {
                     in = ByteBuffer.allocate(in.capacity() * 2).put(in.flip());
                 }
             }
-            if (n < 0) {
-                end();
-                return false;
-            }
-            return true;
         }
 
         /** Counts the connection as lost, once, and closes it. */
