@@ -28,8 +28,9 @@ public final class SqliteTickHistory implements TickHistory {
     public static final String SYMBOL_TOKENS =
             "SELECT instrument_token FROM tick_symbols WHERE exchange = ? AND tradingsymbol = ?";
     /**
-     * Ticks of one token while it carried one exchange and symbol, by {@code ticks_key}; the unary plus
-     * keeps the planner off {@code ticks_exchange_time}, which would read the whole exchange.
+     * Ticks of one token while it carried one exchange and symbol, by {@code ticks_key}. The unary plus
+     * rules out {@code ticks_exchange_time}, which has the same shape (an equality, then the time range)
+     * but holds the whole exchange.
      */
     public static final String BY_SYMBOL_TOKEN = SELECT
             + " WHERE instrument_token = ? AND +exchange = ? AND +tradingsymbol = ? AND" + RANGE_ORDER_LIMIT;
