@@ -15,7 +15,7 @@ import java.util.List;
  * {@link Schema}), so that table is never behind the ticks.
  */
 public final class TickWriter extends BatchWriter<Tick> implements TickSink {
-    static final String INSERT_SYMBOL =
+    private static final String INSERT_SYMBOL =
             "INSERT OR IGNORE INTO tick_symbols (exchange, tradingsymbol, instrument_token) VALUES (?, ?, ?)";
 
     private final StoredSymbols symbols = new StoredSymbols();
