@@ -24,6 +24,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -34,11 +35,12 @@ import java.util.stream.Stream;
  * into the same file. Live order is the costly one: keys lead with the instrument, so each commit
  * touches about one index page per instrument. A bounded main rather than JMH, because each run is
  * dominated by file I/O and needs a fresh file. Run:
- * {@code java -cp tick-bench/target/benchmarks.jar io.tickengine.bench.SqliteStoreBenchmark [candles] [ticks] [batchRows] [dir]}.
+ * {@code java -cp tick-bench/target/benchmarks.jar io.tickengine.bench.SqliteStoreBenchmark [candles] [ticks]
+ * [batchRows] [dir] [instruments]}; a given {@code dir} keeps its files, and {@code instruments} defaults to 500.
  */
 public final class SqliteStoreBenchmark {
     private static final int ENGINE_BATCH = 1_024;
-    private static final int INSTRUMENTS = 500;
+    private static final int DEFAULT_INSTRUMENTS = 500;
     private static final long T0 = 1_731_988_800_000L;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -51,12 +53,13 @@ public final class SqliteStoreBenchmark {
         int batchRows = args.length > 2 ? Integer.parseInt(args[2]) : SqliteStoreOptions.DEFAULT_MAX_BATCH_ROWS;
         Path dir = args.length > 3 ? Files.createDirectories(Path.of(args[3]))
                 : Files.createTempDirectory("sqlite-bench");
-        List<Candle> candleData = candles(candles);
+        int instruments = args.length > 4 ? Integer.parseInt(args[4]) : DEFAULT_INSTRUMENTS;
+        List<Candle> candleData = candles(candles, instruments);
         List<Candle> backfill = new ArrayList<>(candleData);
         backfill.sort(Comparator.comparingLong(Candle::instrumentToken).thenComparingLong(Candle::bucketStart));
-        List<Tick> tickData = ticks(ticks);
-        System.out.printf(Locale.ROOT, "SQLite store benchmark: %,d candles, %,d ticks, maxBatchRows=%d, dir=%s%n",
-                candles, ticks, batchRows, dir);
+        List<Tick> tickData = ticks(ticks, instruments);
+        System.out.printf(Locale.ROOT, "SQLite store benchmark: %,d candles, %,d ticks, %,d instruments,"
+                + " maxBatchRows=%d, dir=%s%n", candles, ticks, instruments, batchRows, dir);
 
         try (SqliteStore warm = open(dir.resolve("warmup.db"), batchRows)) {
             writeCandles(warm.candleSink(), candleData.subList(0, Math.min(candles, 200_000)));
@@ -84,7 +87,7 @@ public final class SqliteStoreBenchmark {
             report("live candles with ticks", candles, candleTime, "candles");
             report("ticks with live candles", ticks, tickTime, "ticks");
             report("both, wall clock", candles + ticks, new Timing(wall, candleTime.cpuNanos() + tickTime.cpuNanos()), "rows");
-            queryLatency(store);
+            queryLatency(store, instruments);
         }
         deleteAll(dir, args.length > 3);
     }
@@ -125,24 +128,36 @@ public final class SqliteStoreBenchmark {
         return new Timing(System.nanoTime() - start, THREADS.getCurrentThreadCpuTime() - cpu);
     }
 
-    private static void queryLatency(SqliteStore store) {
-        int queries = 2_000;
-        long start = System.nanoTime();
-        long rows = 0;
-        for (int i = 0; i < queries; i++) {
+    private static void queryLatency(SqliteStore store, int instruments) {
+        queries("candles(60 x 1s)", i -> {
             long from = T0 + (i % 1_000) * 1_000L;
-            rows += store.candles().candles(i % INSTRUMENTS, CandleInterval.S1, new TimeRange(from, from + 60_000), 60)
+            return store.candles().candles(i % instruments, CandleInterval.S1, new TimeRange(from, from + 60_000), 60)
                     .size();
-        }
-        long candleMicros = (System.nanoTime() - start) / 1_000 / queries;
-        start = System.nanoTime();
-        for (int i = 0; i < queries; i++) {
+        });
+        queries("ticksByToken(<=100)", i -> {
             long from = T0 + (i % 100) * 1_000L;
-            rows += store.ticks().ticksByToken(i % INSTRUMENTS, new TimeRange(from, from + 60_000), 100).size();
+            return store.ticks().ticksByToken(i % instruments, new TimeRange(from, from + 60_000), 100).size();
+        });
+        queries("ticksBySymbol(<=100)", i -> {
+            long from = T0 + (i % 100) * 1_000L;
+            TimeRange range = new TimeRange(from, from + 60_000);
+            return store.ticks().ticksBySymbol(Exchange.NSE, "SYM" + i % instruments, range, 100).size();
+        });
+    }
+
+    /** Runs 2,000 queries on this thread; SQLite works on the caller's thread, so its CPU time is the query's. */
+    private static void queries(String what, IntUnaryOperator query) {
+        int queries = 2_000;
+        long rows = 0;
+        long cpu = THREADS.getCurrentThreadCpuTime();
+        long start = System.nanoTime();
+        for (int i = 0; i < queries; i++) {
+            rows += query.applyAsInt(i);
         }
-        long tickMicros = (System.nanoTime() - start) / 1_000 / queries;
-        System.out.printf(Locale.ROOT, "%-24s candles(60 x 1s) %d us, ticksByToken(<=100) %d us per query (%d rows)%n",
-                "query latency", candleMicros, tickMicros, rows);
+        long wall = System.nanoTime() - start;
+        cpu = THREADS.getCurrentThreadCpuTime() - cpu;
+        System.out.printf(Locale.ROOT, "query %-20s %,8d us wall, %,8d us CPU per query (%,d rows in all)%n", what,
+                wall / 1_000 / queries, cpu / 1_000 / queries, rows);
     }
 
     /**
@@ -156,24 +171,24 @@ public final class SqliteStoreBenchmark {
     }
 
     /**
-     * One-second candles of {@code INSTRUMENTS} instruments, one round per second; every tenth round
+     * One-second candles of {@code instruments} instruments, one round per second; every tenth round
      * revises the previous second's candles (an upsert that replaces), the others insert.
      */
-    private static List<Candle> candles(int count) {
+    private static List<Candle> candles(int count, int instruments) {
         List<Candle> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            int round = i / INSTRUMENTS;
+            int round = i / instruments;
             boolean revision = round % 10 == 9;
             long start = T0 + (revision ? round - 1 : round) * 1_000L;
             long close = 150_000 + (i % 977);
-            out.add(new Candle(i % INSTRUMENTS, Exchange.NSE, CandleInterval.S1, start, 2, close - 15, close + 20,
+            out.add(new Candle(i % instruments, Exchange.NSE, CandleInterval.S1, start, 2, close - 15, close + 20,
                     close - 30, close, 1_000 + i % 100, 1 + i % 40, revision ? 1 : 0));
         }
         return out;
     }
 
     /** Full-mode ticks with five-level depth and a 184-byte raw packet, as Kite's full mode sends. */
-    private static List<Tick> ticks(int count) {
+    private static List<Tick> ticks(int count, int instruments) {
         List<Tick> out = new ArrayList<>(count);
         byte[] raw = new byte[184];
         for (int i = 0; i < count; i++) {
@@ -183,7 +198,7 @@ public final class SqliteStoreBenchmark {
                 d.bid(price - 5 * (level + 1), 100 + level, 1 + level).ask(price + 5 * (level + 1), 200 + level, 2);
             }
             long time = T0 + i * 3L;
-            out.add(Tick.builder().instrumentToken(i % INSTRUMENTS).exchange(Exchange.NSE).tradingSymbol("SYM" + i % INSTRUMENTS)
+            out.add(Tick.builder().instrumentToken(i % instruments).exchange(Exchange.NSE).tradingSymbol("SYM" + i % instruments)
                     .tradable(true).mode(TickMode.FULL).priceScale(2).lastPrice(price).lastQuantity(10)
                     .averagePrice(price - 3).volume(1_000_000L + i).totalBuyQuantity(5_000).totalSellQuantity(6_000)
                     .open(price - 100).high(price + 100).low(price - 200).close(price - 50).lastTradeTime(time)

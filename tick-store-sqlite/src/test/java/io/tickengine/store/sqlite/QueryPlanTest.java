@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every query shape the histories run is answered from an index, never a table scan or a sort. */
 class QueryPlanTest {
-    private static final Pattern TABLE_ACCESS = Pattern.compile("\\b(SCAN|SEARCH) (ticks|candles_\\w+)\\b");
+    private static final Pattern TABLE_ACCESS = Pattern.compile("\\b(SCAN|SEARCH) (ticks|tick_symbols|candles_\\w+)\\b");
 
     @TempDir
     Path dir;
@@ -44,7 +44,9 @@ class QueryPlanTest {
 
     @Test
     void shouldAnswerTickQueriesFromTheirIndexes() throws SQLException {
-        assertUsesIndex(SqliteTickHistory.BY_SYMBOL, "ticks_symbol_time");
+        assertUsesAccess(SqliteTickHistory.SYMBOL_TOKENS, "USING PRIMARY KEY (exchange=? AND tradingsymbol=?)");
+        assertUsesAccess(SqliteTickHistory.BY_SYMBOL_TOKEN,
+                "USING INDEX ticks_key (instrument_token=? AND tick_timestamp>? AND tick_timestamp<?)");
         assertUsesIndex(SqliteTickHistory.BY_TOKEN, "ticks_key");
         assertUsesIndex(SqliteTickHistory.BY_EXCHANGE, "ticks_exchange_time");
         assertUsesIndex(SqliteTickHistory.ALL, "ticks_time");

@@ -16,11 +16,12 @@ import java.util.List;
 public final class Schema {
     /**
      * Ticks (seed 000's kite_ticks_data columns plus the decoded tick); the unique index
-     * {@code ticks_key} also serves queries by token. The key is the tick's identity
-     * within one engine: the engine numbers every tick ({@code ingest_sequence}), so ticks sharing a
-     * timestamp never collide, while a retried batch carries the same numbers and is ignored. The
-     * receive time makes a collision after a restart (sequences start again at 1) need the same
-     * instrument, event time, sequence and receive millisecond.
+     * {@code ticks_key} also serves queries by token and, through {@code tick_symbols}, by symbol. The
+     * key is the tick's identity within one engine: the engine numbers every tick
+     * ({@code ingest_sequence}), so ticks sharing a timestamp never collide, while a retried batch
+     * carries the same numbers and is ignored. The receive time makes a collision after a restart
+     * (sequences start again at 1) need the same instrument, event time, sequence and receive
+     * millisecond.
      */
     private static final String TICKS = "CREATE TABLE ticks ("
             + " instrument_token INTEGER NOT NULL,"
@@ -58,6 +59,16 @@ public final class Schema {
             + " raw_tick_data BLOB"
             + ") STRICT";
 
+    /**
+     * Every {@code (exchange, tradingsymbol, instrument_token)} a stored tick carried, which queries by
+     * symbol look up before reading {@code ticks_key} per token. A symbol re-listed under a new token
+     * has a row per token. The tick writer adds a batch's new triples in the batch's own transaction,
+     * so the table is never behind the ticks; ticks without an exchange or a symbol have no row.
+     */
+    private static final String TICK_SYMBOLS = "CREATE TABLE tick_symbols ("
+            + " exchange TEXT NOT NULL, tradingsymbol TEXT NOT NULL, instrument_token INTEGER NOT NULL,"
+            + " PRIMARY KEY (exchange, tradingsymbol, instrument_token)) STRICT, WITHOUT ROWID";
+
     /** Version 1's candle table (exchange-led key and a second index by token); kept as applied. */
     private static final String CANDLES_1S_V1 = "CREATE TABLE IF NOT EXISTS candles_1s ("
             + " exchange TEXT NOT NULL, token INTEGER NOT NULL, ts INTEGER NOT NULL, price_scale INTEGER NOT NULL,"
@@ -68,7 +79,9 @@ public final class Schema {
     /**
      * Migrations by version: index 0 takes an empty file to version 1. Append only; never edit one.
      * Version 2 re-keys every candle table on {@code (token, ts, exchange)} and drops its separate
-     * token index, which halves the pages a live-order commit writes.
+     * token index, which halves the pages a live-order commit writes. Version 3 replaces the index
+     * {@code ticks_symbol_time} by the table {@link #TICK_SYMBOLS}: like {@code ticks_key}, that index
+     * led with a per-instrument value, so each live-order commit wrote one of its leaves per instrument.
      */
     private static final List<Migration> MIGRATIONS = List.of(
             statements(
@@ -79,7 +92,13 @@ public final class Schema {
                     "CREATE INDEX ticks_time ON ticks (tick_timestamp, ingest_sequence)",
                     CANDLES_1S_V1,
                     "CREATE INDEX IF NOT EXISTS candles_1s_token_ts ON candles_1s (token, ts)"),
-            Schema::rekeyCandleTables);
+            Schema::rekeyCandleTables,
+            statements(
+                    TICK_SYMBOLS,
+                    "INSERT OR IGNORE INTO tick_symbols (exchange, tradingsymbol, instrument_token)"
+                            + " SELECT DISTINCT exchange, tradingsymbol, instrument_token FROM ticks"
+                            + " WHERE exchange IS NOT NULL AND tradingsymbol IS NOT NULL",
+                    "DROP INDEX ticks_symbol_time"));
 
     /** One schema step, run inside the migration's transaction. */
     @FunctionalInterface

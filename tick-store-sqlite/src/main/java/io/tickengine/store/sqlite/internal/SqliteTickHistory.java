@@ -5,6 +5,8 @@ import io.tickengine.core.Tick;
 import io.tickengine.core.store.TickHistory;
 import io.tickengine.core.store.TimeRange;
 import io.tickengine.store.sqlite.SqliteStoreException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,14 +15,25 @@ import java.util.OptionalLong;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
-/** {@link TickHistory} over the {@code ticks} table; every query shape has its own index (see {@link Schema}). */
+/**
+ * {@link TickHistory} over the {@code ticks} table; every query shape has its own index, and queries by
+ * symbol go through {@code tick_symbols} to the key (see {@link Schema}).
+ */
 public final class SqliteTickHistory implements TickHistory {
     private static final String SELECT = "SELECT " + TickRows.COLUMNS + " FROM ticks";
     private static final String RANGE_ORDER_LIMIT =
             " tick_timestamp >= ? AND tick_timestamp < ? ORDER BY tick_timestamp, ingest_sequence LIMIT ?";
 
-    /** Ticks of one exchange and symbol, by {@code ticks_symbol_time}; public, like the others, so tests can check plans. */
-    public static final String BY_SYMBOL = SELECT + " WHERE exchange = ? AND tradingsymbol = ? AND" + RANGE_ORDER_LIMIT;
+    /** The tokens that carried one exchange and symbol, by the key of {@code tick_symbols}; public for plan tests. */
+    public static final String SYMBOL_TOKENS =
+            "SELECT instrument_token FROM tick_symbols WHERE exchange = ? AND tradingsymbol = ?";
+    /**
+     * Ticks of one token while it carried one exchange and symbol, by {@code ticks_key}. The unary plus
+     * rules out {@code ticks_exchange_time}, which has the same shape (an equality, then the time range)
+     * but holds the whole exchange.
+     */
+    public static final String BY_SYMBOL_TOKEN = SELECT
+            + " WHERE instrument_token = ? AND +exchange = ? AND +tradingsymbol = ? AND" + RANGE_ORDER_LIMIT;
     /** Ticks of one instrument, by the key index {@code ticks_key}. */
     public static final String BY_TOKEN = SELECT + " WHERE instrument_token = ? AND" + RANGE_ORDER_LIMIT;
     /** Ticks of one exchange, by {@code ticks_exchange_time}. */
@@ -38,6 +51,8 @@ public final class SqliteTickHistory implements TickHistory {
             + " FROM t WHERE token IS NOT NULL";
 
     private static final TickRows ROWS = new TickRows();
+    private static final Comparator<Tick> TIME_ORDER =
+            Comparator.comparingLong(Tick::eventTime).thenComparingLong(Tick::ingestSequence);
 
     private final Jdbi jdbi;
 
@@ -50,7 +65,27 @@ public final class SqliteTickHistory implements TickHistory {
     public List<Tick> ticksBySymbol(Exchange exchange, String tradingSymbol, TimeRange range, int limit) {
         Objects.requireNonNull(exchange, "exchange");
         Objects.requireNonNull(tradingSymbol, "tradingSymbol");
-        return query(BY_SYMBOL, range, limit, exchange.name(), tradingSymbol);
+        checkArguments(range, limit);
+        if (limit == 0) {
+            return List.of();
+        }
+        try {
+            return jdbi.inTransaction(h -> {
+                List<Long> tokens = h.createQuery(SYMBOL_TOKENS).bind(0, exchange.name()).bind(1, tradingSymbol)
+                        .mapTo(Long.class).list();
+                List<Tick> out = new ArrayList<>();
+                for (long token : tokens) {
+                    out.addAll(h.createQuery(BY_SYMBOL_TOKEN).bind(0, token).bind(1, exchange.name())
+                            .bind(2, tradingSymbol).bind(3, range.fromMillis()).bind(4, range.toMillis())
+                            .bind(5, limit).map(ROWS).list());
+                }
+                // Each token's rows are already in order: the sort merges those runs.
+                out.sort(TIME_ORDER);
+                return out.size() > limit ? new ArrayList<>(out.subList(0, limit)) : out;
+            });
+        } catch (JdbiException e) {
+            throw new SqliteStoreException("tick query by symbol failed for " + exchange + ":" + tradingSymbol, e);
+        }
     }
 
     @Override
@@ -95,11 +130,15 @@ public final class SqliteTickHistory implements TickHistory {
         }
     }
 
-    private List<Tick> query(String sql, TimeRange range, int limit, Object... keys) {
+    private static void checkArguments(TimeRange range, int limit) {
         Objects.requireNonNull(range, "range");
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative, was " + limit);
         }
+    }
+
+    private List<Tick> query(String sql, TimeRange range, int limit, Object... keys) {
+        checkArguments(range, limit);
         if (limit == 0) {
             return List.of();
         }

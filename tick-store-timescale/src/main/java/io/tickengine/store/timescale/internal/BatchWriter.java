@@ -2,6 +2,7 @@ package io.tickengine.store.timescale.internal;
 
 import io.tickengine.core.Tick;
 import io.tickengine.core.candle.Candle;
+import io.tickengine.core.store.StoredSymbols;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,7 +23,7 @@ import org.postgresql.copy.CopyManager;
  * NOTHING} instead. The direct path costs the server about a third less CPU than always staging.
  * Candles always go through staging and an upsert that only replaces a lower revision. The same
  * transaction adds the batch's new {@code (exchange, tradingsymbol, instrument_token)} triples to
- * {@code tick_symbols} ({@link SymbolRows}), so that table is never behind the ticks.
+ * {@code tick_symbols} ({@link SymbolRows}, {@link StoredSymbols}), so that table is never behind the ticks.
  */
 final class BatchWriter {
     private static final String TICK_STAGE = "CREATE TEMP TABLE IF NOT EXISTS tick_stage "
@@ -48,7 +49,7 @@ final class BatchWriter {
     private final DataSource dataSource;
     private final CopyBuffer buffer = new CopyBuffer();
     private final Set<PGConnection> staged = Collections.newSetFromMap(new WeakHashMap<>());
-    private final SymbolRows symbols = new SymbolRows();
+    private final StoredSymbols symbols = new StoredSymbols();
 
     BatchWriter(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -76,7 +77,7 @@ final class BatchWriter {
                 candles.add((Candle) r);
             }
         }
-        List<SymbolRows.Key> newSymbols = symbols.unseen(ticks);
+        List<StoredSymbols.Key> newSymbols = symbols.unseen(ticks);
         try (Connection c = dataSource.getConnection()) {
             PGConnection pg = c.unwrap(PGConnection.class);
             if (!staged.contains(pg)) {
