@@ -108,7 +108,8 @@ public final class RedisCacheBenchmark {
                 double redisCpu = redisCpuSeconds(port);
                 double[] xadd = redisBenchmark(port, "-n", Integer.toString(ticks), "-r", Integer.toString(instruments),
                         "xadd", "bench:s:__rand_int__", "*", "d", payload);
-                ceilingServerCpu += redisCpuSeconds(port) - redisCpu;
+                double ceilingRedisCpu = redisCpuSeconds(port) - redisCpu;
+                ceilingServerCpu += ceilingRedisCpu;
                 ceilingClientCpu += xadd[1];
                 flushAll(port);
 
@@ -117,14 +118,22 @@ public final class RedisCacheBenchmark {
                 long jvmCpu = os.getProcessCpuTime();
                 long start = System.nanoTime();
                 seq = run(sink, batches, ticks, seq, batch);
-                double rate = ticks / ((System.nanoTime() - start) / 1e9);
+                double wall = (System.nanoTime() - start) / 1e9;
+                double rate = ticks / wall;
                 double roundJvmCpu = (os.getProcessCpuTime() - jvmCpu) / 1e9;
                 sinkJvmCpu += roundJvmCpu;
-                addThreadCpu(threadCpu, threadAlloc, threadsBefore, roundJvmCpu);
-                sinkServerCpu += redisCpuSeconds(port) - redisCpu;
+                Map<String, Double> round = addThreadCpu(threadCpu, threadAlloc, threadsBefore, roundJvmCpu);
+                double sinkRedisCpu = redisCpuSeconds(port) - redisCpu;
+                sinkServerCpu += sinkRedisCpu;
                 ratios[r] = rate / xadd[0];
                 System.out.printf(Locale.ROOT, "round %d: XADD ceiling %,.0f ops/s, tick sink %,.0f ticks/s = %.0f%%"
                         + " (load average %.1f)%n", r + 1, xadd[0], rate, 100 * ratios[r], os.getSystemLoadAverage());
+                // Busy share of the wall clock: redis-server idling while the sink's JVM works (and the reverse)
+                // shows as both well under 100%.
+                System.out.printf(Locale.ROOT, "  busy: redis-server %.0f%% in the ceiling, %.0f%% in the sink round;"
+                        + " sink thread %.0f%%, Lettuce I/O thread %.0f%%%n", 100 * ceilingRedisCpu * xadd[0] / ticks,
+                        100 * sinkRedisCpu / wall, 100 * round.getOrDefault("main", 0.0) / wall,
+                        100 * round.getOrDefault("lettuce-nioEventLoop-N-N", 0.0) / wall);
             }
             sink.flush();
             if (sink.stats().failures() > 0 || sink.stats().ticksWritten() != seq) {
@@ -160,11 +169,12 @@ public final class RedisCacheBenchmark {
     /**
      * Adds each thread's CPU seconds since {@code before} under its name with digits folded (so the
      * Lettuce I/O threads add up), with the bytes it allocated, and the rest of the process (GC, JIT,
-     * threads that ended) as "other".
+     * threads that ended) as "other"; returns this round's CPU seconds by thread name.
      */
-    private static void addThreadCpu(Map<String, Double> sums, Map<String, Double> allocated,
+    private static Map<String, Double> addThreadCpu(Map<String, Double> sums, Map<String, Double> allocated,
             Map<Long, long[]> before, double processSeconds) {
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Map<String, Double> round = new HashMap<>();
         double named = 0;
         for (long id : threads.getAllThreadIds()) {
             ThreadInfo info = threads.getThreadInfo(id);
@@ -182,9 +192,11 @@ public final class RedisCacheBenchmark {
                 continue;
             }
             named += seconds;
-            sums.merge(info.getThreadName().replaceAll("[0-9]+", "N"), seconds, Double::sum);
+            round.merge(info.getThreadName().replaceAll("[0-9]+", "N"), seconds, Double::sum);
         }
-        sums.merge("other (GC, JIT)", processSeconds - named, Double::sum);
+        round.merge("other (GC, JIT)", processSeconds - named, Double::sum);
+        round.forEach((name, seconds) -> sums.merge(name, seconds, Double::sum));
+        return round;
     }
 
     /** Sends {@code count} ticks in batches, cycling through the prepared ones with fresh ingest sequences. */
