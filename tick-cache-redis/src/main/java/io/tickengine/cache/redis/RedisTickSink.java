@@ -7,19 +7,16 @@ import io.lettuce.core.protocol.Command;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
 import io.tickengine.cache.redis.internal.ByteWriter;
+import io.tickengine.cache.redis.internal.HistoryWrites;
 import io.tickengine.cache.redis.internal.LastBatch;
 import io.tickengine.cache.redis.internal.LazyConnection;
-import io.tickengine.cache.redis.internal.LegacyTickJson;
 import io.tickengine.cache.redis.internal.PendingTicks;
 import io.tickengine.cache.redis.internal.Pipeline;
-import io.tickengine.cache.redis.internal.StreamIds;
 import io.tickengine.cache.redis.internal.TickWire;
 import io.tickengine.core.Tick;
 import io.tickengine.core.sink.OverflowPolicy;
 import io.tickengine.core.sink.TickSink;
-import io.tickengine.core.time.MarketTime;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,11 +50,6 @@ public final class RedisTickSink implements TickSink {
     public static final String NAME = "redis-ticks";
     /** The field holding the {@link TickCodec} frame in a history stream entry. */
     public static final String STREAM_FIELD = "d";
-    /** A history key's TTL is set when it is created and asserted again at most this often. */
-    static final long TTL_RECHECK_MILLIS = 60_000;
-
-    private static final byte[] FIELD = STREAM_FIELD.getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] NX = {'N', 'X'};
     private static final byte[] PX = {'P', 'X'};
 
     private final RedisCacheOptions options;
@@ -66,19 +58,14 @@ public final class RedisTickSink implements TickSink {
     private final boolean history;
     private final boolean latest;
     private final boolean publish;
-    private final boolean legacy;
-    private final long historyTtlSeconds;
     private final long latestTtlMillis;
     private final long latestIntervalMillis;
     private final long timeoutNanos;
 
     private final Pipeline pipeline = new Pipeline();
-    private final StreamIds ids = new StreamIds();
-    private final Map<String, HistoryKey> historyKeys = new HashMap<>();
-    private final List<HistoryKey> expiring = new ArrayList<>();
+    private final HistoryWrites historyWrites;
     private final Map<Long, byte[]> latestKeys = new HashMap<>();
     private final Map<Long, byte[]> channels = new HashMap<>();
-    private final List<HistoryKey> touched = new ArrayList<>();
     private final List<Tick> accepted = new ArrayList<>();
     private final List<byte[]> frames = new ArrayList<>();
     /** The batch's ticks to publish (with their frames): all of them, or none when its failed attempt published them. */
@@ -87,7 +74,6 @@ public final class RedisTickSink implements TickSink {
     private final PendingTicks toPublish = PendingTicks.everyTick();
     private final PendingTicks latestPending = PendingTicks.newestPerInstrument();
     private final ByteWriter buf = new ByteWriter(4096);
-    private long batchNo;
     private boolean publishing;
     private long timerRetryAt;
     private final LastBatch last = new LastBatch();
@@ -109,8 +95,8 @@ public final class RedisTickSink implements TickSink {
         this.history = options.isOn(CachePart.TICK_HISTORY);
         this.latest = options.isOn(CachePart.LATEST_TICK);
         this.publish = options.isOn(CachePart.TICK_PUBLISH);
-        this.legacy = options.legacyTickList();
-        this.historyTtlSeconds = options.tickHistoryTtl().toSeconds();
+        this.historyWrites = new HistoryWrites(pipeline, keys, STREAM_FIELD.getBytes(StandardCharsets.US_ASCII),
+                options.tickHistoryTtl().toSeconds(), options.legacyTickList());
         this.latestTtlMillis = options.latestTickTtl().toMillis();
         this.latestIntervalMillis = options.latestTickInterval().toMillis();
         this.timeoutNanos = options.commandTimeout().toNanos();
@@ -175,8 +161,7 @@ public final class RedisTickSink implements TickSink {
         try {
             write(batch, force);
         } catch (RuntimeException e) {
-            ids.begin();
-            touched.clear();
+            historyWrites.failed();
             if (pipeline.hasTransaction()) {
                 // A MULTI/EXEC Redis has received but not run must not run behind the retry: it discards
                 // it when the connection goes, and the next attempt opens a new one.
@@ -213,14 +198,12 @@ public final class RedisTickSink implements TickSink {
         if (accepted.isEmpty() && !publishing && !latestDue) {
             return;
         }
-        if (history) {
-            batchNo++;
+        if (history && !accepted.isEmpty()) {
+            historyWrites.begin();
             for (int i = 0, n = accepted.size(); i < n; i++) {
-                addEntry(accepted.get(i), frames.get(i), now);
+                historyWrites.add(accepted.get(i), frames.get(i), now);
             }
-            if (legacy) {
-                pushLists(now);
-            }
+            historyWrites.end(now);
         }
         if (latestDue) {
             latestPending.forEachNewest(accepted, frames, (token, frame) -> pipeline.queue(new Command<>(CommandType.SET,
@@ -247,8 +230,6 @@ public final class RedisTickSink implements TickSink {
      */
     private void accept(List<Tick> batch) {
         pipeline.clear();
-        expiring.clear();
-        ids.begin();
         accepted.clear();
         frames.clear();
         publishNow = List.of();
@@ -274,10 +255,7 @@ public final class RedisTickSink implements TickSink {
     }
 
     private void committed(long now, int buffered, boolean latestDue) {
-        ids.commit();
-        for (HistoryKey k : expiring) {
-            k.ttlAssertedAt = now;
-        }
+        historyWrites.committed(now);
         staleIds += pipeline.staleIds();
         if (!accepted.isEmpty()) {
             written += accepted.size();
@@ -306,98 +284,7 @@ public final class RedisTickSink implements TickSink {
         publishFrames = List.of();
     }
 
-    private void addEntry(Tick t, byte[] frame, long now) {
-        if (legacy && !t.mode().hasTradePrice()) {
-            return; // seed 000's TickDto has a price and no depth: order-book-only ticks have no legacy entry
-        }
-        String symbol = t.tradingSymbol() != null ? t.tradingSymbol() : Long.toString(t.instrumentToken());
-        long time = t.eventTime();
-        HistoryKey k = historyKey(symbol, MarketTime.tradingEpochDay(time));
-        boolean first = k.batch != batchNo;
-        k.batch = batchNo;
-        if (legacy) {
-            if (first) {
-                k.values.clear();
-                touched.add(k);
-            }
-            k.values.add(LegacyTickJson.write(t, symbol).getBytes(StandardCharsets.UTF_8));
-            return;
-        }
-        ids.assign(k.name, time, t.ingestSequence());
-        buf.reset().writeAsciiLong(ids.ms());
-        buf.writeByte('-');
-        buf.writeAsciiLong(ids.seq());
-        pipeline.queue(new Command<>(CommandType.XADD, new VoidOutput<>(), args()
-                .addKey(k.bytes).add(buf.toByteArray()).add(FIELD).addValue(frame)), true);
-        if (first) {
-            expireIfDue(k, now);
-        }
-    }
-
-    /**
-     * One RPUSH per List key with all of the batch's JSON ticks for it, and the due EXPIREs, in one
-     * MULTI/EXEC (legacy layout): a List has no IDs to refuse a tick it already holds, so a batch is
-     * applied whole or not at all.
-     */
-    private void pushLists(long now) {
-        List<Command<byte[], byte[], ?>> writes = new ArrayList<>(2 * touched.size());
-        for (HistoryKey k : touched) {
-            writes.add(new Command<>(CommandType.RPUSH, new VoidOutput<>(), args().addKey(k.bytes)
-                    .addValues(k.values.toArray(new byte[0][]))));
-            k.values.clear();
-            if (ttlDue(k, now)) {
-                writes.add(expire(k));
-            }
-        }
-        touched.clear();
-        pipeline.transaction(writes);
-    }
-
-    /** EXPIRE NX right after a key's first write of the batch, unless asserted within the last minute. */
-    private void expireIfDue(HistoryKey k, long now) {
-        if (ttlDue(k, now)) {
-            pipeline.queue(expire(k), false);
-        }
-    }
-
-    private boolean ttlDue(HistoryKey k, long now) {
-        if (now - k.ttlAssertedAt < TTL_RECHECK_MILLIS) {
-            return false;
-        }
-        expiring.add(k);
-        return true;
-    }
-
-    private Command<byte[], byte[], Void> expire(HistoryKey k) {
-        return new Command<>(CommandType.EXPIRE, new VoidOutput<>(), args().addKey(k.bytes).add(historyTtlSeconds).add(NX));
-    }
-
     private static CommandArgs<byte[], byte[]> args() {
         return new CommandArgs<>(ByteArrayCodec.INSTANCE);
-    }
-
-    private HistoryKey historyKey(String symbol, long epochDay) {
-        HistoryKey k = historyKeys.get(symbol);
-        if (k == null || k.epochDay != epochDay) {
-            k = new HistoryKey(epochDay, keys.tickHistory(LocalDate.ofEpochDay(epochDay), symbol));
-            historyKeys.put(symbol, k);
-        }
-        return k;
-    }
-
-    /** A history key of one symbol and day, with its bytes and per-batch bookkeeping. */
-    private static final class HistoryKey {
-        final long epochDay;
-        final String name;
-        final byte[] bytes;
-        final List<byte[]> values = new ArrayList<>();
-        long ttlAssertedAt = Long.MIN_VALUE / 2;
-        long batch;
-
-        HistoryKey(long epochDay, String name) {
-            this.epochDay = epochDay;
-            this.name = name;
-            this.bytes = name.getBytes(StandardCharsets.UTF_8);
-        }
     }
 }
