@@ -8,6 +8,11 @@ import io.tickengine.core.candle.CandleAggregator;
 import io.tickengine.core.candle.CandleInterval;
 import io.tickengine.core.time.ManualClock;
 import io.tickengine.core.time.MarketTime;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -25,6 +30,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -34,6 +40,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@link Blackhole}. A stream of 65,536 ticks (about 16 MB of {@link Tick} objects) mostly stays in cache;
  * one of 262,144 ticks mostly comes from memory. When the stream is used up, a fresh aggregator that has
  * seen one tick per instrument replaces the old one outside the measurement, so time never runs backwards.
+ *
+ * <p>Beside the score, every iteration prints the benchmark thread's CPU time per tick (from
+ * {@link ThreadMXBean}, without the restarts) and the load average at its start: on a shared machine the
+ * score follows whatever else runs, CPU per tick much less.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -56,12 +66,16 @@ public class CandleAggregatorBenchmark {
 
     private final List<List<Tick>> batches = new ArrayList<>();
     private final List<Tick> primer = new ArrayList<>(INSTRUMENTS);
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private long[] batchClock;
     private AggregatorOptions options;
     private Blackhole blackhole;
     private ManualClock clock;
     private CandleAggregator aggregator;
     private int next;
+    private long cpuAtStart;
+    private long ticksInIteration;
+    private String loadAtStart;
 
     @Setup
     public void buildStream(Blackhole bh) {
@@ -101,13 +115,30 @@ public class CandleAggregatorBenchmark {
     @Setup(Level.Invocation)
     public void wrapAround() {
         if (next == batches.size()) {
+            long cpu = threads.getCurrentThreadCpuTime();
             restart();
+            cpuAtStart += threads.getCurrentThreadCpuTime() - cpu;
         }
+    }
+
+    @Setup(Level.Iteration)
+    public void startCpuCount() {
+        loadAtStart = loadAverage();
+        ticksInIteration = 0;
+        cpuAtStart = threads.getCurrentThreadCpuTime();
+    }
+
+    @TearDown(Level.Iteration)
+    public void printCpuPerTick() {
+        double perTick = (threads.getCurrentThreadCpuTime() - cpuAtStart) / (double) ticksInIteration;
+        System.out.printf("  [cpu per tick %.2f ns (%.1f M ticks per CPU second); load average %s]%n", perTick,
+                1000.0 / perTick, loadAtStart);
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH_SIZE)
     public void onBatch() {
+        ticksInIteration += BATCH_SIZE;
         long now = batchClock[next];
         clock.set(now);
         aggregator.onBatch(batches.get(next++));
@@ -119,6 +150,14 @@ public class CandleAggregatorBenchmark {
         clock = new ManualClock(primer.get(0).eventTime());
         aggregator = CandleAggregator.create(options, clock, blackhole::consume);
         aggregator.onBatch(primer);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static long token(int instrument) {
