@@ -1,6 +1,5 @@
 package io.tickengine.cache.redis;
 
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.output.VoidOutput;
 import io.lettuce.core.protocol.Command;
@@ -25,11 +24,12 @@ import java.util.Map;
 /**
  * Caches ticks in Redis: intraday history per trading date and symbol, the latest tick per
  * instrument, and batched pub/sub fan-out (see the package documentation for the layout). A batch is
- * one pipeline of plain commands handed to Lettuce as one collection and flushed once: an XADD per
- * tick (an RPUSH per key in the legacy List layout), EXPIRE NX after a key's first write, SET of the
- * conflated latest ticks and PUBLISH of the buffered frames. The replies are awaited with the command
- * timeout; a failure throws so the engine retries and, while Redis is down, opens the circuit and
- * counts the drops. Every tick given is written, whatever its ingest sequence: ticks of one
+ * one pipeline of plain commands: an XADD per tick (an RPUSH per key in the legacy List layout),
+ * EXPIRE NX after a key's first write, SET of the conflated latest ticks and PUBLISH of the buffered
+ * frames, handed to Lettuce in runs of {@link Pipeline#DISPATCH_COMMANDS} as they are built (one
+ * flush each, so Redis starts on the batch while the rest is encoded). All replies are awaited with
+ * the command timeout before {@link #onBatch} returns; a failure throws so the engine retries and,
+ * while Redis is down, opens the circuit and counts the drops. Every tick given is written, whatever its ingest sequence: ticks of one
  * instrument from two source threads can arrive with their sequences out of order. Only the batch
  * delivered again (the engine retries a failed batch with the same ticks) is deduplicated: once
  * written it is skipped (counted); after a failed attempt, history IDs are deterministic, so Redis
@@ -187,7 +187,7 @@ public final class RedisTickSink implements TickSink {
     }
 
     private void write(List<Tick> batch, boolean force) throws InterruptedException {
-        StatefulRedisConnection<byte[], byte[]> conn = connection.get();
+        pipeline.begin(connection.get());
         accept(batch);
         long now = options.clock().millis();
         int buffered = toPublish.size() + publishNow.size();
@@ -216,7 +216,7 @@ public final class RedisTickSink implements TickSink {
                     new VoidOutput<>(), args().addKey(channels.computeIfAbsent(token,
                             t -> keys.tickChannel(t).getBytes(StandardCharsets.UTF_8))).addValue(frame)), false));
         }
-        pipeline.dispatch(conn);
+        pipeline.dispatch();
         pipeline.await(timeoutNanos, batch.isEmpty() ? "cache flush" : "tick batch of " + batch.size());
         committed(now, buffered, latestDue);
     }
@@ -229,7 +229,6 @@ public final class RedisTickSink implements TickSink {
      * from duplicating) but not published again if that attempt published it.
      */
     private void accept(List<Tick> batch) {
-        pipeline.clear();
         accepted.clear();
         frames.clear();
         publishNow = List.of();

@@ -35,9 +35,10 @@
  * "open":"1573.70","high":"1574.00","low":"1573.50","close":"1573.90","volume":1200,"ticks":7,"rev":0}};
  * prices are exact decimal strings. An exchange-less candle uses {@code NA} in its key names.
  *
- * <p>Writing: a tick batch is one pipeline with one flush of plain commands: an XADD per tick (one
- * RPUSH per key in the List layout, all in one MULTI/EXEC), EXPIRE NX right after a key's first
- * write, SET of the conflated latest ticks and PUBLISH of the buffered frames. Candles are written the same way. {@code internal}
+ * <p>Writing: a tick batch is one pipeline of plain commands, flushed in runs of 128 as they are
+ * built and awaited once: an XADD per tick (one RPUSH per key in the List layout, all in one
+ * MULTI/EXEC), EXPIRE NX right after a key's first write, SET of the conflated latest ticks and
+ * PUBLISH of the buffered frames. Candles are pipelined with one flush per batch. {@code internal}
  * is not API.
  */
 package io.tickengine.cache.redis;

@@ -2,8 +2,10 @@ package io.tickengine.cache.redis;
 
 import static io.tickengine.cache.redis.Ticks.tick;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.tickengine.cache.redis.internal.Pipeline;
 import io.tickengine.core.Tick;
 import io.tickengine.core.TickMode;
 import io.tickengine.core.engine.CircuitState;
@@ -16,6 +18,7 @@ import io.tickengine.core.source.SourceState;
 import io.tickengine.testkit.RedisKeyspace;
 import io.tickengine.testkit.RedisServer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -129,6 +132,33 @@ class RedisFaultIT {
         });
         assertThat(source.status().state()).isEqualTo(SourceState.CONNECTED);
         source.close();
+    }
+
+    @Test
+    void shouldWriteABatchOfSeveralRunsExactlyOnceWhenRedisAppliedItAfterTheAttemptTimedOut() throws Exception {
+        RedisTickSink direct = cache.tickSink();
+        List<Tick> batch = new ArrayList<>();
+        long t0 = System.currentTimeMillis();
+        for (int i = 0; i < 3 * Pipeline.DISPATCH_COMMANDS; i++) {
+            batch.add(tick(7, "WIPRO", t0 + i, 100 + i, i + 1));
+        }
+        try {
+            direct.onBatch(List.of(tick(8, "TCS", t0, 100, 1))); // connects before the pause
+            assertThat(server.command("CLIENT PAUSE 1000 ALL")).isEqualTo("+OK");
+            assertThatThrownBy(() -> direct.onBatch(batch)).isInstanceOf(RedisTimeoutException.class)
+                    .hasMessageContaining("replies missing");
+            // The paused server still holds the runs sent before the deadline and applies them when it resumes.
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).until(cache::ping);
+
+            direct.onBatch(batch);
+
+            assertThat(cache.reader().ticksToday("WIPRO")).containsExactlyElementsOf(batch);
+            assertThat(direct.stats().ticksWritten()).isEqualTo(1 + batch.size());
+            assertThat(direct.stats().failures()).isEqualTo(1);
+            assertThat(direct.stats().degraded()).isFalse();
+        } finally {
+            direct.close();
+        }
     }
 
     @Test

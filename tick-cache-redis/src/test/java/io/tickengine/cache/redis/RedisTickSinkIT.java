@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lettuce.core.StreamMessage;
+import io.tickengine.cache.redis.internal.Pipeline;
 import io.tickengine.core.Tick;
 import io.tickengine.core.time.ManualClock;
 import io.tickengine.testkit.RedisKeyspace;
@@ -170,6 +171,32 @@ class RedisTickSinkIT {
         assertThat(cache.reader().ticksOn("INFY", DAY)).extracting(Tick::lastPrice).containsExactly(100L, 101L);
         assertThat(cache.reader().ticksOn("TCS", DAY)).extracting(Tick::lastPrice).containsExactly(200L);
         assertThat(sink.stats().staleIdsRefused()).isEqualTo(2);
+        assertThat(sink.stats().degraded()).isFalse();
+    }
+
+    @Test
+    void shouldFailABatchWrittenInSeveralRunsWhenItsFirstRunFailsAndCompleteItExactlyOnceWhenRetried()
+            throws Exception {
+        redis.commands().set(key("TCS"), "not a stream");
+        List<Tick> batch = new ArrayList<>();
+        batch.add(tick(2, "TCS", T0, 200, 1));
+        int infy = 3 * Pipeline.DISPATCH_COMMANDS;
+        for (int i = 0; i < infy; i++) {
+            batch.add(tick(1, "INFY", T0 + i, 100 + i, i + 2));
+        }
+
+        assertThatThrownBy(() -> sink.onBatch(batch)).isInstanceOf(RedisWriteFailedException.class)
+                .hasMessageContaining("1 of").hasMessageContaining("WRONGTYPE");
+        // The later runs went out while the first one's replies were outstanding, and were applied.
+        assertThat(redis.commands().xlen(key("INFY"))).isEqualTo(infy);
+
+        redis.commands().del(key("TCS"));
+        sink.onBatch(batch);
+
+        assertThat(cache.reader().ticksOn("INFY", DAY)).containsExactlyElementsOf(batch.subList(1, batch.size()));
+        assertThat(cache.reader().ticksOn("TCS", DAY)).containsExactly(batch.get(0));
+        assertThat(sink.stats().staleIdsRefused()).isEqualTo(infy);
+        assertThat(sink.stats().ticksWritten()).isEqualTo(batch.size());
         assertThat(sink.stats().degraded()).isFalse();
     }
 

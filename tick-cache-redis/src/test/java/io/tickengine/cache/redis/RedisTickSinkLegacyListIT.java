@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.tickengine.cache.redis.internal.Pipeline;
 import io.tickengine.core.Tick;
 import io.tickengine.testkit.RedisKeyspace;
 import io.tickengine.testkit.RedisServer;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -70,6 +72,30 @@ class RedisTickSinkLegacyListIT {
         assertThat(cache.reader().ticksOn("TCS", DAY)).extracting(Tick::lastPrice).containsExactly(200L);
         assertThat(sink.stats().failures()).isEqualTo(1);
         assertThat(sink.stats().degraded()).isFalse();
+    }
+
+    @Test
+    void shouldApplyATransactionLongerThanOneDispatchWholeAndExactlyOnceAfterATimeout() throws Exception {
+        // An RPUSH and an EXPIRE per symbol: the transaction is more than two runs of commands long.
+        int symbols = Pipeline.DISPATCH_COMMANDS + 1;
+        sink.onBatch(List.of(tick(1, "S0", T0 - 1, 99, 1))); // connects before the pause
+        List<Tick> batch = new ArrayList<>();
+        for (int i = 0; i < symbols; i++) {
+            batch.add(tick(i + 1, "S" + i, T0, 100 + i, i + 2));
+            batch.add(tick(i + 1, "S" + i, T0 + 1, 200 + i, symbols + i + 2));
+        }
+
+        assertThat(server.command("CLIENT PAUSE 1500 ALL")).isEqualTo("+OK");
+        assertThatThrownBy(() -> sink.onBatch(batch)).isInstanceOf(RedisTimeoutException.class);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(cache::ping);
+        sink.onBatch(batch);
+
+        assertThat(cache.reader().ticksOn("S0", DAY)).extracting(Tick::lastPrice).containsExactly(99L, 100L, 200L);
+        for (int i = 1; i < symbols; i++) {
+            assertThat(cache.reader().ticksOn("S" + i, DAY)).extracting(Tick::lastPrice)
+                    .containsExactly(100L + i, 200L + i);
+        }
+        assertThat(sink.stats().failures()).isEqualTo(1);
     }
 
     @Test

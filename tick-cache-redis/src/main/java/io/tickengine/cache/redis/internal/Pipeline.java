@@ -22,12 +22,21 @@ import java.util.concurrent.TimeoutException;
 /**
  * The replies of one pipelined batch: commands are added as they are queued, then {@link #await}
  * waits for all of them once. Bulk commands ({@link #queue}) are plain Lettuce commands without a
- * future of their own, handed to the connection together by {@link #dispatch}; replies arrive in
- * order, so they are known once the future of the last one completed. An XADD refused because its
- * explicit ID is not above the stream's last one is not a failure: the entry is already there (a
- * retried batch) or is older than the stream. A batch may hold one MULTI/EXEC {@link #transaction}.
+ * future of their own, handed to the connection of {@link #begin} in runs of {@link #DISPATCH_COMMANDS}
+ * as they are queued, and the rest by {@link #dispatch}: Redis works on the first run while the sink
+ * still encodes the next, instead of idling until the whole batch is built. Replies arrive in order,
+ * so they are known once the future of the last one completed. An XADD refused because its explicit
+ * ID is not above the stream's last one is not a failure: the entry is already there (a retried
+ * batch) or is older than the stream. A batch may hold one MULTI/EXEC {@link #transaction}, never
+ * split between runs.
  */
 public final class Pipeline {
+    /**
+     * Commands handed to the connection at a time (one write and flush each); {@code redis-benchmark -P}
+     * pipelines 64 (see docs/BENCHMARKS.md for the measurements behind this figure).
+     */
+    public static final int DISPATCH_COMMANDS = 128;
+
     private final List<RedisFuture<?>> futures = new ArrayList<>(64);
     private final List<RedisCommand<byte[], byte[], ?>> queued = new ArrayList<>(2048);
     private final List<Command<byte[], byte[], ?>> bulk = new ArrayList<>(2048);
@@ -36,8 +45,17 @@ public final class Pipeline {
     private int staleIds;
     private Command<byte[], byte[], ?> exec;
     private int transactionCommands;
+    private StatefulRedisConnection<byte[], byte[]> connection;
+    private boolean inTransaction;
+
+    /** Starts a batch whose bulk commands go to {@code connection}, forgetting the last batch. */
+    public void begin(StatefulRedisConnection<byte[], byte[]> connection) {
+        clear();
+        this.connection = connection;
+    }
 
     public void clear() {
+        connection = null;
         futures.clear();
         queued.clear();
         bulk.clear();
@@ -60,9 +78,11 @@ public final class Pipeline {
         if (exec != null) {
             throw new IllegalStateException("one transaction per batch");
         }
+        inTransaction = true;
         queue(new Command<>(CommandType.MULTI, new StatusOutput<>(ByteArrayCodec.INSTANCE)), false);
         queued.addAll(commands);
         exec = new Command<>(CommandType.EXEC, new MultiOutput<>(ByteArrayCodec.INSTANCE));
+        inTransaction = false;
         queue(exec, false);
         transactionCommands = commands.size();
     }
@@ -87,7 +107,10 @@ public final class Pipeline {
         add(future, true);
     }
 
-    /** Queues a command for {@link #dispatch}; {@code explicitIdXadd} marks an XADD with an explicit ID. */
+    /**
+     * Queues a command, handing the queue to the connection once it holds {@link #DISPATCH_COMMANDS}
+     * outside a transaction; {@code explicitIdXadd} marks an XADD with an explicit ID.
+     */
     public void queue(Command<byte[], byte[], ?> command, boolean explicitIdXadd) {
         int i = bulk.size();
         if (i == bulkXadd.length) {
@@ -96,14 +119,17 @@ public final class Pipeline {
         bulkXadd[i] = explicitIdXadd;
         bulk.add(command);
         queued.add(command);
+        if (queued.size() >= DISPATCH_COMMANDS && connection != null && !inTransaction) {
+            dispatch();
+        }
     }
 
     /**
-     * Hands the commands queued since the last dispatch to the connection as one collection: with
-     * auto-flush on, Lettuce writes them all and flushes once; with auto-flush off they wait for the
-     * next flush.
+     * Hands the commands queued since the last dispatch to the connection of {@link #begin} as one
+     * collection: with auto-flush on, Lettuce writes them all and flushes once; with auto-flush off
+     * they wait for the next flush.
      */
-    public void dispatch(StatefulRedisConnection<byte[], byte[]> connection) {
+    public void dispatch() {
         int n = queued.size();
         if (n == 0) {
             return;
