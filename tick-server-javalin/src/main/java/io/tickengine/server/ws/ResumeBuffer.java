@@ -25,7 +25,7 @@ import java.util.Set;
  * A chunk is trimmed to what it holds once the next one starts.
  */
 public final class ResumeBuffer {
-    /** Encoded bytes one chunk holds at most. */
+    /** Encoded bytes one chunk holds at most, unless one tick alone needs more (it then has a chunk of its own size). */
     static final int CHUNK_BYTES = 256 * 1024;
     /** Ticks one chunk holds at most. */
     static final int CHUNK_TICKS = 4096;
@@ -36,13 +36,17 @@ public final class ResumeBuffer {
 
     /** Ticks appended in order; the oldest kept one is {@code first}. */
     private static final class Chunk {
-        byte[] data = new byte[CHUNK_BYTES];
+        byte[] data;
         long[] sequence = new long[CHUNK_TICKS];
         long[] token = new long[CHUNK_TICKS];
         long[] keptAt = new long[CHUNK_TICKS];
         int[] end = new int[CHUNK_TICKS];
         int count;
         int first;
+
+        Chunk(int dataBytes) {
+            data = new byte[dataBytes];
+        }
 
         int start(int i) {
             return i == 0 ? 0 : end[i - 1];
@@ -85,9 +89,6 @@ public final class ResumeBuffer {
     void add(Tick t, long nowMillis) {
         // Encoded outside the lock: a resuming client's scan is not held up by it.
         byte[] frame = TickCodec.encode(t);
-        if (frame.length > CHUNK_BYTES) {
-            throw new IllegalArgumentException("tick of " + frame.length + " encoded bytes is larger than a chunk");
-        }
         synchronized (this) {
             Chunk c = chunks.peekLast();
             if (c == null || !c.fits(frame.length)) {
@@ -98,7 +99,7 @@ public final class ResumeBuffer {
                 } else if (c != null) {
                     c.trim();
                 }
-                c = new Chunk();
+                c = new Chunk(Math.max(CHUNK_BYTES, frame.length));
                 chunks.addLast(c);
                 bytes += CHUNK_OVERHEAD;
             }

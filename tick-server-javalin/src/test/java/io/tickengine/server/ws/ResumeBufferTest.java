@@ -143,6 +143,22 @@ class ResumeBufferTest {
     }
 
     @Test
+    void shouldKeepATickLargerThanAChunkInAChunkOfItsOwn() {
+        // No feed sends such a tick; a symbol this long is the one way to make one.
+        Tick huge = Tick.builder().instrumentToken(9).exchange(Exchange.NSE).tradingSymbol("X".repeat(300_000))
+                .mode(TickMode.LTP).priceScale(2).lastPrice(100_00).build().withIngestSequence(2);
+        assertThat(TickCodec.encode(huge).length).isGreaterThan(ResumeBuffer.CHUNK_BYTES);
+        ResumeBuffer buffer = new ResumeBuffer(MINUTE, 1L << 30);
+        buffer.add(tick(9, 1, true), 0);
+        buffer.add(huge, 0);
+        buffer.add(tick(9, 3, true), 0);
+
+        assertThat(buffer.since(0, Set.of(9L))).containsExactly(tick(9, 1, true), huge, tick(9, 3, true));
+        assertThat(buffer.bytes()).isEqualTo(3 * ResumeBuffer.CHUNK_OVERHEAD + perTick(tick(9, 1, true))
+                + perTick(huge) + perTick(tick(9, 3, true)));
+    }
+
+    @Test
     void shouldRefuseABoundThatHoldsNothing() {
         assertThatThrownBy(() -> new ResumeBuffer(MINUTE, 0)).isInstanceOf(IllegalArgumentException.class);
     }
