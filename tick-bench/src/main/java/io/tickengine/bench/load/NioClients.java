@@ -282,9 +282,13 @@ final class NioClients extends LoadClients {
             }
         }
 
-        /** Counts every tick of a one-tick or batched frame, each with its own latency. */
+        /**
+         * Counts every tick of a one-tick or batched frame, each with its own latency. A one-tick frame
+         * is searched only up to its stamp, which comes before the order book.
+         */
         private void onText(byte[] a, int from, int len) {
-            if (!recording() || !(startsWith(a, from, len, TICK) || startsWith(a, from, len, TICKS))) {
+            boolean single = startsWith(a, from, len, TICK);
+            if (!recording() || !(single || startsWith(a, from, len, TICKS))) {
                 return;
             }
             long now = System.currentTimeMillis();
@@ -294,6 +298,9 @@ final class NioClients extends LoadClients {
                 long stamp = stampMillis(a, at + FIELD.length);
                 tick(now, stamp);
                 n++;
+                if (single) {
+                    break;
+                }
             }
             if (n > 0) {
                 frame(n, len);
