@@ -66,7 +66,9 @@ public final class Json {
         if (epochMillis <= 0) {
             out.append("null");
         } else {
-            out.append('"').append(Instant.ofEpochMilli(epochMillis)).append('"');
+            out.append('"');
+            instant(out, epochMillis);
+            out.append('"');
         }
         return this;
     }
@@ -90,6 +92,49 @@ public final class Json {
         out.append('"');
         JsonStringEncoder.getInstance().quoteAsString(s, out);
         out.append('"');
+    }
+
+    /**
+     * Appends the instant of {@code epochMillis} exactly as {@link Instant#toString()} writes it
+     * ({@code 2026-11-21T09:15:00Z}, {@code 2026-11-21T09:15:00.125Z}), without its formatter for years
+     * 0 to 9999.
+     */
+    public static void instant(StringBuilder out, long epochMillis) {
+        long days = Math.floorDiv(epochMillis, 86_400_000L);
+        int millisOfDay = (int) Math.floorMod(epochMillis, 86_400_000L);
+        // Civil date from days since 1970-01-01 (proleptic Gregorian, eras of 400 years).
+        long z = days + 719_468;
+        long era = Math.floorDiv(z, 146_097);
+        long dayOfEra = z - era * 146_097;
+        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long mp = (5 * dayOfYear + 2) / 153;
+        int day = (int) (dayOfYear - (153 * mp + 2) / 5 + 1);
+        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+        long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+        if (year < 0 || year > 9999) {
+            out.append(Instant.ofEpochMilli(epochMillis));
+            return;
+        }
+        int seconds = millisOfDay / 1000;
+        int millis = millisOfDay % 1000;
+        digits(out, (int) year, 4).append('-');
+        digits(out, month, 2).append('-');
+        digits(out, day, 2).append('T');
+        digits(out, seconds / 3600, 2).append(':');
+        digits(out, seconds / 60 % 60, 2).append(':');
+        digits(out, seconds % 60, 2);
+        if (millis != 0) {
+            digits(out.append('.'), millis, 3);
+        }
+        out.append('Z');
+    }
+
+    private static StringBuilder digits(StringBuilder out, int value, int width) {
+        for (int unit = width == 4 ? 1000 : width == 3 ? 100 : 10; unit > 0; unit /= 10) {
+            out.append((char) ('0' + value / unit % 10));
+        }
+        return out;
     }
 
     /** A JSON string literal. */

@@ -148,13 +148,21 @@ public final class ClientSession {
         if (update instanceof SharedTick s) {
             SharedTick.Form form = pack ? SharedTick.Form.MSGPACK_DATA : SharedTick.Form.JSON_DATA;
             byte[] made = s.cached(dialect, form);
-            return made != null ? made : s.encoded(dialect, form, t -> encodeItem(tree(t), pack));
+            return made != null ? made : s.encoded(dialect, form, t -> encodeTick(t, pack));
         }
-        return encodeItem(update instanceof Tick t ? tree(t) : update, pack);
+        if (update instanceof Tick t) {
+            return encodeTick(t, pack);
+        }
+        return pack ? Tree.msgpackBytes(update) : Tree.json(update).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] encodeItem(Object tree, boolean pack) {
-        return pack ? Tree.msgpackBytes(tree) : Tree.json(tree).getBytes(StandardCharsets.UTF_8);
+    /** A tick's {@code data} item: JSON written directly, MessagePack from the tree. */
+    private byte[] encodeTick(Tick t, boolean pack) {
+        if (pack) {
+            return Tree.msgpackBytes(tree(t));
+        }
+        return dialect == Dialect.SYMBOLS ? Messages.tickDtoJson(t, classOf.apply(t.instrumentToken()))
+                : Messages.kiteTickJson(t);
     }
 
     private Map<String, Object> tree(Tick t) {

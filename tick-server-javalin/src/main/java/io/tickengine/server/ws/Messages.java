@@ -8,9 +8,9 @@ import io.tickengine.core.instrument.InstrumentClass;
 import io.tickengine.server.internal.Dec;
 
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,6 +19,9 @@ import java.util.Objects;
  * 000's TickDto, plus candles. Prices are {@link Dec} so every encoding stays exact.
  */
 public final class Messages {
+    private static final String[] MODE_NAMES = Arrays.stream(TickMode.values())
+            .map(m -> m.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+
     private Messages() {
     }
 
@@ -27,67 +30,83 @@ public final class Messages {
      * book only) has no trade fields at all, no {@code last_price} either, only its depth and times.
      */
     public static Map<String, Object> kiteTick(Tick t) {
+        TreeFields f = new TreeFields(32);
+        kiteTick(t, f);
+        return f.root();
+    }
+
+    /** {@link #kiteTick(Tick)} as UTF-8 JSON, written directly: the same text as the tree's, without the tree. */
+    public static byte[] kiteTickJson(Tick t) {
+        JsonFields f = new JsonFields();
+        kiteTick(t, f);
+        return f.utf8();
+    }
+
+    private static void kiteTick(Tick t, Fields m) {
         int s = t.priceScale();
-        Map<String, Object> m = new LinkedHashMap<>(32);
-        m.put("instrument_token", t.instrumentToken());
-        m.put("tradingsymbol", t.tradingSymbol());
-        m.put("exchange", t.exchange() == null ? null : t.exchange().name());
-        m.put("mode", t.mode().name().toLowerCase(java.util.Locale.ROOT));
+        m.number("instrument_token", t.instrumentToken());
+        m.text("tradingsymbol", t.tradingSymbol());
+        m.text("exchange", t.exchange() == null ? null : t.exchange().name());
+        m.text("mode", MODE_NAMES[t.mode().ordinal()]);
         if (t.mode().hasTradePrice()) {
-            m.put("last_price", new Dec(t.lastPrice(), s));
+            m.price("last_price", t.lastPrice(), s);
         }
         if (t.mode() == TickMode.QUOTE || t.mode() == TickMode.FULL) {
-            m.put("last_quantity", t.lastQuantity());
-            m.put("average_price", new Dec(t.averagePrice(), s));
-            m.put("volume", t.volume());
-            m.put("buy_quantity", t.totalBuyQuantity());
-            m.put("sell_quantity", t.totalSellQuantity());
-            m.put("change", new Dec(t.change(), s));
-            Map<String, Object> ohlc = new LinkedHashMap<>(4);
-            ohlc.put("open", new Dec(t.open(), s));
-            ohlc.put("high", new Dec(t.high(), s));
-            ohlc.put("low", new Dec(t.low(), s));
-            ohlc.put("close", new Dec(t.close(), s));
-            m.put("ohlc", ohlc);
+            m.number("last_quantity", t.lastQuantity());
+            m.price("average_price", t.averagePrice(), s);
+            m.number("volume", t.volume());
+            m.number("buy_quantity", t.totalBuyQuantity());
+            m.number("sell_quantity", t.totalSellQuantity());
+            m.price("change", t.change(), s);
+            ohlc(t, m);
         }
-        m.put("last_trade_time", time(t.lastTradeTime()));
-        m.put("timestamp", time(t.eventTime()));
-        m.put("receive_timestamp", time(t.receiveTimestamp()));
+        m.time("last_trade_time", t.lastTradeTime());
+        m.time("timestamp", t.eventTime());
+        m.time("receive_timestamp", t.receiveTimestamp());
         if (t.mode() == TickMode.FULL) {
-            m.put("oi", t.openInterest());
-            m.put("oi_day_high", t.openInterestDayHigh());
-            m.put("oi_day_low", t.openInterestDayLow());
+            m.number("oi", t.openInterest());
+            m.number("oi_day_high", t.openInterestDayHigh());
+            m.number("oi_day_low", t.openInterestDayLow());
             if (t.depth() != null) {
-                m.put("depth", depth(t.depth(), s));
+                depth(t.depth(), s, m);
             }
         } else if (t.mode() == TickMode.DEPTH && t.depth() != null) {
-            m.put("depth", depth(t.depth(), s));
+            depth(t.depth(), s, m);
         }
-        m.put("sequence", t.ingestSequence());
-        return m;
+        m.number("sequence", t.ingestSequence());
     }
 
-    private static Map<String, Object> depth(Depth d, int scale) {
-        List<Object> buy = new ArrayList<>(d.bidLevels());
+    private static void ohlc(Tick t, Fields m) {
+        int s = t.priceScale();
+        m.object("ohlc");
+        m.price("open", t.open(), s);
+        m.price("high", t.high(), s);
+        m.price("low", t.low(), s);
+        m.price("close", t.close(), s);
+        m.end();
+    }
+
+    private static void depth(Depth d, int scale, Fields m) {
+        m.object("depth");
+        m.array("buy");
         for (int i = 0; i < d.bidLevels(); i++) {
-            buy.add(level(d.bidPrice(i), scale, d.bidQuantity(i), d.bidOrders(i)));
+            level(d.bidPrice(i), scale, d.bidQuantity(i), d.bidOrders(i), m);
         }
-        List<Object> sell = new ArrayList<>(d.askLevels());
+        m.end();
+        m.array("sell");
         for (int i = 0; i < d.askLevels(); i++) {
-            sell.add(level(d.askPrice(i), scale, d.askQuantity(i), d.askOrders(i)));
+            level(d.askPrice(i), scale, d.askQuantity(i), d.askOrders(i), m);
         }
-        Map<String, Object> m = new LinkedHashMap<>(2);
-        m.put("buy", buy);
-        m.put("sell", sell);
-        return m;
+        m.end();
+        m.end();
     }
 
-    private static Map<String, Object> level(long price, int scale, long quantity, int orders) {
-        Map<String, Object> m = new LinkedHashMap<>(3);
-        m.put("price", new Dec(price, scale));
-        m.put("quantity", quantity);
-        m.put("orders", (long) orders);
-        return m;
+    private static void level(long price, int scale, long quantity, int orders, Fields m) {
+        m.object(null);
+        m.price("price", price, scale);
+        m.number("quantity", quantity);
+        m.number("orders", orders);
+        m.end();
     }
 
     /**
@@ -95,29 +114,35 @@ public final class Messages {
      * tick (order book only) carries {@code depth} in place of the price, volume and ohlc it does not have.
      */
     public static Map<String, Object> tickDto(Tick t, InstrumentClass type) {
+        TreeFields f = new TreeFields(10);
+        tickDto(t, type, f);
+        return f.root();
+    }
+
+    /** {@link #tickDto(Tick, InstrumentClass)} as UTF-8 JSON, written directly. */
+    public static byte[] tickDtoJson(Tick t, InstrumentClass type) {
+        JsonFields f = new JsonFields();
+        tickDto(t, type, f);
+        return f.utf8();
+    }
+
+    private static void tickDto(Tick t, InstrumentClass type, Fields m) {
         int s = t.priceScale();
-        Map<String, Object> m = new LinkedHashMap<>(10);
-        m.put("symbol", t.tradingSymbol());
-        m.put("instrumentToken", t.instrumentToken());
-        m.put("type", type == InstrumentClass.INDEX ? "INDEX" : type == InstrumentClass.STOCK ? "STOCK" : String.valueOf(type));
-        m.put("timestamp", time(t.eventTime()));
+        m.text("symbol", t.tradingSymbol());
+        m.number("instrumentToken", t.instrumentToken());
+        m.text("type", type == InstrumentClass.INDEX ? "INDEX" : type == InstrumentClass.STOCK ? "STOCK" : String.valueOf(type));
+        m.time("timestamp", t.eventTime());
         if (!t.mode().hasTradePrice()) {
             if (t.depth() != null) {
-                m.put("depth", depth(t.depth(), s));
+                depth(t.depth(), s, m);
             }
-            m.put("sequence", t.ingestSequence());
-            return m;
+            m.number("sequence", t.ingestSequence());
+            return;
         }
-        m.put("lastTradedPrice", new Dec(t.lastPrice(), s));
-        m.put("volume", t.volume());
-        Map<String, Object> ohlc = new LinkedHashMap<>(4);
-        ohlc.put("open", new Dec(t.open(), s));
-        ohlc.put("high", new Dec(t.high(), s));
-        ohlc.put("low", new Dec(t.low(), s));
-        ohlc.put("close", new Dec(t.close(), s));
-        m.put("ohlc", ohlc);
-        m.put("sequence", t.ingestSequence());
-        return m;
+        m.price("lastTradedPrice", t.lastPrice(), s);
+        m.number("volume", t.volume());
+        ohlc(t, m);
+        m.number("sequence", t.ingestSequence());
     }
 
     /** A candle: instrument, interval, bucket start and end, exact OHLC, volume, tick count, revision. */
@@ -156,9 +181,5 @@ public final class Messages {
             }
         }
         return d;
-    }
-
-    private static Instant time(long epochMillis) {
-        return epochMillis <= 0 ? null : Instant.ofEpochMilli(epochMillis);
     }
 }
