@@ -9,8 +9,6 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -174,8 +172,6 @@ final class NioClients extends LoadClients {
         ByteBuffer in;
         byte[] fragments = new byte[0];
         boolean fragmented;
-        final byte[] lastSecond = new byte[19];
-        long lastSecondMillis = Long.MIN_VALUE;
         private boolean ended;
 
         Conn(SocketChannel ch, ByteBuffer in) {
@@ -307,13 +303,10 @@ final class NioClients extends LoadClients {
             }
         }
 
-        /** Epoch millis of an ISO instant such as {@code 2026-11-21T22:30:01.125Z} at {@code i}. */
+        /** Epoch millis of an ISO instant such as {@code 2026-11-21T22:30:01.125Z} at {@code i}, read digit by digit. */
         private long stampMillis(byte[] a, int i) {
-            if (!Arrays.equals(a, i, i + 19, lastSecond, 0, 19)) {
-                System.arraycopy(a, i, lastSecond, 0, 19);
-                lastSecondMillis = LocalDateTime.parse(new String(lastSecond, StandardCharsets.US_ASCII))
-                        .toEpochSecond(ZoneOffset.UTC) * 1000;
-            }
+            long days = epochDay(digits(a, i, 4), digits(a, i + 5, 2), digits(a, i + 8, 2));
+            long seconds = days * 86_400 + digits(a, i + 11, 2) * 3600L + digits(a, i + 14, 2) * 60L + digits(a, i + 17, 2);
             int millis = 0;
             if (a[i + 19] == '.') {
                 int scale = 100;
@@ -322,8 +315,26 @@ final class NioClients extends LoadClients {
                     scale /= 10;
                 }
             }
-            return lastSecondMillis + millis;
+            return seconds * 1000 + millis;
         }
+    }
+
+    private static int digits(byte[] a, int from, int n) {
+        int v = 0;
+        for (int i = from; i < from + n; i++) {
+            v = v * 10 + (a[i] - '0');
+        }
+        return v;
+    }
+
+    /** Days since 1970-01-01 of a proleptic Gregorian date with a year from 0 (eras of 400 years). */
+    static long epochDay(int year, int month, int day) {
+        int y = month <= 2 ? year - 1 : year;
+        int era = Math.floorDiv(y, 400);
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097L + dayOfEra - 719_468;
     }
 
     private static boolean startsWith(byte[] a, int from, int len, byte[] prefix) {
