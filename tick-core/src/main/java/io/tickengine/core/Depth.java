@@ -6,9 +6,13 @@ import java.util.Objects;
 /**
  * Market depth: bid and offer levels, best first, each with a price (fixed-point at the tick's
  * scale), a quantity and an order count. Immutable; feeds give five levels, Angel One's Depth-20
- * mode twenty.
+ * mode twenty. A side holds at most {@link #MAX_LEVELS} levels, so every codec and store can carry any
+ * depth a tick holds.
  */
 public final class Depth {
+    /** The most levels a side may hold: far above any feed's 20, and what one byte counts. */
+    public static final int MAX_LEVELS = 255;
+
     private final long[] bidPrices;
     private final long[] bidQuantities;
     private final int[] bidOrders;
@@ -25,7 +29,11 @@ public final class Depth {
         this.askOrders = Arrays.copyOf(b.askOrders, b.asks);
     }
 
-    /** A builder holding up to {@code maxLevels} levels per side. */
+    /**
+     * A builder holding up to {@code maxLevels} levels per side.
+     *
+     * @throws IllegalArgumentException unless {@code 1 <= maxLevels <= }{@link #MAX_LEVELS}
+     */
     public static Builder builder(int maxLevels) {
         return new Builder(maxLevels);
     }
@@ -111,8 +119,8 @@ public final class Depth {
         private int asks;
 
         private Builder(int maxLevels) {
-            if (maxLevels < 1) {
-                throw new IllegalArgumentException("maxLevels must be positive, was " + maxLevels);
+            if (maxLevels < 1 || maxLevels > MAX_LEVELS) {
+                throw new IllegalArgumentException("maxLevels must be 1 to " + MAX_LEVELS + ", was " + maxLevels);
             }
             bidPrices = new long[maxLevels];
             bidQuantities = new long[maxLevels];

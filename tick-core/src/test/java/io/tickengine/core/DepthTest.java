@@ -62,6 +62,9 @@ class DepthTest {
         assertThatThrownBy(() -> b.ask(3, 1, 1)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> Depth.builder(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxLevels");
+        assertThatThrownBy(() -> Depth.builder(Depth.MAX_LEVELS + 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxLevels must be 1 to 255");
+        assertThat(Depth.builder(Depth.MAX_LEVELS).bid(1, 1, 1).build().bidLevels()).isEqualTo(1);
     }
 
     @Test

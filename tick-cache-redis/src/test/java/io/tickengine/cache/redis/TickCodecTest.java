@@ -87,6 +87,32 @@ class TickCodecTest {
     }
 
     @Test
+    void shouldRoundTripTheDeepestBookATickMayHold() {
+        Depth.Builder d = Depth.builder(Depth.MAX_LEVELS);
+        for (int i = 0; i < Depth.MAX_LEVELS; i++) {
+            d.bid(157_000 - i, 10 + i, 1 + i).ask(157_005 + i, 20 + i, 2 + i);
+        }
+        Tick deep = fullTick().toBuilder().depth(d.build()).build().withIngestSequence(7);
+
+        assertThat(TickCodec.decode(TickCodec.encode(deep))).containsExactly(deep);
+    }
+
+    @Test
+    void shouldRejectADeclaredDepthBeyondWhatATickMayHold() {
+        // An empty book is the frame's last two bytes (bid and ask counts); declare one bid level too many.
+        byte[] empty = TickCodec.encode(fullTick().toBuilder().depth(Depth.builder(1).build()).build());
+        assertThat(Arrays.copyOfRange(empty, empty.length - 2, empty.length)).containsExactly(0, 0);
+        byte[] tooDeep = Arrays.copyOf(empty, empty.length + 1);
+        int tooMany = Depth.MAX_LEVELS + 1;
+        tooDeep[empty.length - 2] = (byte) (0x80 | (tooMany & 0x7F));
+        tooDeep[empty.length - 1] = (byte) (tooMany >>> 7);
+        tooDeep[empty.length] = 0;
+
+        assertThatThrownBy(() -> TickCodec.decode(tooDeep)).isInstanceOf(MalformedTickFrameException.class)
+                .hasMessageContaining("depth of 256/0 levels");
+    }
+
+    @Test
     void shouldRejectFramesItDoesNotUnderstand() {
         byte[] good = TickCodec.encode(fullTick());
         byte[] otherVersion = good.clone();

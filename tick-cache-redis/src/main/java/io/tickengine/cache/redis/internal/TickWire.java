@@ -181,7 +181,7 @@ public final class TickWire {
     private static Depth readDepth(ByteReader in, long last) {
         long bids = in.readVarLong();
         long asks = in.readVarLong();
-        if (bids > 1000 || asks > 1000) {
+        if (bids > Depth.MAX_LEVELS || asks > Depth.MAX_LEVELS) {
             throw new MalformedTickFrameException("depth of " + bids + "/" + asks + " levels");
         }
         Depth.Builder d = Depth.builder((int) Math.max(1, Math.max(bids, asks)));

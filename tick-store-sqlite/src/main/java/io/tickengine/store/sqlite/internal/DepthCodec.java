@@ -7,7 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Market depth as a compact BLOB: one byte of bid levels, one of ask levels, then each bid and then
+ * Market depth as a compact BLOB: one byte of bid levels, one of ask levels (a side holds at most
+ * {@link Depth#MAX_LEVELS}, 255), then each bid and then
  * each ask as price (int64), quantity (int64) and orders (int32), big-endian. Five levels a side take
  * 202 bytes; prices stay exact units at the tick's scale.
  */
@@ -23,9 +24,6 @@ final class DepthCodec {
         }
         int bids = depth.bidLevels();
         int asks = depth.askLevels();
-        if (bids > 255 || asks > 255) {
-            throw new SqliteStoreException("depth of " + bids + " bids and " + asks + " asks exceeds 255 levels a side");
-        }
         ByteBuffer b = ByteBuffer.allocate(2 + (bids + asks) * LEVEL_BYTES).order(ByteOrder.BIG_ENDIAN);
         b.put((byte) bids).put((byte) asks);
         for (int i = 0; i < bids; i++) {
