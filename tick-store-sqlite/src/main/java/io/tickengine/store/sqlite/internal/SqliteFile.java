@@ -47,7 +47,7 @@ public final class SqliteFile implements AutoCloseable {
         this.tickWriter = tickWriter;
         this.candleWriter = candleWriter;
         this.readers = readers;
-        Jdbi jdbi = Jdbi.create(readers);
+        Jdbi jdbi = Jdbi.create(readers).setStatementBuilderFactory(readers);
         this.tickHistory = new SqliteTickHistory(jdbi);
         this.candleHistory = new SqliteCandleHistory(jdbi, tables);
     }
