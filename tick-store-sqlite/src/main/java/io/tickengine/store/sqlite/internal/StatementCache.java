@@ -55,7 +55,9 @@ final class StatementCache implements StatementBuilder {
             stmt.close();
             return;
         }
-        ps.clearParameters();
+        // Not clearParameters(): SQLite's clear_bindings marks a statement whose plan looked at a
+        // parameter as expired, and the next step would compile it again. Every query binds all of
+        // its parameters anyway.
         idle.put(sql, ps);
         if (idle.size() > MAX_STATEMENTS) {
             var eldest = idle.entrySet().iterator();
