@@ -41,6 +41,8 @@ import java.util.stream.Stream;
 public final class SqliteStoreBenchmark {
     private static final int ENGINE_BATCH = 1_024;
     private static final int DEFAULT_INSTRUMENTS = 500;
+    /** Rounds of the query shapes; the last is reported as warm. */
+    private static final int QUERY_ROUNDS = 8;
     private static final long T0 = 1_731_988_800_000L;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -128,25 +130,34 @@ public final class SqliteStoreBenchmark {
         return new Timing(System.nanoTime() - start, THREADS.getCurrentThreadCpuTime() - cpu);
     }
 
+    /**
+     * The query shapes in {@value #QUERY_ROUNDS} rounds of 2,000 queries each. The first round runs
+     * cold, mostly interpreted and compiling (what earlier entries of BENCHMARKS.md report); the last
+     * runs on compiled code, as a server does after its first few thousand queries.
+     */
     private static void queryLatency(SqliteStore store, int instruments) {
-        queries("candles(60 x 1s)", i -> {
-            long from = T0 + (i % 1_000) * 1_000L;
-            return store.candles().candles(i % instruments, CandleInterval.S1, new TimeRange(from, from + 60_000), 60)
-                    .size();
-        });
-        queries("ticksByToken(<=100)", i -> {
-            long from = T0 + (i % 100) * 1_000L;
-            return store.ticks().ticksByToken(i % instruments, new TimeRange(from, from + 60_000), 100).size();
-        });
-        queries("ticksBySymbol(<=100)", i -> {
-            long from = T0 + (i % 100) * 1_000L;
-            TimeRange range = new TimeRange(from, from + 60_000);
-            return store.ticks().ticksBySymbol(Exchange.NSE, "SYM" + i % instruments, range, 100).size();
-        });
+        for (int round = 1; round <= QUERY_ROUNDS; round++) {
+            String label = round == 1 ? "" : " warm";
+            boolean print = round == 1 || round == QUERY_ROUNDS;
+            queries("candles(60 x 1s)", label, print, i -> {
+                long from = T0 + (i % 1_000) * 1_000L;
+                return store.candles().candles(i % instruments, CandleInterval.S1, new TimeRange(from, from + 60_000), 60)
+                        .size();
+            });
+            queries("ticksByToken(<=100)", label, print, i -> {
+                long from = T0 + (i % 100) * 1_000L;
+                return store.ticks().ticksByToken(i % instruments, new TimeRange(from, from + 60_000), 100).size();
+            });
+            queries("ticksBySymbol(<=100)", label, print, i -> {
+                long from = T0 + (i % 100) * 1_000L;
+                TimeRange range = new TimeRange(from, from + 60_000);
+                return store.ticks().ticksBySymbol(Exchange.NSE, "SYM" + i % instruments, range, 100).size();
+            });
+        }
     }
 
     /** Runs 2,000 queries on this thread; SQLite works on the caller's thread, so its CPU time is the query's. */
-    private static void queries(String what, IntUnaryOperator query) {
+    private static void queries(String what, String label, boolean print, IntUnaryOperator query) {
         int queries = 2_000;
         long rows = 0;
         long cpu = THREADS.getCurrentThreadCpuTime();
@@ -156,8 +167,10 @@ public final class SqliteStoreBenchmark {
         }
         long wall = System.nanoTime() - start;
         cpu = THREADS.getCurrentThreadCpuTime() - cpu;
-        System.out.printf(Locale.ROOT, "query %-20s %,8d us wall, %,8d us CPU per query (%,d rows in all)%n", what,
-                wall / 1_000 / queries, cpu / 1_000 / queries, rows);
+        if (print) {
+            System.out.printf(Locale.ROOT, "query%s %-20s %,8d us wall, %,8d us CPU per query (%,d rows in all)%n",
+                    label, what, wall / 1_000 / queries, cpu / 1_000 / queries, rows);
+        }
     }
 
     /**
