@@ -23,7 +23,10 @@ import org.jdbi.v3.core.statement.StatementContext;
  * {@link #closeAll} when the connection is.
  */
 final class StatementCache implements StatementBuilder {
-    /** More than the query shapes of both histories over every candle interval. */
+    /**
+     * The tick queries and three candle queries for each of about 18 intervals; intervals are open-ended
+     * ({@code CandleInterval.ofSeconds}), so the SQL a connection sees is not, hence the bound.
+     */
     static final int MAX_STATEMENTS = 64;
 
     private final Map<String, PreparedStatement> idle = new LinkedHashMap<>(16, 0.75f, true);
