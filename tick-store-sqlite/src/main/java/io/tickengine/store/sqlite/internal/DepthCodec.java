@@ -8,9 +8,9 @@ import java.nio.ByteOrder;
 
 /**
  * Market depth as a compact BLOB: one byte of bid levels, one of ask levels (a side holds at most
- * {@link Depth#MAX_LEVELS}, 255), then each bid and then
- * each ask as price (int64), quantity (int64) and orders (int32), big-endian. Five levels a side take
- * 202 bytes; prices stay exact units at the tick's scale.
+ * {@link Depth#MAX_LEVELS}, 255), then each bid and then each ask as price (int64), quantity (int64)
+ * and orders (int32), big-endian. Five levels a side take 202 bytes; prices stay exact units at the
+ * tick's scale.
  */
 final class DepthCodec {
     private static final int LEVEL_BYTES = 8 + 8 + 4;
