@@ -8,6 +8,7 @@ import io.tickengine.core.Exchange;
 import io.tickengine.core.Tick;
 import io.tickengine.core.TickMode;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,23 @@ class TickCodecTest {
         assertThat(d.openInterestChangePercent()).isEqualTo(-1.25);
         assertThat(d.feedSequence()).isEqualTo(77);
         assertThat(d.lastPriceDecimal()).isEqualByComparingTo("1573.70");
+    }
+
+    /** Redis holds frames written in this format: its bytes must never change within a version. */
+    @Test
+    void shouldWriteTheWireFormatByteForByte() {
+        Tick ltp = Tick.builder().instrumentToken(256_265).mode(TickMode.LTP).lastPrice(2_375_425)
+                .exchangeTimestamp(1_732_000_000_000L).receiveTimestamp(1_732_000_000_005L).build()
+                .withIngestSequence(1_000_000);
+        String full = "0181f418ffffff7f42034e534504494e4659f49a13d0aff5b3e8642e540a89018eda9601a08d0690bf05b315ec09"
+                + "9b1dc313c213cf0f9a01d08c01b89401807d000000000000f4bff4df01cb8702c49805f3c70402030914021328040a3c"
+                + "061450081e640a";
+        String ltpRecord = "89d20f780282fca10280a0f5b3e8640a80897a";
+
+        assertThat(HexFormat.of().formatHex(TickCodec.encode(fullTick()))).isEqualTo(full);
+        assertThat(HexFormat.of().formatHex(TickCodec.encode(ltp))).isEqualTo("01" + ltpRecord);
+        assertThat(HexFormat.of().formatHex(TickCodec.encode(List.of(fullTick(), ltp)))).isEqualTo(full + ltpRecord);
+        assertThat(TickCodec.decode(HexFormat.of().parseHex(full + ltpRecord))).containsExactly(fullTick(), ltp);
     }
 
     @Test
