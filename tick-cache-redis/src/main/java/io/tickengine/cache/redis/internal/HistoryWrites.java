@@ -35,7 +35,6 @@ public final class HistoryWrites {
     private final long ttlSeconds;
     private final boolean legacy;
     private final StreamIds ids = new StreamIds();
-    private final ByteWriter id = new ByteWriter(32);
     private final Map<String, HistoryKey> historyKeys = new HashMap<>();
     private final List<HistoryKey> expiring = new ArrayList<>();
     private final List<HistoryKey> touched = new ArrayList<>();
@@ -80,11 +79,8 @@ public final class HistoryWrites {
             return;
         }
         ids.assign(k.name, time, t.ingestSequence());
-        id.reset().writeAsciiLong(ids.ms());
-        id.writeByte('-');
-        id.writeAsciiLong(ids.seq());
         pipeline.queue(new Command<>(CommandType.XADD, new VoidOutput<>(), args()
-                .addKey(k.bytes).add(id.toByteArray()).add(field).addValue(frame)), true);
+                .addKey(k.bytes).add(ids.idBytes()).add(field).addValue(frame)), true);
         if (first && ttlDue(k, now)) {
             pipeline.queue(expire(k), false);
         }

@@ -1,5 +1,7 @@
 package io.tickengine.cache.redis.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,6 +18,8 @@ public final class StreamIds {
 
     private final Map<String, long[]> committed = new HashMap<>();
     private final Map<String, long[]> working = new HashMap<>();
+    /** Room for the ASCII digits of two longs and the dash between them. */
+    private final byte[] id = new byte[41];
     private long ms;
     private long seq;
 
@@ -64,6 +68,14 @@ public final class StreamIds {
         return seq;
     }
 
+    /** The last assigned ID as Redis takes it: ASCII {@code <ms>-<seq>}. */
+    public byte[] idBytes() {
+        int n = putDecimal(ms, 0);
+        id[n++] = '-';
+        n = putDecimal(seq, n);
+        return Arrays.copyOf(id, n);
+    }
+
     /** Makes the batch's assignments the base of the next batch. */
     public void commit() {
         if (committed.size() + working.size() > MAX_KEYS) {
@@ -71,6 +83,23 @@ public final class StreamIds {
         }
         committed.putAll(working);
         working.clear();
+    }
+
+    private int putDecimal(long v, int at) {
+        if (v < 0) { // assigned IDs are not negative; written exactly all the same
+            byte[] digits = Long.toString(v).getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(digits, 0, id, at, digits.length);
+            return at + digits.length;
+        }
+        int end = at + 1;
+        for (long rest = v / 10; rest != 0; rest /= 10) {
+            end++;
+        }
+        for (int i = end - 1; i >= at; i--) {
+            id[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        return end;
     }
 
     /** Committed keys, for tests. */

@@ -2,6 +2,7 @@ package io.tickengine.cache.redis.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class StreamIdsTest {
@@ -10,6 +11,19 @@ class StreamIdsTest {
     private String next(String key, long ms, long seq) {
         ids.assign(key, ms, seq);
         return ids.ms() + "-" + ids.seq();
+    }
+
+    @Test
+    void shouldWriteTheAssignedIdAsAscii() {
+        ids.begin();
+        for (long[] msSeq : new long[][] {{0, 0}, {7, 3}, {1_765_168_200_000L, 1_000_000}, {999, 10},
+                {Long.MAX_VALUE, Long.MAX_VALUE}}) {
+            ids.assign("k" + msSeq[0], msSeq[0], msSeq[1]);
+
+            assertThat(new String(ids.idBytes(), StandardCharsets.US_ASCII)).isEqualTo(ids.ms() + "-" + ids.seq());
+        }
+        assertThat(new String(ids.idBytes(), StandardCharsets.US_ASCII))
+                .isEqualTo(Long.MAX_VALUE + "-" + Long.MAX_VALUE);
     }
 
     @Test
