@@ -14,6 +14,8 @@ import io.tickengine.core.Exchange;
 import io.tickengine.core.Tick;
 import io.tickengine.core.candle.Candle;
 import io.tickengine.core.candle.CandleInterval;
+import io.tickengine.core.codec.MalformedTickFrameException;
+import io.tickengine.core.codec.TickCodec;
 import io.tickengine.core.time.MarketTime;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

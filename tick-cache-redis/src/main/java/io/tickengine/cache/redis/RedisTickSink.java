@@ -5,14 +5,13 @@ import io.lettuce.core.output.VoidOutput;
 import io.lettuce.core.protocol.Command;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
-import io.tickengine.cache.redis.internal.ByteWriter;
 import io.tickengine.cache.redis.internal.HistoryWrites;
 import io.tickengine.cache.redis.internal.LastBatch;
 import io.tickengine.cache.redis.internal.LazyConnection;
 import io.tickengine.cache.redis.internal.PendingTicks;
 import io.tickengine.cache.redis.internal.Pipeline;
-import io.tickengine.cache.redis.internal.TickWire;
 import io.tickengine.core.Tick;
+import io.tickengine.core.codec.TickCodec;
 import io.tickengine.core.sink.OverflowPolicy;
 import io.tickengine.core.sink.TickSink;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +72,6 @@ public final class RedisTickSink implements TickSink {
     private List<byte[]> publishFrames = List.of();
     private final PendingTicks toPublish = PendingTicks.everyTick();
     private final PendingTicks latestPending = PendingTicks.newestPerInstrument();
-    private final ByteWriter buf = new ByteWriter(4096);
     private boolean publishing;
     private long timerRetryAt;
     private final LastBatch last = new LastBatch();
@@ -243,9 +241,7 @@ public final class RedisTickSink implements TickSink {
         for (int i = 0, n = batch.size(); i < n; i++) {
             Tick t = batch.get(i);
             accepted.add(t);
-            buf.reset().writeByte(TickWire.VERSION);
-            TickWire.writeTick(buf, t);
-            frames.add(buf.toByteArray());
+            frames.add(TickCodec.encode(t));
         }
         if (!last.published()) {
             publishNow = accepted;

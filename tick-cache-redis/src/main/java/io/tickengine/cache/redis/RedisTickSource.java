@@ -7,6 +7,8 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.tickengine.cache.redis.internal.RedisConnector;
 import io.tickengine.core.Tick;
 import io.tickengine.core.TickMode;
+import io.tickengine.core.codec.MalformedTickFrameException;
+import io.tickengine.core.codec.TickCodec;
 import io.tickengine.core.source.Backoff;
 import io.tickengine.core.source.ReconnectPolicy;
 import io.tickengine.core.source.SourceState;

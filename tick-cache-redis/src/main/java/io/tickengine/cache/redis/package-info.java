@@ -8,7 +8,7 @@
  * <caption>Key layout</caption>
  * <tr><th>Key or channel</th><th>Type</th><th>Content</th></tr>
  * <tr><td>{@code ticks:{date}:{symbol}}</td><td>Stream</td><td>One entry per tick, ID
- *   {@code <eventTime>-<ingestSequence>}, field {@code d} = a one-tick {@link io.tickengine.cache.redis.TickCodec}
+ *   {@code <eventTime>-<ingestSequence>}, field {@code d} = a one-tick {@link io.tickengine.core.codec.TickCodec}
  *   frame. TTL 2 days, set when the key is created (EXPIRE NX with its first write, asserted again at most
  *   once a minute in case the key was deleted and recreated). "Since" queries are XRANGE from a time.
  *   Ticks of the same millisecond are all kept (they differ in sequence); a tick older than the stream's

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.tickengine.core.Tick;
 import io.tickengine.core.TickMode;
+import io.tickengine.core.codec.TickCodecTest;
 import io.tickengine.core.source.SourceState;
 import io.tickengine.testkit.RedisKeyspace;
 import java.nio.charset.StandardCharsets;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tickengine.core.Tick;
+import io.tickengine.core.codec.TickCodec;
 import io.tickengine.core.time.ManualClock;
 import io.tickengine.testkit.RedisKeyspace;
 import java.time.Duration;

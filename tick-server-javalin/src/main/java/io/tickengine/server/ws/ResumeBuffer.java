@@ -1,7 +1,7 @@
 package io.tickengine.server.ws;
 
-import io.tickengine.cache.redis.TickCodec;
 import io.tickengine.core.Tick;
+import io.tickengine.core.codec.TickCodec;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

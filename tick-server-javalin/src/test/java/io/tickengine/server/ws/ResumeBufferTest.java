@@ -1,10 +1,10 @@
 package io.tickengine.server.ws;
 
-import io.tickengine.cache.redis.TickCodec;
 import io.tickengine.core.Depth;
 import io.tickengine.core.Exchange;
 import io.tickengine.core.Tick;
 import io.tickengine.core.TickMode;
+import io.tickengine.core.codec.TickCodec;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

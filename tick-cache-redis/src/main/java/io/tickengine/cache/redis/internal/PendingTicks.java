@@ -1,6 +1,7 @@
 package io.tickengine.cache.redis.internal;
 
 import io.tickengine.core.Tick;
+import io.tickengine.core.codec.TickCodec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ public final class PendingTicks {
     private final LongLongMap slotOf = new LongLongMap(1024);
     private final List<byte[]> newest = new ArrayList<>();
     private long[] slotTokens = new long[1024];
-    private final Map<Long, ByteWriter> groups = new LinkedHashMap<>();
+    private final Map<Long, List<byte[]>> groups = new LinkedHashMap<>();
     private long since;
 
     private PendingTicks(boolean conflate) {
@@ -116,17 +117,11 @@ public final class PendingTicks {
         for (int i = 0; i < more.size(); i++) {
             group(more.get(i).instrumentToken(), moreFrames.get(i));
         }
-        groups.forEach((token, w) -> action.accept(token, w.toByteArray()));
+        groups.forEach((token, f) -> action.accept(token, TickCodec.join(f)));
         groups.clear();
     }
 
     private void group(long token, byte[] frame) {
-        ByteWriter w = groups.get(token);
-        if (w == null) {
-            w = new ByteWriter(frame.length * 4);
-            w.writeByte(TickWire.VERSION);
-            groups.put(token, w);
-        }
-        w.writeBytes(frame, 1, frame.length - 1);
+        groups.computeIfAbsent(token, t -> new ArrayList<>()).add(frame);
     }
 }

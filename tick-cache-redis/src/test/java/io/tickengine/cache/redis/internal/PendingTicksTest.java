@@ -2,9 +2,9 @@ package io.tickengine.cache.redis.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickengine.cache.redis.TickCodec;
 import io.tickengine.core.Tick;
 import io.tickengine.core.TickMode;
+import io.tickengine.core.codec.TickCodec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,20 +1,16 @@
-package io.tickengine.cache.redis.internal;
+package io.tickengine.core.codec;
 
-import io.tickengine.cache.redis.MalformedTickFrameException;
 import io.tickengine.core.Depth;
 import io.tickengine.core.Exchange;
 import io.tickengine.core.Tick;
 import io.tickengine.core.TickMode;
 
 /**
- * The binary tick encoding behind {@link io.tickengine.cache.redis.TickCodec}; see there for the
+ * The binary tick encoding behind {@link TickCodec}; see there for the
  * format. Every field is written only when it differs from its default, prices as zigzag varint
  * deltas from the last price, times as deltas from the exchange time.
  */
-public final class TickWire {
-    /** The frame format version, the first byte of every frame. */
-    public static final int VERSION = 1;
-
+final class TickWire {
     // Bits of the fields most ticks carry come first, so their flags fit in one varint byte.
     static final int F_TRADABLE = 1;
     static final int F_EXCHANGE = 1 << 1;
@@ -52,7 +48,7 @@ public final class TickWire {
     }
 
     /** Appends one tick (no frame header). */
-    public static void writeTick(ByteWriter out, Tick t) {
+    static void writeTick(ByteWriter out, Tick t) {
         long last = t.lastPrice();
         long computedChange = t.close() != 0 ? last - t.close() : 0;
         long timeBase = t.exchangeTimestamp() != 0 ? t.exchangeTimestamp() : t.receiveTimestamp();
@@ -114,7 +110,7 @@ public final class TickWire {
     }
 
     /** Reads one tick written by {@link #writeTick}. */
-    public static Tick readTick(ByteReader in, Tick.Builder b) {
+    static Tick readTick(ByteReader in, Tick.Builder b) {
         b.reset();
         b.instrumentToken(in.readVarLong());
         long flags = in.readVarLong();

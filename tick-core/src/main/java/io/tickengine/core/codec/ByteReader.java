@@ -1,30 +1,29 @@
-package io.tickengine.cache.redis.internal;
+package io.tickengine.core.codec;
 
-import io.tickengine.cache.redis.MalformedTickFrameException;
 import java.nio.charset.StandardCharsets;
 
 /** Reads what {@link ByteWriter} wrote, with bounds checks that fail as {@link MalformedTickFrameException}. */
-public final class ByteReader {
+final class ByteReader {
     private final byte[] buf;
     private int pos;
     private final int end;
 
-    public ByteReader(byte[] buf, int offset, int length) {
+    ByteReader(byte[] buf, int offset, int length) {
         this.buf = buf;
         this.pos = offset;
         this.end = offset + length;
     }
 
-    public boolean hasMore() {
+    boolean hasMore() {
         return pos < end;
     }
 
-    public int readByte() {
+    int readByte() {
         need(1);
         return buf[pos++] & 0xFF;
     }
 
-    public long readVarLong() {
+    long readVarLong() {
         long v = 0;
         for (int shift = 0; shift < 64; shift += 7) {
             need(1);
@@ -37,12 +36,12 @@ public final class ByteReader {
         throw new MalformedTickFrameException("varint longer than 10 bytes at offset " + pos);
     }
 
-    public long readZigZag() {
+    long readZigZag() {
         long v = readVarLong();
         return (v >>> 1) ^ -(v & 1);
     }
 
-    public long readLongLE() {
+    long readLongLE() {
         need(8);
         long v = 0;
         for (int i = 0; i < 8; i++) {
@@ -51,7 +50,7 @@ public final class ByteReader {
         return v;
     }
 
-    public String readString() {
+    String readString() {
         long n = readVarLong();
         if (n < 0 || n > end - pos) {
             throw new MalformedTickFrameException("string length " + n + " runs past the frame end");

@@ -1,4 +1,4 @@
-package io.tickengine.cache.redis;
+package io.tickengine.core.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,8 +12,9 @@ import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class TickCodecTest {
-    static Tick fullTick() {
+public class TickCodecTest {
+    /** A full-mode tick with every field set; the Redis cache tests use it too. */
+    public static Tick fullTick() {
         Depth depth = Depth.builder(5).bid(157_365, 10, 1).bid(157_360, 20, 2).ask(157_375, 30, 3)
                 .ask(157_380, 40, 4).ask(157_385, 50, 5).build();
         return Tick.builder().instrumentToken(408_065).exchange(Exchange.NSE).tradingSymbol("INFY").tradable(true)
@@ -55,6 +56,43 @@ class TickCodecTest {
         assertThat(HexFormat.of().formatHex(TickCodec.encode(ltp))).isEqualTo("01" + ltpRecord);
         assertThat(HexFormat.of().formatHex(TickCodec.encode(List.of(fullTick(), ltp)))).isEqualTo(full + ltpRecord);
         assertThat(TickCodec.decode(HexFormat.of().parseHex(full + ltpRecord))).containsExactly(fullTick(), ltp);
+    }
+
+    @Test
+    void shouldEncodeAFullTickWithALongSymbolWithinTheInitialBuffer() {
+        Depth.Builder d = Depth.builder(5);
+        for (int i = 0; i < 5; i++) {
+            d.bid(157_365 - 500 * i, 1_000_000 + i, 1_000 + i).ask(157_375 + 500 * i, 2_000_000 + i, 2_000 + i);
+        }
+        Tick option = fullTick().toBuilder().tradingSymbol("BANKNIFTY25DEC59000CE").volume(987_654_321)
+                .depth(d.build()).build().withIngestSequence(123_456_789_012L);
+
+        // The writer grows unless a whole varint (10 bytes) still fits after what it holds.
+        assertThat(TickCodec.encode(option).length + 10).isLessThanOrEqualTo(TickCodec.TICK_BYTES);
+    }
+
+    @Test
+    void shouldJoinFramesIntoTheFrameOfAllTheirTicks() {
+        Tick a = fullTick();
+        Tick b = a.toBuilder().lastPrice(157_400).depth(null).build().withIngestSequence(43);
+        Tick c = Tick.builder().instrumentToken(5).build();
+
+        byte[] joined = TickCodec.join(List.of(TickCodec.encode(a), TickCodec.encode(List.of(b, c))));
+
+        assertThat(joined).isEqualTo(TickCodec.encode(List.of(a, b, c)));
+        assertThat(TickCodec.join(List.of(TickCodec.encode(a)))).isEqualTo(TickCodec.encode(a));
+        assertThat(TickCodec.join(List.of())).isEqualTo(TickCodec.encode(List.of()));
+    }
+
+    @Test
+    void shouldRefuseToJoinWhatIsNotAFrameOfThisVersion() {
+        byte[] otherVersion = TickCodec.encode(fullTick());
+        otherVersion[0] = 9;
+
+        assertThatThrownBy(() -> TickCodec.join(List.of(TickCodec.encode(fullTick()), new byte[0])))
+                .isInstanceOf(MalformedTickFrameException.class).hasMessageContaining("empty frame");
+        assertThatThrownBy(() -> TickCodec.join(List.of(otherVersion)))
+                .isInstanceOf(MalformedTickFrameException.class).hasMessageContaining("version 9");
     }
 
     @Test

@@ -1,8 +1,5 @@
-package io.tickengine.cache.redis;
+package io.tickengine.core.codec;
 
-import io.tickengine.cache.redis.internal.ByteReader;
-import io.tickengine.cache.redis.internal.ByteWriter;
-import io.tickengine.cache.redis.internal.TickWire;
 import io.tickengine.core.Tick;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +7,10 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * The compact binary tick encoding used on {@code ticks:{token}} channels, in tick history stream
- * entries and in latest-tick values. Exact: prices stay fixed-point integers, nothing passes through
- * {@code double}. Every field of {@link Tick} is carried except the raw packet.
+ * The compact binary tick encoding, a few bytes per tick: the Redis cache stores ticks in it and the
+ * server's resume buffer holds recent ticks in it. Exact: prices stay fixed-point integers, nothing
+ * passes through {@code double}. Every field of {@link Tick} is carried except the raw packet. Stored
+ * frames depend on it: what a version writes never changes.
  *
  * <p>Format: a frame is one version byte ({@value #VERSION}) followed by ticks back to back. A tick is
  * {@code token:uvarint, fields:uvarint (a bit per present field), modeScale:u8 (mode ordinal << 5 | scale)},
@@ -26,7 +24,12 @@ import java.util.function.Consumer;
  */
 public final class TickCodec {
     /** The format version this codec writes and reads. */
-    public static final int VERSION = TickWire.VERSION;
+    public static final int VERSION = 1;
+    /**
+     * Room for a full-mode tick with five depth levels a side, large quantities and a long symbol, so
+     * encoding one does not grow the buffer.
+     */
+    static final int TICK_BYTES = 256;
 
     private TickCodec() {
     }
@@ -34,7 +37,7 @@ public final class TickCodec {
     /** One tick as a frame. */
     public static byte[] encode(Tick tick) {
         Objects.requireNonNull(tick, "tick");
-        ByteWriter out = new ByteWriter(96);
+        ByteWriter out = new ByteWriter(TICK_BYTES);
         out.writeByte(VERSION);
         TickWire.writeTick(out, tick);
         return out.toByteArray();
@@ -49,6 +52,32 @@ public final class TickCodec {
             TickWire.writeTick(out, Objects.requireNonNull(t, "tick"));
         }
         return out.toByteArray();
+    }
+
+    /**
+     * One frame holding the ticks of {@code frames}, in order: the same bytes as encoding all their
+     * ticks together. The ticks are copied, not decoded.
+     *
+     * @throws MalformedTickFrameException when one of them does not start as a frame of this version
+     */
+    public static byte[] join(List<byte[]> frames) {
+        Objects.requireNonNull(frames, "frames");
+        int size = 1;
+        for (byte[] f : frames) {
+            if (Objects.requireNonNull(f, "frame").length == 0 || f[0] != VERSION) {
+                throw new MalformedTickFrameException(f.length == 0 ? "empty frame"
+                        : "frame version " + f[0] + ", this codec reads " + VERSION);
+            }
+            size += f.length - 1;
+        }
+        byte[] out = new byte[size];
+        out[0] = VERSION;
+        int at = 1;
+        for (byte[] f : frames) {
+            System.arraycopy(f, 1, out, at, f.length - 1);
+            at += f.length - 1;
+        }
+        return out;
     }
 
     /**
