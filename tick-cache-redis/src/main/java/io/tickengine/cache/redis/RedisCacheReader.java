@@ -27,12 +27,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Queries over what the sinks cached: today's ticks of a symbol, the last minutes of them, latest
  * ticks and candles. Time windows read only the entries in the window (XRANGE by time), never the
- * whole day, except in the legacy List layout, which has no index. Thread-safe.
+ * whole day, except in the legacy List layout, which has no index. Every failure is a
+ * {@link RedisCacheException}, also when Redis holds something the cache did not write (a malformed
+ * tick frame, for example). Thread-safe.
  */
 public final class RedisCacheReader implements AutoCloseable {
     private final RedisCacheOptions options;
@@ -74,8 +77,9 @@ public final class RedisCacheReader implements AutoCloseable {
 
     /** The latest cached tick of an instrument, or null when there is none. */
     public Tick latest(long instrumentToken) {
-        byte[] frame = call(redis -> redis.get(bytes(keys.latestTick(instrumentToken))));
-        return frame == null ? null : TickCodec.decode(frame).get(0);
+        String key = keys.latestTick(instrumentToken);
+        byte[] frame = call(redis -> redis.get(bytes(key)));
+        return frame == null ? null : firstTick(frame, key);
     }
 
     /** The latest cached ticks of those instruments that have one, in the given order. */
@@ -89,7 +93,7 @@ public final class RedisCacheReader implements AutoCloseable {
         List<Tick> out = new ArrayList<>(values.size());
         for (KeyValue<byte[], byte[]> kv : values) {
             if (kv.hasValue()) {
-                out.add(TickCodec.decode(kv.getValue()).get(0));
+                out.add(firstTick(kv.getValue(), new String(kv.getKey(), StandardCharsets.UTF_8)));
             }
         }
         return out;
@@ -142,9 +146,26 @@ public final class RedisCacheReader implements AutoCloseable {
         Range<String> range = fromMillis == Long.MIN_VALUE ? Range.unbounded()
                 : Range.from(Range.Boundary.including(Math.max(0, fromMillis) + "-0"), Range.Boundary.unbounded());
         for (StreamMessage<byte[], byte[]> e : redis.xrange(k, range)) {
-            TickCodec.decode(field(e, RedisTickSink.STREAM_FIELD), out::add);
+            decode(field(e, RedisTickSink.STREAM_FIELD), key, out::add);
         }
         return out;
+    }
+
+    private static Tick firstTick(byte[] frame, String key) {
+        List<Tick> ticks = new ArrayList<>(1);
+        if (decode(frame, key, ticks::add) == 0) {
+            throw new RedisCacheException(key + " holds a tick frame without ticks");
+        }
+        return ticks.get(0);
+    }
+
+    /** Decodes a frame read from {@code key}; one that is malformed fails as a {@link RedisCacheException}. */
+    private static int decode(byte[] frame, String key, Consumer<Tick> out) {
+        try {
+            return TickCodec.decode(frame, out);
+        } catch (MalformedTickFrameException e) {
+            throw new RedisCacheException(key + " holds a malformed tick frame: " + e.getMessage(), e);
+        }
     }
 
     private static byte[] field(StreamMessage<byte[], byte[]> e, String name) {
@@ -153,7 +174,7 @@ public final class RedisCacheReader implements AutoCloseable {
                 return f.getValue();
             }
         }
-        throw new MalformedTickFrameException("stream entry " + e.getId() + " has no field " + name);
+        throw new RedisCacheException("stream entry " + e.getId() + " has no field " + name);
     }
 
     private <T> T call(Function<RedisCommands<byte[], byte[]>, T> query) {

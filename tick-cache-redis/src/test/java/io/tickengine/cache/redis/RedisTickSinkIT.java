@@ -8,12 +8,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lettuce.core.StreamMessage;
 import io.tickengine.cache.redis.internal.Pipeline;
 import io.tickengine.core.Tick;
+import io.tickengine.core.codec.MalformedTickFrameException;
 import io.tickengine.core.time.ManualClock;
 import io.tickengine.testkit.RedisKeyspace;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,6 +104,23 @@ class RedisTickSinkIT {
         assertThat(cache.reader().latest(3)).isNull();
         assertThat(redis.commands().pttl(cache.keys().latestTick(1))).isBetween(Duration.ofHours(23).toMillis(),
                 Duration.ofDays(1).toMillis());
+    }
+
+    @Test
+    void shouldReadWhatTheCacheDidNotWriteAsARedisCacheFailure() throws Exception {
+        sink.onBatch(List.of(tick(1, "INFY", T0, 100, 1)));
+        redis.commands().set(cache.keys().latestTick(2), "\u0009\u0009");
+        redis.commands().xadd(key("INFY"), Map.of(RedisTickSink.STREAM_FIELD, "\u0001\u0005"));
+        redis.commands().xadd(key("TCS"), Map.of("other", "x"));
+
+        assertThatThrownBy(() -> cache.reader().latest(2)).isInstanceOf(RedisCacheException.class)
+                .hasCauseInstanceOf(MalformedTickFrameException.class).hasMessageContaining("version 9");
+        assertThatThrownBy(() -> cache.reader().latest(List.of(1L, 2L))).isInstanceOf(RedisCacheException.class)
+                .hasMessageContaining(cache.keys().latestTick(2));
+        assertThatThrownBy(() -> cache.reader().ticksOn("INFY", DAY)).isInstanceOf(RedisCacheException.class)
+                .hasCauseInstanceOf(MalformedTickFrameException.class).hasMessageContaining(key("INFY"));
+        assertThatThrownBy(() -> cache.reader().ticksOn("TCS", DAY)).isInstanceOf(RedisCacheException.class)
+                .hasMessageContaining("has no field d");
     }
 
     @Test
