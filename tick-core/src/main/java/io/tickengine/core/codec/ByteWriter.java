@@ -12,6 +12,12 @@ final class ByteWriter {
         buf = new byte[Math.max(16, initialCapacity)];
     }
 
+    /** Forgets the content, keeping the capacity. */
+    ByteWriter reset() {
+        size = 0;
+        return this;
+    }
+
     void writeByte(int b) {
         ensure(1);
         buf[size++] = (byte) b;

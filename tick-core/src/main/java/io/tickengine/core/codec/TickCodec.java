@@ -30,6 +30,8 @@ public final class TickCodec {
      * encoding one does not grow the buffer.
      */
     static final int TICK_BYTES = 256;
+    /** Each thread's buffer for {@link #encode(Tick)}; the frame is copied out, so a tick costs one array. */
+    private static final ThreadLocal<ByteWriter> SCRATCH = ThreadLocal.withInitial(() -> new ByteWriter(TICK_BYTES));
 
     private TickCodec() {
     }
@@ -37,7 +39,7 @@ public final class TickCodec {
     /** One tick as a frame. */
     public static byte[] encode(Tick tick) {
         Objects.requireNonNull(tick, "tick");
-        ByteWriter out = new ByteWriter(TICK_BYTES);
+        ByteWriter out = SCRATCH.get().reset();
         out.writeByte(VERSION);
         TickWire.writeTick(out, tick);
         return out.toByteArray();

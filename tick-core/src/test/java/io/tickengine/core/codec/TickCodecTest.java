@@ -72,6 +72,20 @@ public class TickCodecTest {
     }
 
     @Test
+    void shouldHandOutFramesThatLaterEncodingsOnTheSameThreadLeaveAlone() {
+        Tick deep = fullTick();
+        Tick small = Tick.builder().instrumentToken(5).lastPrice(1).build();
+
+        byte[] first = TickCodec.encode(deep);
+        byte[] copy = first.clone();
+        byte[] second = TickCodec.encode(small);
+
+        assertThat(first).isEqualTo(copy);
+        assertThat(TickCodec.decode(first)).containsExactly(deep);
+        assertThat(TickCodec.decode(second)).containsExactly(small);
+    }
+
+    @Test
     void shouldJoinFramesIntoTheFrameOfAllTheirTicks() {
         Tick a = fullTick();
         Tick b = a.toBuilder().lastPrice(157_400).depth(null).build().withIngestSequence(43);
