@@ -66,10 +66,7 @@ public final class TickCodec {
         Objects.requireNonNull(frames, "frames");
         int size = 1;
         for (byte[] f : frames) {
-            if (Objects.requireNonNull(f, "frame").length == 0 || f[0] != VERSION) {
-                throw new MalformedTickFrameException(f.length == 0 ? "empty frame"
-                        : "frame version " + f[0] + ", this codec reads " + VERSION);
-            }
+            requireVersion(Objects.requireNonNull(f, "frame"));
             size += f.length - 1;
         }
         byte[] out = new byte[size];
@@ -99,15 +96,8 @@ public final class TickCodec {
      * @throws MalformedTickFrameException when the bytes are not a frame of this version
      */
     public static int decode(byte[] frame, Consumer<Tick> consumer) {
-        Objects.requireNonNull(frame, "frame");
-        ByteReader in = new ByteReader(frame, 0, frame.length);
-        if (!in.hasMore()) {
-            throw new MalformedTickFrameException("empty frame");
-        }
-        int version = in.readByte();
-        if (version != VERSION) {
-            throw new MalformedTickFrameException("frame version " + version + ", this codec reads " + VERSION);
-        }
+        requireVersion(Objects.requireNonNull(frame, "frame"));
+        ByteReader in = new ByteReader(frame, 1, frame.length - 1);
         Tick.Builder b = Tick.builder();
         int n = 0;
         while (in.hasMore()) {
@@ -115,5 +105,16 @@ public final class TickCodec {
             n++;
         }
         return n;
+    }
+
+    /** Fails unless {@code frame} starts with this codec's version byte. */
+    private static void requireVersion(byte[] frame) {
+        if (frame.length == 0) {
+            throw new MalformedTickFrameException("empty frame");
+        }
+        int version = frame[0] & 0xFF;
+        if (version != VERSION) {
+            throw new MalformedTickFrameException("frame version " + version + ", this codec reads " + VERSION);
+        }
     }
 }
