@@ -198,6 +198,8 @@ class TickEngineTest {
         PushTickSource source = PushTickSource.create("feed");
         RecordingSink slow = new RecordingSink("slow", OverflowPolicy.NEVER_DROP);
         slow.sleepMillisPerBatch = 1_000;
+        // Held in its first batch until the fast sink is checked, so a slow machine cannot end that batch first.
+        slow.gate = new CountDownLatch(1);
         RecordingSink fast = new RecordingSink("fast", OverflowPolicy.DROP_OLDEST);
         engine = TickEngine.builder().source(source).sink(slow).sink(fast).build();
         engine.start();
@@ -210,6 +212,7 @@ class TickEngineTest {
 
         await().atMost(WAIT).until(() -> fast.size() == 5_001);
         assertThat(slow.batches.get()).as("the slow sink is still in its first batch").isZero();
+        slow.gate.countDown();
         await().atMost(WAIT).until(() -> slow.size() == 5_001);
     }
 
@@ -230,6 +233,8 @@ class TickEngineTest {
 
         await().atMost(WAIT).until(() -> healthy.size() == 1_000);
         await().atMost(WAIT).until(() -> failing.size() == 1_000);
+        // The breaker closes once the sink returns, just after the sink recorded the batch.
+        await().atMost(WAIT).until(() -> sinkStats("failing").circuit() == CircuitState.CLOSED);
         assertThat(failing.prices()).containsExactlyElementsOf(
                 LongStream.rangeClosed(1, 1_000).boxed().collect(Collectors.toList()));
         SinkStats stats = sinkStats("failing");
@@ -286,9 +291,13 @@ class TickEngineTest {
         }
         sink.gate.countDown();
 
-        await().atMost(WAIT).until(() -> sinkStats("held").queueDepth() == 0);
+        // Delivered is counted once onBatch returned, after the mailbox emptied: wait for the count itself.
+        await().atMost(WAIT).until(() -> {
+            SinkStats s = sinkStats("held");
+            return s.delivered() + s.dropped() == 1_000;
+        });
         SinkStats stats = sinkStats("held");
-        assertThat(stats.delivered() + stats.dropped()).isEqualTo(1_000);
+        assertThat(stats.queueDepth()).isZero();
         assertThat(stats.dropped()).isGreaterThan(0);
         List<Long> prices = sink.prices();
         assertThat(prices).isSorted().endsWith(1_000L).startsWith(1L);
