@@ -90,9 +90,11 @@ class KiteQuotePollerIT {
         await("four requests").atMost(Duration.ofSeconds(8)).until(() -> quoteCalls().size() >= 4);
 
         List<RestCall> calls = quoteCalls();
-        for (int i = 1; i < calls.size(); i++) {
+        // The client spaces requests by 1000 ms when it takes a permit; arrival times on the server may jitter a
+        // little. The first request also opens the connection, which can make it arrive late enough to shorten
+        // the first gap, so the gaps are checked from the second request on.
+        for (int i = 2; i < calls.size(); i++) {
             long gapMillis = (calls.get(i).atNanos() - calls.get(i - 1).atNanos()) / 1_000_000;
-            // The client spaces requests by 1000 ms; arrival times on the server may jitter a little.
             assertThat(gapMillis).as("gap before request %d", i + 1).isGreaterThanOrEqualTo(900);
         }
         assertThat(calls).extracting(RestCall::path).contains("/quote", "/quote/ohlc", "/quote/ltp");

@@ -150,11 +150,17 @@ class KiteSimulatorIT {
         assertThat(rawHandshake(good)).startsWith("HTTP/1.1 101");
     }
 
+    /**
+     * Connects and waits until the simulator holds the session: the client may see the 101 before the
+     * server registers it, and what the simulator sends meanwhile reaches no one.
+     */
     Client connect() {
+        int before = sim.connections();
         Client c = new Client();
         URI uri = URI.create(sim.uri() + "/?api_key=" + sim.apiKey() + "&access_token=" + sim.accessToken());
         c.ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, c).orTimeout(5, TimeUnit.SECONDS).join();
         clients.add(c.ws);
+        await("the simulator's session").until(() -> sim.connections() == before + 1);
         return c;
     }
 

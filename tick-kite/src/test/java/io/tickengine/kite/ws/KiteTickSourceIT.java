@@ -93,6 +93,8 @@ class KiteTickSourceIT extends SourceFixture {
         simulator(b -> b);
         start(options());
         awaitState(SourceState.CONNECTED);
+        // CONNECTED follows the client's handshake; the simulator may register the session a moment later.
+        await("the simulator's session").until(() -> sim.connections() == 1);
 
         sim.sendOrderUpdate("{\"order_id\":\"151220000000000\",\"status\":\"COMPLETE\"}");
         sim.sendError("max tokens");
@@ -123,10 +125,12 @@ class KiteTickSourceIT extends SourceFixture {
     @Test
     void shouldStayConnectedOnHeartbeatsAlone() {
         simulator(b -> b.heartbeatInterval(Duration.ofMillis(30)));
-        start(options().watchdogTimeout(Duration.ofMillis(300)));
+        // A watchdog well above the heartbeat interval, so a stalled test thread or GC on a loaded machine
+        // does not count as silence; 40 heartbeats last longer than it.
+        start(options().watchdogTimeout(Duration.ofSeconds(1)));
         awaitState(SourceState.CONNECTED);
 
-        await("heartbeats for longer than the watchdog").until(() -> source.stats().heartbeats() >= 20);
+        await("heartbeats for longer than the watchdog").until(() -> source.stats().heartbeats() >= 40);
 
         assertThat(source.stats().watchdogCloses()).isZero();
         assertThat(source.stats().reconnects()).isZero();
