@@ -72,6 +72,8 @@ class AngelOneReconnectIT extends SourceFixture {
         simulator(b -> b);
         start(options());
         awaitState(SourceState.CONNECTED);
+        // CONNECTED follows the client's handshake; the simulator may register the session a moment later.
+        await("the simulator's session").until(() -> sim.connections() == 1);
 
         sim.rejectAuth("Invalid Auth token");
 
