@@ -12,7 +12,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar tick-server.jar [--config FILE] [--help]}: reads the configuration, starts the
- * server and stops it cleanly on SIGTERM. Exit code 2 for a bad or missing setting, 1 when start fails.
+ * server and stops it cleanly on SIGTERM (or SIGINT). Exit code 2 for a bad or missing setting, 1 when
+ * start fails; after a signal 0 once every sink drained and flushed, 1 when the shutdown timeout left
+ * something undelivered.
  */
 public final class TickServerMain {
     /** Exit code for a configuration problem. */
@@ -52,8 +54,11 @@ public final class TickServerMain {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
+            boolean clean = server.stop();
             stopped.countDown();
+            // The JVM would end with 128 + the signal's number; a stop that lost nothing is a success.
+            // Halting here cuts short only hooks still running, and the server's own are done by now.
+            Runtime.getRuntime().halt(clean ? 0 : EXIT_FAILED);
         }, "tick-server-shutdown"));
         try {
             stopped.await();
