@@ -3,6 +3,7 @@ package io.tickengine.server.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.lettuce.core.RedisURI;
 import io.tickengine.angelone.ws.AngelOneOptions;
 import io.tickengine.core.TickMode;
 import io.tickengine.core.candle.CandleInterval;
@@ -81,9 +82,9 @@ public final class ConfigLoader {
         b.angelOneScripMaster(opt(v, "ANGELONE_SCRIP_MASTER", ConfigLoader::parseUrlOrPath).orElse(null));
         opt(v, "TICK_MODE", s -> parseEnum(TickMode.class, s)).ifPresent(b::tickMode);
         opt(v, "UNIVERSE", Function.identity()).ifPresent(b::universe);
-        b.redisUrl(v.get("REDIS_URL"));
+        opt(v, "REDIS_URL", ConfigLoader::parseRedisUrl).ifPresent(b::redisUrl);
         b.redisKeyPrefix(v.get("REDIS_KEY_PREFIX"));
-        b.dbUrl(v.get("DB_URL"));
+        opt(v, "DB_URL", ConfigLoader::parseJdbcUrl).ifPresent(b::dbUrl);
         b.dbUsername(v.get("DB_USERNAME"));
         b.dbPassword(v.get("DB_PASSWORD"));
         opt(v, "SQLITE_PATH", Path::of).ifPresent(b::sqlitePath);
@@ -210,7 +211,7 @@ public final class ConfigLoader {
 
     private static boolean isSecret(String key) {
         return key.contains("SECRET") || key.contains("PASSWORD") || key.contains("TOKEN") || key.contains("API_KEY")
-                || key.equals("ANGELONE_JWT");
+                || key.equals("ANGELONE_JWT") || key.equals("DB_URL") || key.equals("REDIS_URL"); // URLs may carry a password
     }
 
     private static boolean present(String s) {
@@ -256,6 +257,24 @@ public final class ConfigLoader {
             throw new IllegalArgumentException("needs a URL with scheme " + String.join(" or ", schemes) + " and a host");
         }
         return uri;
+    }
+
+    /** A PostgreSQL JDBC URL, checked when the configuration is read rather than when the store opens. */
+    static String parseJdbcUrl(String s) {
+        if (!s.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("needs a PostgreSQL JDBC URL such as jdbc:postgresql://localhost:5432/ticks");
+        }
+        return s;
+    }
+
+    /** A Redis URL as Lettuce reads it ({@code redis://}, {@code rediss://}, {@code redis-socket://}). */
+    static String parseRedisUrl(String s) {
+        try {
+            RedisURI.create(s);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("needs a Redis URL such as redis://localhost:6379");
+        }
+        return s;
     }
 
     /** Parses {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h} or ISO-8601 ({@code PT10S}). */

@@ -89,6 +89,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldRefuseStoreAndCacheUrlsThatCannotWorkWithoutEchoingThem() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("DB_URL", "postgres://u:pw@db:5432/ticks"), null))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("DB_URL: malformed value '***': needs a PostgreSQL JDBC URL such as "
+                        + "jdbc:postgresql://localhost:5432/ticks");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("REDIS_URL", "localhost:6379"), null))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("REDIS_URL: malformed value '***': needs a Redis URL such as redis://localhost:6379");
+        ServerOptions o = ConfigLoader.load(Map.of("DB_URL", "jdbc:postgresql://db:5432/ticks",
+                "REDIS_URL", "rediss://:pw@cache:6380/2"), null);
+        assertThat(o.dbUrl()).isEqualTo("jdbc:postgresql://db:5432/ticks");
+        assertThat(o.redisUrl()).isEqualTo("rediss://:pw@cache:6380/2");
+        assertThat(ConfigLoader.load(Map.of("DB_URL", " ", "REDIS_URL", ""), null).dbUrl()).isNull();
+    }
+
+    @Test
     void shouldRefuseLimitsAndTimesThatCannotWork() {
         for (String key : List.of("WS_MAX_CONNECTIONS_PER_IP", "WS_MAX_SUBSCRIPTIONS", "WS_MAX_SUBSCRIBES_PER_SECOND",
                 "WS_MAX_MESSAGE_BYTES", "WS_OUTBOUND_QUEUE")) {
