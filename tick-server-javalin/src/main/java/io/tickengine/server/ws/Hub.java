@@ -181,15 +181,24 @@ public final class Hub implements AutoCloseable {
         return added;
     }
 
+    /**
+     * Removes candle subscriptions; an instrument the session no longer wants at any interval is released
+     * from the feed. Returns the instruments whose subscription at this interval was removed.
+     */
     List<Long> unsubscribeCandles(ClientSession s, Collection<Long> tokens, CandleInterval interval) {
         List<Long> removed = new ArrayList<>();
+        List<Long> released = new ArrayList<>();
         for (Long t : tokens) {
             long key = candleKey(t, interval);
             if (s.candleKeys().remove(key)) {
                 removeFrom(byCandle, s, List.of(key));
                 removed.add(t);
+                if (s.candleKeys().stream().noneMatch(k -> tokenOf(k) == t) && s.tokens().remove(t)) {
+                    released.add(t);
+                }
             }
         }
+        feed.release(released);
         return removed;
     }
 
@@ -209,6 +218,11 @@ public final class Hub implements AutoCloseable {
 
     static long candleKey(long token, CandleInterval interval) {
         return token * 1_000_000L + interval.seconds();
+    }
+
+    /** The instrument of a {@link #candleKey}. */
+    static long tokenOf(long candleKey) {
+        return candleKey / 1_000_000L;
     }
 
     private static void removeFrom(Map<Long, Set<ClientSession>> index, ClientSession s, Collection<Long> keys) {
