@@ -179,6 +179,9 @@ class TickServerIT {
         assertThat(get("/api/ticks/historical?symbol=INFY&startTime=yesterday&endTime=2025-01-01T00:00:00Z").statusCode())
                 .isEqualTo(400);
         assertThat(get("/api/candles/INFY?interval=7x").statusCode()).isEqualTo(400);
+        HttpResponse<String> unbuilt = get("/api/candles/INFY?interval=2m");
+        assertThat(unbuilt.statusCode()).isEqualTo(400);
+        assertThat(unbuilt.body()).contains("interval 2m is not built by this server; use one of 1s, 1m, 5m, 15m, 1h");
         assertThat(get("/api/ticks/today/NOSUCH").statusCode()).isEqualTo(404);
         String now = java.time.Instant.now().plusSeconds(1).toString();
         String hour = java.time.Instant.now().minusSeconds(3600).toString();

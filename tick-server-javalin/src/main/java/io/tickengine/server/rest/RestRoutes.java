@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,10 +52,13 @@ public final class RestRoutes {
     private final Hub hub;
     private final Authenticator auth;
     private final Runnable refreshInstruments;
+    private final List<CandleInterval> intervals;
     private final Clock clock;
 
+    /** Routes over these sources; {@code intervals} are the candle intervals the server builds, the only ones stored. */
     public RestRoutes(InstrumentRegistry registry, LatestTicks latest, TickHistory ticks, CandleHistory candles,
-                      RedisCache redis, Hub hub, Authenticator auth, Runnable refreshInstruments, Clock clock) {
+                      RedisCache redis, Hub hub, Authenticator auth, Runnable refreshInstruments,
+                      List<CandleInterval> intervals, Clock clock) {
         this.registry = registry;
         this.latest = latest;
         this.ticks = ticks;
@@ -63,6 +67,7 @@ public final class RestRoutes {
         this.hub = hub;
         this.auth = auth;
         this.refreshInstruments = refreshInstruments;
+        this.intervals = List.copyOf(intervals);
         this.clock = clock;
     }
 
@@ -185,9 +190,14 @@ public final class RestRoutes {
         String iv = ctx.queryParam("interval");
         CandleInterval interval;
         try {
-            interval = iv == null ? CandleInterval.M1 : CandleInterval.parse(iv);
+            interval = iv == null ? defaultInterval() : CandleInterval.parse(iv);
         } catch (IllegalArgumentException e) {
             throw new Problem.BadRequest("interval: " + e.getMessage());
+        }
+        if (!intervals.contains(interval)) {
+            // Only the intervals the server builds are stored: any other would answer an empty list forever.
+            throw new Problem.BadRequest("interval " + interval.label() + " is not built by this server; use one of "
+                    + intervals.stream().map(CandleInterval::label).collect(Collectors.joining(", ")));
         }
         long now = clock.millis();
         String f = ctx.queryParam("from");
@@ -202,6 +212,11 @@ public final class RestRoutes {
             out.add(Messages.candle(c, i.tradingSymbol()));
         }
         json(ctx, out);
+    }
+
+    /** 1m when the server builds it, else its first interval. */
+    private CandleInterval defaultInterval() {
+        return intervals.contains(CandleInterval.M1) || intervals.isEmpty() ? CandleInterval.M1 : intervals.get(0);
     }
 
     private void instruments(Context ctx) {
