@@ -45,9 +45,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The tickengine server: the feeds (Kite, Angel One or both; each on its simulator in demo mode) through the engine into the
@@ -183,8 +185,13 @@ public final class TickServer implements AutoCloseable {
                 .sink(latest).sink(hub.broadcaster()).sink(store.tickSink()).candleSink(store.candleSink())
                 .candleSink(hub.candleSink());
         feeds.all().forEach(eb::source);
+        // The database's and Redis's sinks: their backlog is what /metrics reports as the buffer.
+        Set<String> buffered = new HashSet<>(store.sinkNames());
         if (redis != null) {
-            eb.sink(redis.tickSink()).candleSink(redis.candleSink());
+            TickSink cachedTicks = redis.tickSink();
+            CandleSink cachedCandles = redis.candleSink();
+            eb.sink(cachedTicks).candleSink(cachedCandles);
+            buffered.addAll(List.of(cachedTicks.name(), cachedCandles.name()));
         }
         extraSources.forEach(eb::source);
         extraSinks.forEach(e -> eb.sink(e.getKey(), e.getValue()));
@@ -200,7 +207,7 @@ public final class TickServer implements AutoCloseable {
             LOG.warn("!!! AUTHENTICATION IS OFF (demo mode): every client is accepted; configure JWT_HS256_SECRET, "
                     + "JWT_JWKS_URL or API_KEYS for anything but a demo !!!");
         }
-        metrics = new ServerMetrics(this::engineStatsSafe, hub, pool, angelOnePool);
+        metrics = new ServerMetrics(this::engineStatsSafe, hub, pool, angelOnePool, store.tickSink().name(), buffered);
         Health health = new Health(options, engine::stats, hub, feeds, redis, store, clock);
         ws = new WsEndpoints(hub, auth, options.candleIntervals());
         RestRoutes rest = new RestRoutes(registry, latest, store.ticks(), store.candles(), redis, hub, auth,

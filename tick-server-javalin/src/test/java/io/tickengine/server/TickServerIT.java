@@ -206,7 +206,9 @@ class TickServerIT {
         assertThat(metrics).contains("tickengine_ticks_received_total", "tickengine_ticks_broadcast_total",
                 "tickengine_ticks_persisted_total", "tickengine_websocket_sessions_active", "tickengine_kite_connection_status",
                 "tickengine_buffer_size", "tickengine_sink_queue_depth{sink=\"sqlite-ticks\"}", "jvm_memory_used_bytes",
-                "tickengine_websocket_resume_ticks", "tickengine_websocket_resume_bytes");
+                "tickengine_websocket_resume_ticks", "tickengine_websocket_resume_bytes",
+                "tickengine_persistence_duration_seconds_count", "tickengine_persistence_duration_seconds_sum",
+                "tickengine_sink_batch_duration_seconds_count{sink=\"sqlite-ticks\"}");
     }
 
     @Test

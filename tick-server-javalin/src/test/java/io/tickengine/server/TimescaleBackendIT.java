@@ -39,6 +39,13 @@ class TimescaleBackendIT {
                     URI.create("http://127.0.0.1:" + server.port() + "/health")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(health.body()).contains("\"kind\":\"timescale\"");
+            // Seed 000's persistence metrics follow the database in use, not SQLite's sink.
+            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(value(metrics, "tickengine_ticks_persisted_total")).isGreaterThan(0);
+            assertThat(value(metrics, "tickengine_persistence_duration_seconds_count")).isGreaterThan(0);
+            assertThat(value(metrics, "tickengine_persistence_duration_seconds_sum")).isGreaterThan(0);
         } finally {
             assertThat(server.stop()).isTrue();
         }
@@ -49,6 +56,16 @@ class TimescaleBackendIT {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getLong(1)).isEqualTo(delivered);
         }
+    }
+
+    /** The value of an unlabelled sample in Prometheus text. */
+    private static double value(String metrics, String name) {
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(name + " ")) {
+                return Double.parseDouble(line.substring(name.length() + 1).trim());
+            }
+        }
+        throw new AssertionError(name + " not in /metrics");
     }
 
     private static SinkStats storeSink(TickServer server) {

@@ -14,11 +14,13 @@ import java.util.Map;
  * @param errors exceptions thrown by the sink
  * @param queueDepth items waiting, including a batch held for retry (the backlog)
  * @param lagMillis age of the newest delivered item when it was delivered, milliseconds
+ * @param batches batches the sink took (calls of its batch method that returned)
+ * @param batchNanos time spent in those calls, nanoseconds (a database sink's write time, for example)
  * @param circuit the circuit breaker state
  * @param metrics the sink's own counters ({@code TickSink.metrics()})
  */
 public record SinkStats(String name, OverflowPolicy policy, long delivered, long dropped, long conflated,
-                        long errors, long queueDepth, long lagMillis, CircuitState circuit,
+                        long errors, long queueDepth, long lagMillis, long batches, long batchNanos, CircuitState circuit,
                         Map<String, Long> metrics) {
     public SinkStats {
         metrics = Map.copyOf(metrics);

@@ -213,7 +213,11 @@ class TickEngineTest {
         await().atMost(WAIT).until(() -> fast.size() == 5_001);
         assertThat(slow.batches.get()).as("the slow sink is still in its first batch").isZero();
         slow.gate.countDown();
-        await().atMost(WAIT).until(() -> slow.size() == 5_001);
+        await().atMost(WAIT).until(() -> sinkStats("slow").delivered() == 5_001);
+        SinkStats timed = sinkStats("slow");
+        assertThat(timed.batches()).isEqualTo(slow.batches.get()).isGreaterThanOrEqualTo(2);
+        assertThat(timed.batchNanos()).as("each batch slept 1 s").isGreaterThanOrEqualTo(timed.batches() * 1_000_000_000L);
+        assertThat(sinkStats("fast").batches()).isPositive();
     }
 
     @Test

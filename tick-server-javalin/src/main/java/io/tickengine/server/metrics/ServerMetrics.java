@@ -2,6 +2,7 @@ package io.tickengine.server.metrics;
 
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -18,6 +19,8 @@ import io.tickengine.server.ws.Hub;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
@@ -34,9 +37,16 @@ public final class ServerMetrics {
     private volatile EngineStats sample;
     private volatile long sampledAt;
 
-    /** @param kite the Kite feed, or null; @param angelOne the Angel One feed, or null */
-    public ServerMetrics(Supplier<EngineStats> stats, Hub hub, TickSource kite, TickSource angelOne) {
+    /**
+     * @param kite the Kite feed, or null
+     * @param angelOne the Angel One feed, or null
+     * @param storeTickSink the engine name of the database's tick sink (SQLite or TimescaleDB)
+     * @param bufferedSinks the engine names of the database's and Redis's sinks, whose backlog is the buffer
+     */
+    public ServerMetrics(Supplier<EngineStats> stats, Hub hub, TickSource kite, TickSource angelOne,
+                         String storeTickSink, Set<String> bufferedSinks) {
         this.source = stats;
+        Set<String> buffered = Set.copyOf(bufferedSinks);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -49,10 +59,14 @@ public final class ServerMetrics {
                 s -> s.refusedAfterStop());
         counter("tickengine.ticks.broadcast", "Ticks handed to the WebSocket broadcaster", s -> delivered(s, "broadcast"));
         counter("tickengine.ticks.cached", "Ticks written to the Redis cache", s -> delivered(s, "redis"));
-        counter("tickengine.ticks.persisted", "Ticks written to the database", s -> delivered(s, "sqlite-ticks"));
-        gauge("tickengine.buffer.size", "Ticks and candles waiting in store sinks", s -> backlog(s));
+        counter("tickengine.ticks.persisted", "Ticks written to the database", s -> sink(s, storeTickSink).delivered());
+        gauge("tickengine.buffer.size", "Ticks and candles waiting in the database's and Redis's sinks",
+                s -> backlog(s, buffered));
         gauge("tickengine.persistence.lag", "Age of the newest persisted tick when written, seconds",
-                s -> lag(s, "sqlite-ticks") / 1000.0);
+                s -> sink(s, storeTickSink).lagMillis() / 1000.0);
+        FunctionTimer.builder("tickengine.persistence.duration", this, m -> sink(m.stats(), storeTickSink).batches(),
+                        m -> sink(m.stats(), storeTickSink).batchNanos(), TimeUnit.NANOSECONDS)
+                .description("Batches of ticks written to the database and the time they took").register(registry);
         Gauge.builder("tickengine.websocket.sessions.active", hub, h -> h.sessions().size())
                 .description("Open WebSocket sessions").register(registry);
         Gauge.builder("tickengine.kite.connection.status", () -> connected(kite))
@@ -102,6 +116,9 @@ public final class ServerMetrics {
                     .register(registry);
             Gauge.builder("tickengine.sink.lag", this, m -> sink(m.stats(), n).lagMillis() / 1000.0).tag("sink", n)
                     .baseUnit("seconds").register(registry);
+            FunctionTimer.builder("tickengine.sink.batch.duration", this, m -> sink(m.stats(), n).batches(),
+                            m -> sink(m.stats(), n).batchNanos(), TimeUnit.NANOSECONDS).tag("sink", n)
+                    .description("Batches the sink took and the time it spent on them").register(registry);
             Gauge.builder("tickengine.sink.circuit.open", this, m -> sink(m.stats(), n).circuit().ordinal())
                     .tag("sink", n).description("0 closed, 1 open, 2 half-open (CircuitState order)").register(registry);
         }
@@ -151,7 +168,7 @@ public final class ServerMetrics {
                 return k;
             }
         }
-        return new SinkStats(name, io.tickengine.core.sink.OverflowPolicy.DROP_OLDEST, 0, 0, 0, 0, 0, 0,
+        return new SinkStats(name, io.tickengine.core.sink.OverflowPolicy.DROP_OLDEST, 0, 0, 0, 0, 0, 0, 0, 0,
                 io.tickengine.core.engine.CircuitState.CLOSED, java.util.Map.of());
     }
 
@@ -159,19 +176,17 @@ public final class ServerMetrics {
         return s.tickSinks().stream().filter(k -> k.name().startsWith(prefix)).mapToLong(SinkStats::delivered).sum();
     }
 
-    private static double lag(EngineStats s, String name) {
-        return sink(s, name).lagMillis();
-    }
-
-    private static double backlog(EngineStats s) {
+    private static double backlog(EngineStats s, Set<String> names) {
         long n = 0;
         for (SinkStats k : s.tickSinks()) {
-            if (k.name().startsWith("sqlite") || k.name().startsWith("redis")) {
+            if (names.contains(k.name())) {
                 n += k.queueDepth();
             }
         }
         for (SinkStats k : s.candleSinks()) {
-            n += k.queueDepth();
+            if (names.contains(k.name())) {
+                n += k.queueDepth();
+            }
         }
         return n;
     }

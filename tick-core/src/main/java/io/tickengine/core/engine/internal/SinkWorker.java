@@ -170,8 +170,8 @@ public final class SinkWorker<E> {
     public SinkStats stats() {
         WorkerProgress p = progress;
         return new SinkStats(name, policy, p.delivered, mailbox.overflowed() + breaker.dropped() + p.abandoned,
-                mailbox.conflated(), breaker.errors(), mailbox.size() + p.pendingSize, p.lagMillis, breaker.state(),
-                sinkMetrics());
+                mailbox.conflated(), breaker.errors(), mailbox.size() + p.pendingSize, p.lagMillis, p.batches,
+                p.batchNanos, breaker.state(), sinkMetrics());
     }
 
     private Map<String, Long> sinkMetrics() {
@@ -237,8 +237,11 @@ public final class SinkWorker<E> {
     }
 
     private void deliverPending(long now) {
+        long started = System.nanoTime();
         switch (breaker.attempt(now, sink, batch)) {
             case DELIVERED:
+                progress.batchNanos += System.nanoTime() - started;
+                progress.batches++;
                 progress.delivered += batch.size();
                 long newest = sink.timestampOf.applyAsLong(batch.get(batch.size() - 1));
                 progress.lagMillis = Math.max(0, clock.millis() - newest);

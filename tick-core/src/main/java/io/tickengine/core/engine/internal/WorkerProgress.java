@@ -1,7 +1,8 @@
 package io.tickengine.core.engine.internal;
 
 /**
- * What a sink's worker thread reports about itself: delivered, abandoned, lag and the batch it holds.
+ * What a sink's worker thread reports about itself: delivered, batches and their time, abandoned, lag and
+ * the batch it holds.
  * Only the worker writes it, often (after every batch), so it sits on cache lines of its own:
  * producers read the worker's other fields on every offer, and sharing a line with these counters
  * would cost them a cache miss each time the worker delivered.
@@ -14,6 +15,8 @@ final class WorkerProgress extends WorkerProgressFields {
 /** The counters, after a cache line of padding. */
 abstract class WorkerProgressFields extends WorkerProgressPad {
     volatile long delivered;
+    volatile long batches;
+    volatile long batchNanos;
     volatile long abandoned;
     volatile long lagMillis;
     volatile int pendingSize;
