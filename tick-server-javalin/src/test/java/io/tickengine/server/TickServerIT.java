@@ -104,10 +104,22 @@ class TickServerIT {
             assertThat(c.nextContaining("error")).contains("Unknown instrument tokens");
             c.send("x".repeat(2000));
             assertThat(c.nextContaining("error")).contains("Message too large");
+            // The limit is in UTF-8 bytes: 600 two-byte characters are 1,200 bytes against 1,024.
+            c.send("{\"action\":\"" + "é".repeat(600) + "\"}");
+            assertThat(c.nextContaining("error")).contains("Message too large");
             assertThat(get("/ws/stats").body()).contains("\"total_subscriptions\":1");
             // Still subscribed: ticks keep coming.
             assertThat(c.nextContaining("\"type\":\"tick\"")).contains("\"instrument_token\":" + infy);
         }
+        // Far over the limit Jetty closes the socket itself; that is counted too.
+        long sizeHits = server.hub().counters().limitHits().getOrDefault("message_size", 0L);
+        try (WsClient c = WsClient.connect(ws("/ws/ticks"))) {
+            c.next();
+            c.send("x".repeat(5_000));
+            assertThat(c.closeStatus()).startsWith("1009");
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                server.hub().counters().limitHits().getOrDefault("message_size", 0L) == sizeHits + 1);
     }
 
     @Test

@@ -8,11 +8,13 @@ import io.tickengine.core.instrument.InstrumentClass;
 import io.tickengine.server.auth.AuthenticationException;
 import io.tickengine.server.auth.Authenticator;
 import io.tickengine.server.auth.Principal;
+import org.eclipse.jetty.websocket.api.StatusCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +86,7 @@ public final class WsEndpoints {
     }
 
     private void onText(ClientSession s, String text) {
-        if (text.length() > hub.limits().maxMessageBytes()) {
+        if (tooLarge(text)) {
             hub.counters().limitHit("message_size");
             String m = "Message too large: limit is " + hub.limits().maxMessageBytes() + " bytes";
             s.out().control(s.dialect() == Dialect.SYMBOLS ? SymbolsProtocol.error(m) : TicksProtocol.error(m));
@@ -138,8 +140,21 @@ public final class WsEndpoints {
         }
     }
 
+    /** Whether a client message is over the limit in UTF-8 bytes; encodes only when its length leaves doubt. */
+    private boolean tooLarge(String text) {
+        int limit = hub.limits().maxMessageBytes();
+        if (text.length() > limit) {
+            return true;
+        }
+        return (long) text.length() * 3 > limit && text.getBytes(StandardCharsets.UTF_8).length > limit;
+    }
+
     private void disconnect(WsContext ctx, int status, String reason) {
         ClientSession s = bySocket.remove(ctx.sessionId());
+        if (status == StatusCode.MESSAGE_TOO_LARGE) {
+            // Past four times the limit Jetty closes the socket itself (1009), before the message reaches onText.
+            hub.counters().limitHit("message_size");
+        }
         if (s != null) {
             hub.close(s);
             s.out().close(status, reason);
