@@ -10,15 +10,21 @@ import io.tickengine.kite.rest.internal.KiteHttp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.InterruptedIOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +74,39 @@ public final class KiteInstrumentLoader {
             parts.add(apiPart(http, "/instruments/" + URLEncoder.encode(e.name(), StandardCharsets.UTF_8)));
         }
         return new KiteInstrumentLoader(options.baseUrl() + "/instruments", parts);
+    }
+
+    /**
+     * A loader that downloads a CSV in Kite's format from any http(s) URL, such as a copy of the master an
+     * operator hosts: a plain GET (gzip accepted, redirects followed) without Kite's headers or credentials,
+     * which must not go to another host. Kite's own API is {@link #fromApi}.
+     */
+    public static KiteInstrumentLoader fromUrl(URI url, Duration timeout) {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(timeout, "timeout");
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+            throw new IllegalArgumentException("an instruments URL needs http(s) and a host");
+        }
+        HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        String where = url.toString();
+        return new KiteInstrumentLoader(where, List.of(new Part(where, () -> {
+            HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).header("Accept-Encoding", "gzip").GET()
+                    .build();
+            HttpResponse<InputStream> response;
+            try {
+                response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while fetching " + where);
+            }
+            if (response.statusCode() != 200) {
+                response.body().close();
+                throw new IOException("GET " + where + " answered HTTP " + response.statusCode());
+            }
+            return new InputStreamReader(KiteHttp.body(response), StandardCharsets.UTF_8);
+        })));
     }
 
     /** A loader that reads a CSV file in Kite's format (UTF-8). */

@@ -3,6 +3,7 @@ package io.tickengine.kite.instruments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import io.tickengine.core.Exchange;
 import io.tickengine.core.instrument.Instrument;
 import io.tickengine.core.instrument.InstrumentRegistry;
@@ -12,11 +13,14 @@ import io.tickengine.kite.rest.KiteRestOptions;
 import io.tickengine.kite.sim.KiteSimulator;
 import io.tickengine.kite.sim.RestCall;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,6 +115,37 @@ class KiteInstrumentLoaderIT {
         assertThat(second.replaced()).isFalse();
         assertThat(second.problems()).hasSize(1);
         assertThat(registry.bySymbol("NSE:INFY")).isPresent();
+    }
+
+    @Test
+    void shouldDownloadAHostedCopyOfTheMasterWithoutKiteCredentials() throws IOException {
+        byte[] csv = KiteInstrumentLoader.class.getClassLoader()
+                .getResourceAsStream(KiteInstrumentLoader.SAMPLE_RESOURCE).readAllBytes();
+        List<String> authorization = new CopyOnWriteArrayList<>();
+        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext("/files/master.csv", exchange -> {
+            authorization.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            exchange.sendResponseHeaders(200, csv.length);
+            exchange.getResponseBody().write(csv);
+            exchange.close();
+        });
+        http.start();
+        try {
+            String base = "http://127.0.0.1:" + http.getAddress().getPort();
+            InstrumentLoadReport report = KiteInstrumentLoader.fromUrl(URI.create(base + "/files/master.csv"),
+                    Duration.ofSeconds(10)).loadInto(registry);
+
+            assertThat(report.loaded()).isEqualTo(KiteInstrumentLoader.sample().read().rows()).isEqualTo(registry.size());
+            assertThat(report.source()).isEqualTo(base + "/files/master.csv");
+            assertThat(authorization).containsExactly("null");
+            assertThatThrownBy(() -> KiteInstrumentLoader.fromUrl(URI.create(base + "/files/gone.csv"),
+                    Duration.ofSeconds(10)).loadInto(registry))
+                    .hasMessageContaining("could not read instruments from " + base + "/files/gone.csv")
+                    .hasRootCauseMessage("GET " + base + "/files/gone.csv answered HTTP 404");
+            assertThat(registry.size()).isEqualTo(report.loaded());
+        } finally {
+            http.stop(0);
+        }
     }
 
     @Test

@@ -330,7 +330,8 @@ public final class ConfigLoader {
         m.put("KITE_ACCESS_TOKEN", "Kite access token of the day");
         m.put("KITE_WS_URL", "Kite WebSocket URL (default wss://ws.kite.trade)");
         m.put("KITE_REST_URL", "Kite REST base URL (default https://api.kite.trade)");
-        m.put("KITE_INSTRUMENTS", "instruments CSV: URL or file path (default: the feed's /instruments)");
+        m.put("KITE_INSTRUMENTS", "instruments CSV: Kite API URL (.../instruments or .../instruments/NSE, with the credentials), "
+                + "any other http(s) URL (fetched without them) or file path (default: the feed's /instruments)");
         m.put("ANGELONE_API_KEY", "Angel One SmartAPI key (with ANGELONE_CLIENT_CODE, ANGELONE_JWT, ANGELONE_FEED_TOKEN)");
         m.put("ANGELONE_CLIENT_CODE", "Angel One client code");
         m.put("ANGELONE_JWT", "Angel One session JWT from the login API");

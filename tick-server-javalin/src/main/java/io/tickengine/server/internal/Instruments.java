@@ -23,8 +23,10 @@ public final class Instruments {
     }
 
     /**
-     * The loader for {@code KITE_INSTRUMENTS}: an http(s) URL ending in {@code /instruments} is Kite's
-     * API (or the simulator's), any other value a file path; null means {@code defaultApi}'s /instruments.
+     * The loader for {@code KITE_INSTRUMENTS}: an http(s) URL ending in {@code /instruments} or
+     * {@code /instruments/EXCHANGE} is Kite's API (or the simulator's) and gets the account's credentials;
+     * any other http(s) URL is a CSV in Kite's format fetched without them; {@code classpath:} a resource;
+     * anything else a file path. Null means {@code defaultApi}'s /instruments.
      */
     public static KiteInstrumentLoader loader(String setting, URI defaultApi, KiteAccount account) {
         String value = setting;
@@ -35,12 +37,16 @@ public final class Instruments {
             return KiteInstrumentLoader.fromApi(rest(defaultApi, account));
         }
         if (value.startsWith("http://") || value.startsWith("https://")) {
-            String base = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
-            if (!base.endsWith("/instruments")) {
-                throw new InvalidConfigException("KITE_INSTRUMENTS", "a URL must point at an /instruments endpoint");
+            URI uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            int at = path.lastIndexOf("/instruments");
+            String tail = at < 0 ? "-" : path.substring(at + "/instruments".length());
+            if (uri.getRawQuery() == null && (tail.isEmpty() || tail.matches("/[A-Za-z]+"))) {
+                URI api = URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + path.substring(0, at));
+                return tail.isEmpty() ? KiteInstrumentLoader.fromApi(rest(api, account))
+                        : KiteInstrumentLoader.fromApi(rest(api, account), Exchange.of(tail.substring(1)));
             }
-            return KiteInstrumentLoader.fromApi(rest(URI.create(base.substring(0, base.length() - "/instruments".length())),
-                    account));
+            return KiteInstrumentLoader.fromUrl(uri, KiteRestOptions.DEFAULT_REQUEST_TIMEOUT);
         }
         if (value.startsWith("classpath:")) {
             return KiteInstrumentLoader.fromResource(value.substring("classpath:".length()));
