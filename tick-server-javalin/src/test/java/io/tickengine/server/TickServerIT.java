@@ -1,5 +1,6 @@
 package io.tickengine.server;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tickengine.core.instrument.InstrumentRegistry;
 import io.tickengine.core.store.TimeRange;
 import io.tickengine.server.config.ServerOptions;
@@ -34,6 +35,7 @@ import static org.awaitility.Awaitility.await;
 class TickServerIT {
     @TempDir
     static Path dir;
+    static final ObjectMapper JSON = new ObjectMapper();
     static TickServer server;
     static HttpClient http = HttpClient.newHttpClient();
     static long infy;
@@ -199,6 +201,13 @@ class TickServerIT {
         String hour = java.time.Instant.now().minusSeconds(3600).toString();
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 get("/api/ticks/historical?symbol=INFY&startTime=" + hour + "&endTime=" + now).body().contains("\"symbol\":\"INFY\""));
+        await().atMost(Duration.ofSeconds(10)).until(() -> JSON.readTree(
+                get("/api/ticks/historical?symbol=INFY&startTime=" + hour + "&endTime=" + now).body()).size() >= 2);
+        HttpResponse<String> cut = get("/api/ticks/historical?symbol=INFY&startTime=" + hour + "&endTime=" + now + "&limit=1");
+        assertThat(JSON.readTree(cut.body()).size()).isEqualTo(1);
+        assertThat(cut.headers().firstValue("X-Truncated")).hasValue("true");
+        HttpResponse<String> whole = get("/api/ticks/historical?symbol=INFY&startTime=" + hour + "&endTime=" + now);
+        assertThat(whole.headers().firstValue("X-Truncated")).isEmpty();
         await().atMost(Duration.ofSeconds(10)).until(() -> get("/api/candles/INFY?interval=1s").body().contains("\"open\":"));
         assertThat(get("/api/instruments?q=INF").body()).contains("\"tradingsymbol\":\"INFY\"");
         assertThat(get("/api/ticks/subscriptions").statusCode()).isEqualTo(200);

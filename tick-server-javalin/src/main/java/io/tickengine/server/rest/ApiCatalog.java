@@ -28,7 +28,9 @@ public final class ApiCatalog {
     /** Every REST endpoint, in the order they are documented. */
     public static List<ApiEndpoint> endpoints() {
         return List.of(
-                get("/api/ticks/today/{symbol}", TICKS, "Today's ticks of an instrument, optionally only the last minutes",
+                get("/api/ticks/today/{symbol}", TICKS, "Today's ticks of an instrument, optionally only the last minutes "
+                                + "(from Redis when configured, else the database's first " + RestRoutes.MAX_ROWS
+                                + " with the header " + RestRoutes.TRUNCATED + ": true when there are more)",
                         List.of(symbolPath(), query("lastMinutes", false, "integer", null, "only ticks of the last N minutes (positive)")),
                         TICK_DTO_LIST, 400, 401, 404),
                 get("/api/ticks/historical", TICKS, "Stored ticks of an instrument between two instants",
@@ -103,7 +105,8 @@ public final class ApiCatalog {
     }
 
     private static Param limit() {
-        return query("limit", false, "integer", null, "most rows (at most " + RestRoutes.MAX_ROWS + ")");
+        return query("limit", false, "integer", null, "most rows (at most " + RestRoutes.MAX_ROWS + "); when more match, the "
+                + "first rows come back with the header " + RestRoutes.TRUNCATED + ": true");
     }
 
     private static Map<String, Object> array(Map<String, Object> items) {

@@ -43,6 +43,8 @@ public final class RestRoutes {
 
     /** Most ticks or candles one query returns. */
     public static final int MAX_ROWS = 10_000;
+    /** Response header set when a query matched more rows than it returned. */
+    public static final String TRUNCATED = "X-Truncated";
 
     private final InstrumentRegistry registry;
     private final LatestTicks latest;
@@ -124,7 +126,7 @@ public final class RestRoutes {
             list = minutes == null ? redis.reader().ticksToday(i.tradingSymbol())
                     : redis.reader().ticksSince(i.tradingSymbol(), java.time.Duration.ofMillis(now - from));
         } else {
-            list = ticks.ticksByToken(i.instrumentToken(), new TimeRange(from, now + 1), MAX_ROWS);
+            list = truncated(ctx, ticks.ticksByToken(i.instrumentToken(), new TimeRange(from, now + 1), MAX_ROWS), MAX_ROWS);
         }
         json(ctx, dtos(list));
     }
@@ -137,7 +139,8 @@ public final class RestRoutes {
             throw new Problem.BadRequest("startTime must not be after endTime");
         }
         Instrument i = instrument(symbol);
-        json(ctx, dtos(ticks.ticksByToken(i.instrumentToken(), TimeRange.of(start, end), limit(ctx))));
+        int limit = limit(ctx);
+        json(ctx, dtos(truncated(ctx, ticks.ticksByToken(i.instrumentToken(), TimeRange.of(start, end), limit), limit)));
     }
 
     private void subscriptions(Context ctx) {
@@ -208,7 +211,8 @@ public final class RestRoutes {
             throw new Problem.BadRequest("from must not be after to");
         }
         List<Object> out = new ArrayList<>();
-        for (Candle c : candles.candles(i.instrumentToken(), interval, new TimeRange(from, to), limit(ctx))) {
+        int limit = limit(ctx);
+        for (Candle c : truncated(ctx, candles.candles(i.instrumentToken(), interval, new TimeRange(from, to), limit), limit)) {
             out.add(Messages.candle(c, i.tradingSymbol()));
         }
         json(ctx, out);
@@ -273,6 +277,17 @@ public final class RestRoutes {
             throw new Problem.NotFound("unknown instrument: " + text);
         }
         return i;
+    }
+
+    /**
+     * Marks a result that the row limit cut short ({@value #TRUNCATED}: true), so that a client knows to
+     * narrow its range rather than take the first rows for all of them.
+     */
+    private static <T> List<T> truncated(Context ctx, List<T> rows, int limit) {
+        if (rows.size() >= limit) {
+            ctx.header(TRUNCATED, "true");
+        }
+        return rows;
     }
 
     private static int limit(Context ctx) {
