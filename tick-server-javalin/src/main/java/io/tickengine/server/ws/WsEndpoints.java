@@ -8,7 +8,7 @@ import io.tickengine.core.instrument.InstrumentClass;
 import io.tickengine.server.auth.AuthenticationException;
 import io.tickengine.server.auth.Authenticator;
 import io.tickengine.server.auth.Principal;
-import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.websocket.api.exceptions.MessageTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +82,13 @@ public final class WsEndpoints {
             }
         });
         ws.onClose(ctx -> disconnect(ctx, ctx.status(), ctx.reason()));
-        ws.onError(ctx -> disconnect(ctx, 1011, String.valueOf(ctx.error())));
+        ws.onError(ctx -> {
+            if (ctx.error() instanceof MessageTooLargeException) {
+                // Past four times the limit Jetty refuses the message itself and closes with 1009, before onText.
+                hub.counters().limitHit("message_size");
+            }
+            disconnect(ctx, 1011, String.valueOf(ctx.error()));
+        });
     }
 
     private void onText(ClientSession s, String text) {
@@ -151,10 +157,6 @@ public final class WsEndpoints {
 
     private void disconnect(WsContext ctx, int status, String reason) {
         ClientSession s = bySocket.remove(ctx.sessionId());
-        if (status == StatusCode.MESSAGE_TOO_LARGE) {
-            // Past four times the limit Jetty closes the socket itself (1009), before the message reaches onText.
-            hub.counters().limitHit("message_size");
-        }
         if (s != null) {
             hub.close(s);
             s.out().close(status, reason);
