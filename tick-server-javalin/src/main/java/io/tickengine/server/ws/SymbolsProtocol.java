@@ -10,9 +10,12 @@ import io.tickengine.core.instrument.InstrumentClass;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -116,10 +119,10 @@ final class SymbolsProtocol {
         }
         if (action.equals("UNSUBSCRIBE")) {
             hub.unsubscribe(s, tokens);
-            s.out().control(response("UNSUBSCRIBED", s));
+            s.out().control(response("UNSUBSCRIBED", s, s.tokens()));
             return;
         }
-        java.util.Set<Long> after = new java.util.HashSet<>(s.tokens());
+        Set<Long> after = new HashSet<>(s.tokens());
         after.addAll(tokens);
         if (after.size() > hub.limits().maxSubscriptionsPerConnection()) {
             hub.counters().limitHit("subscriptions");
@@ -127,17 +130,18 @@ final class SymbolsProtocol {
                     + " symbols per connection"));
             return;
         }
+        // Confirmed before the subscription reaches the fan-out thread, so that no tick overtakes the confirmation.
+        s.out().control(response("SUBSCRIBED", s, after));
         hub.subscribe(s, tokens);
-        s.out().control(response("SUBSCRIBED", s));
         for (Tick t : hub.latest().get(tokens)) {
             s.out().offer(t.instrumentToken(), t);
         }
     }
 
-    /** Seed 000's SubscriptionResponseDto with a type. */
-    private String response(String type, ClientSession s) {
+    /** Seed 000's SubscriptionResponseDto with a type, listing the session's instruments {@code tokens}. */
+    private String response(String type, ClientSession s, Collection<Long> tokens) {
         TreeSet<String> symbols = new TreeSet<>();
-        for (Long t : s.tokens()) {
+        for (Long t : tokens) {
             Instrument i = hub.registry().findByToken(t);
             symbols.add(i == null ? String.valueOf(t) : i.tradingSymbol());
         }

@@ -97,7 +97,8 @@ final class TicksProtocol {
         }
         if (!subscribe) {
             List<Long> removed = interval == null ? hub.unsubscribe(s, tokens) : hub.unsubscribeCandles(s, tokens, interval);
-            s.out().control(confirm("unsubscribed", removed, s, interval));
+            s.out().control(confirm("unsubscribed", removed, interval == null ? s.tokens().size() : s.candleKeys().size(),
+                    interval));
             return;
         }
         List<Long> unknown = new ArrayList<>();
@@ -125,13 +126,19 @@ final class TicksProtocol {
                 return;
             }
         }
+        // The confirmation is queued before the subscription reaches the fan-out thread, so that no tick or
+        // candle of it can overtake the confirmation; one connection's messages are handled one at a time.
         if (interval != null) {
+            Set<Long> keys = new HashSet<>(s.candleKeys());
+            for (Long t : tokens) {
+                keys.add(Hub.candleKey(t, interval));
+            }
+            s.out().control(confirm("subscribed", tokens, keys.size(), interval));
             hub.subscribeCandles(s, tokens, interval);
-            s.out().control(confirm("subscribed", tokens, s, interval));
             return;
         }
+        s.out().control(confirm("subscribed", tokens, after.size(), null));
         hub.subscribe(s, tokens);
-        s.out().control(confirm("subscribed", tokens, s, null));
         JsonNode resume = n.get("resume_from");
         if (resume != null && resume.canConvertToLong()) {
             List<Tick> missed = hub.resume(resume.asLong(), new HashSet<>(tokens));
@@ -222,14 +229,15 @@ final class TicksProtocol {
         s.out().control(error(message));
     }
 
-    private static String confirm(String type, List<Long> tokens, ClientSession s, CandleInterval interval) {
+    /** A subscribed or unsubscribed message; {@code total} counts the session's instruments (or candle series) after it. */
+    private static String confirm(String type, List<Long> tokens, int total, CandleInterval interval) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", type);
         m.put("tokens", tokens);
         if (interval != null) {
             m.put("interval", interval.label());
         }
-        m.put("total", (long) (interval != null ? s.candleKeys().size() : s.tokens().size()));
+        m.put("total", (long) total);
         return Hub.json(m);
     }
 }
