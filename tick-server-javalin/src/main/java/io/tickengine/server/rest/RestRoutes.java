@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,7 +127,8 @@ public final class RestRoutes {
             list = minutes == null ? redis.reader().ticksToday(i.tradingSymbol())
                     : redis.reader().ticksSince(i.tradingSymbol(), java.time.Duration.ofMillis(now - from));
         } else {
-            list = truncated(ctx, ticks.ticksByToken(i.instrumentToken(), new TimeRange(from, now + 1), MAX_ROWS), MAX_ROWS);
+            TimeRange range = new TimeRange(from, now + 1);
+            list = upTo(ctx, MAX_ROWS, n -> ticks.ticksByToken(i.instrumentToken(), range, n));
         }
         json(ctx, dtos(list));
     }
@@ -139,8 +141,7 @@ public final class RestRoutes {
             throw new Problem.BadRequest("startTime must not be after endTime");
         }
         Instrument i = instrument(symbol);
-        int limit = limit(ctx);
-        json(ctx, dtos(truncated(ctx, ticks.ticksByToken(i.instrumentToken(), TimeRange.of(start, end), limit), limit)));
+        json(ctx, dtos(upTo(ctx, limit(ctx), n -> ticks.ticksByToken(i.instrumentToken(), TimeRange.of(start, end), n))));
     }
 
     private void subscriptions(Context ctx) {
@@ -211,8 +212,8 @@ public final class RestRoutes {
             throw new Problem.BadRequest("from must not be after to");
         }
         List<Object> out = new ArrayList<>();
-        int limit = limit(ctx);
-        for (Candle c : truncated(ctx, candles.candles(i.instrumentToken(), interval, new TimeRange(from, to), limit), limit)) {
+        TimeRange range = new TimeRange(from, to);
+        for (Candle c : upTo(ctx, limit(ctx), n -> candles.candles(i.instrumentToken(), interval, range, n))) {
             out.add(Messages.candle(c, i.tradingSymbol()));
         }
         json(ctx, out);
@@ -280,14 +281,17 @@ public final class RestRoutes {
     }
 
     /**
-     * Marks a result that the row limit cut short ({@value #TRUNCATED}: true), so that a client knows to
-     * narrow its range rather than take the first rows for all of them.
+     * The first {@code limit} rows of a query, asked for one more: when that one comes, more matched and the
+     * answer says so ({@value #TRUNCATED}: true), so a client knows to narrow its range rather than take
+     * the first rows for all of them.
      */
-    private static <T> List<T> truncated(Context ctx, List<T> rows, int limit) {
-        if (rows.size() >= limit) {
-            ctx.header(TRUNCATED, "true");
+    private static <T> List<T> upTo(Context ctx, int limit, IntFunction<List<T>> query) {
+        List<T> rows = query.apply(limit + 1);
+        if (rows.size() <= limit) {
+            return rows;
         }
-        return rows;
+        ctx.header(TRUNCATED, "true");
+        return rows.subList(0, limit);
     }
 
     private static int limit(Context ctx) {
