@@ -141,6 +141,15 @@ class TickServerIT {
             assertThat(c.nextContaining("ERROR")).contains("Invalid JSON format:");
             assertThat(all.nextContaining("\"type\":\"INDEX\"")).contains("\"symbol\":");
         }
+        // Frame options at connect work in this dialect too: TickDtos in batched frames, or an ERROR for bad options.
+        try (WsClient batched = WsClient.connect(ws("/ws/indices/all?batch=50"));
+             WsClient bad = WsClient.connect(ws("/ws/indices?format=xml"))) {
+            String frame = batched.nextContaining("\"type\":\"ticks\"");
+            assertThat(frame).startsWith("{\"type\":\"ticks\",\"data\":[{\"symbol\":\"");
+            assertThat(JSON.readTree(frame).get("data").isArray()).isTrue();
+            assertThat(bad.nextContaining("ERROR")).isEqualTo(
+                    "{\"type\":\"ERROR\",\"message\":\"Invalid options: format must be json or msgpack\"}");
+        }
     }
 
     @Test

@@ -40,20 +40,18 @@ final class TicksProtocol {
         return Hub.json(m);
     }
 
-    /** Applies frame options given as query parameters at connect ({@code format}, {@code batch}, {@code delta}). */
-    void negotiate(ClientSession s, Map<String, List<String>> query) {
+    /**
+     * Applies frame options given as query parameters at connect ({@code format}, {@code batch},
+     * {@code delta}), in either dialect; returns the problem with them, or null.
+     */
+    String negotiate(ClientSession s, Map<String, List<String>> query) {
         Map<String, Object> opts = new LinkedHashMap<>();
         query.forEach((k, v) -> {
             if (!v.isEmpty() && (k.equals("format") || k.equals("batch") || k.equals("delta"))) {
                 opts.put(k, v.get(0));
             }
         });
-        if (!opts.isEmpty()) {
-            String problem = applyOptions(s, mapper.valueToTree(opts));
-            if (problem != null) {
-                s.out().control(error(problem));
-            }
-        }
+        return opts.isEmpty() ? null : applyOptions(s, mapper.valueToTree(opts));
     }
 
     void onMessage(ClientSession s, String text) {

@@ -135,14 +135,22 @@ public final class WsEndpoints {
         ClientSession s = hub.open(dialect, endpoint, user, address, new JettyTransport(ctx.session));
         bySocket.put(ctx.sessionId(), s);
         LOG.debug("client {} connected to {} from {}", s.id(), endpoint, address);
+        // Frame options (format, batch, delta) come with the connect URL in every dialect, before any tick is sent.
         if (dialect == Dialect.SYMBOLS) {
+            String problem = ticks.negotiate(s, ctx.queryParamMap());
+            if (problem != null) {
+                s.out().control(SymbolsProtocol.error(problem));
+            }
             if (all != null) {
                 hub.streamAll(s, all);
                 symbols.snapshotAll(s, all);
             }
         } else {
             s.out().control(connected(s));
-            ticks.negotiate(s, ctx.queryParamMap());
+            String problem = ticks.negotiate(s, ctx.queryParamMap());
+            if (problem != null) {
+                s.out().control(TicksProtocol.error(problem));
+            }
         }
     }
 
