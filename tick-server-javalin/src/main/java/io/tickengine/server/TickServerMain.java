@@ -54,7 +54,12 @@ public final class TickServerMain {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            boolean clean = server.stop();
+            boolean clean = false;
+            try {
+                clean = server.stop();
+            } catch (RuntimeException e) {
+                System.err.println("tick-server: stopping failed: " + e);
+            }
             stopped.countDown();
             // The JVM would end with 128 + the signal's number; a stop that lost nothing is a success.
             // Halting here cuts short only hooks still running, and the server's own are done by now.

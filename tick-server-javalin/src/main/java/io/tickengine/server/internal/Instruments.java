@@ -37,7 +37,15 @@ public final class Instruments {
             return KiteInstrumentLoader.fromApi(rest(defaultApi, account));
         }
         if (value.startsWith("http://") || value.startsWith("https://")) {
-            URI uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+            URI uri;
+            try {
+                uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigException("KITE_INSTRUMENTS", "is not a valid URL: " + e.getMessage());
+            }
+            if (uri.getHost() == null) {
+                throw new InvalidConfigException("KITE_INSTRUMENTS", "a URL needs a host");
+            }
             String path = uri.getRawPath() == null ? "" : uri.getRawPath();
             int at = path.lastIndexOf("/instruments");
             String tail = at < 0 ? "-" : path.substring(at + "/instruments".length());

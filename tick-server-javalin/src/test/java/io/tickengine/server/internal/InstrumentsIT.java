@@ -6,10 +6,12 @@ import io.tickengine.kite.instruments.KiteInstrumentLoader;
 import io.tickengine.kite.pool.KiteAccount;
 import io.tickengine.kite.sim.KiteSimulator;
 import io.tickengine.kite.sim.RestCall;
+import io.tickengine.server.config.InvalidConfigException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code KITE_INSTRUMENTS} as a URL: Kite's API (whole master or one exchange) with credentials, else a plain CSV. */
 class InstrumentsIT {
@@ -34,5 +36,7 @@ class InstrumentsIT {
         assertThat(hosted.toString()).isEqualTo("KiteInstrumentLoader{https://files.example.test/kite/instruments.csv}");
         KiteInstrumentLoader query = Instruments.loader("https://files.example.test/instruments?day=today", null, account);
         assertThat(query.toString()).isEqualTo("KiteInstrumentLoader{https://files.example.test/instruments?day=today}");
+        assertThatThrownBy(() -> Instruments.loader("https://files example/instruments.csv", null, account))
+                .isInstanceOf(InvalidConfigException.class).hasMessageStartingWith("KITE_INSTRUMENTS: is not a valid URL");
     }
 }
