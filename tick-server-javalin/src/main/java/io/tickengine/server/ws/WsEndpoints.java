@@ -136,8 +136,8 @@ public final class WsEndpoints {
         bySocket.put(ctx.sessionId(), s);
         LOG.debug("client {} connected to {} from {}", s.id(), endpoint, address);
         // Frame options (format, batch, delta) come with the connect URL in every dialect, before any tick is sent.
+        String problem = ticks.negotiate(s, ctx.queryParamMap());
         if (dialect == Dialect.SYMBOLS) {
-            String problem = ticks.negotiate(s, ctx.queryParamMap());
             if (problem != null) {
                 s.out().control(SymbolsProtocol.error(problem));
             }
@@ -147,7 +147,6 @@ public final class WsEndpoints {
             }
         } else {
             s.out().control(connected(s));
-            String problem = ticks.negotiate(s, ctx.queryParamMap());
             if (problem != null) {
                 s.out().control(TicksProtocol.error(problem));
             }
