@@ -24,7 +24,7 @@ import java.util.Set;
  * ({@code candle:{interval}:stream:...}, {@code MAXLEN ~}) and a publish on
  * {@code pub:candle:{interval}:...}; values are the candle JSON documented in the package. One
  * pipeline per batch. Overflow policy {@link OverflowPolicy#CONFLATE}: under load the newest candle
- * of each instrument and interval wins. Create it with {@link RedisCache#candleSink()}.
+ * of each instrument, interval and bucket wins (a late revision never replaces the next bucket's candle). Create it with {@link RedisCache#candleSink()}.
  */
 public final class RedisCandleSink implements CandleSink {
     /** The sink's name in the engine. */

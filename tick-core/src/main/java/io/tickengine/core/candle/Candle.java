@@ -36,6 +36,14 @@ public record Candle(long instrumentToken, Exchange exchange, CandleInterval int
         return interval.bucketEnd(bucketStart);
     }
 
+    /**
+     * The bucket's number at its interval, counted from the epoch: consecutive buckets differ by one, so
+     * code that keeps the latest candle per series can tell neighbouring buckets apart.
+     */
+    public long bucketIndex() {
+        return Math.floorDiv(bucketStart, interval.millis());
+    }
+
     /** Whether this is a gap-filling candle with no ticks. */
     public boolean isEmpty() {
         return tickCount == 0;

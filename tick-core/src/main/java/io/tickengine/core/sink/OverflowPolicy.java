@@ -5,8 +5,9 @@ public enum OverflowPolicy {
     /** Discard the oldest buffered item to make room; every discard is counted. For live views. */
     DROP_OLDEST,
     /**
-     * Keep only the latest item per key (instrument; instrument and interval for candles). The sink
-     * always sees the newest state; replaced items are counted as conflated. For broadcast.
+     * Keep only the latest item per key (instrument; for candles instrument, interval and whether the
+     * bucket is odd or even, so a late revision never replaces the next bucket's candle). The sink always
+     * sees the newest state; replaced items are counted as conflated. For broadcast.
      */
     CONFLATE,
     /**

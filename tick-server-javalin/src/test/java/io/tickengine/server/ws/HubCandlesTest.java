@@ -1,6 +1,8 @@
 package io.tickengine.server.ws;
 
+import io.tickengine.core.Exchange;
 import io.tickengine.core.TickMode;
+import io.tickengine.core.candle.Candle;
 import io.tickengine.core.candle.CandleInterval;
 import io.tickengine.core.instrument.InstrumentRegistry;
 import io.tickengine.core.sink.LatestTicks;
@@ -11,9 +13,12 @@ import io.tickengine.server.config.WsLimits;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Candle subscriptions hold their instrument on the feed until the session wants it at no interval. */
 class HubCandlesTest {
@@ -33,6 +38,46 @@ class HubCandlesTest {
         public void close(int code, String reason) {
         }
     };
+
+    @Test
+    void shouldKeepTheNextBucketsCandleForASlowClientWhenALateRevisionComes() throws Exception {
+        AtomicInteger sent = new AtomicInteger();
+        Transport stuck = new Transport() {
+            @Override
+            public void sendText(byte[] utf8, boolean more, Done done) {
+                sent.incrementAndGet(); // the write never completes: what follows waits in the buffer
+            }
+
+            @Override
+            public void sendBinary(ByteBuffer bytes, boolean more, Done done) {
+                sent.incrementAndGet();
+            }
+
+            @Override
+            public void close(int code, String reason) {
+            }
+        };
+        WsLimits oneQueued = new WsLimits(100, 3000, 20, 64 * 1024, List.of(), 1, Duration.ofSeconds(60),
+                Duration.ofMinutes(5), 1L << 20);
+        FeedSubscriptions feed = new FeedSubscriptions(t -> PushTickSource.create("kite"), TickMode.FULL);
+        try (Hub hub = new Hub(InstrumentRegistry.empty(), new LatestTicks(), feed, oneQueued, new ManualClock(0), 1)) {
+            ClientSession s = hub.open(Dialect.CANDLES, "/ws/candles", Principal.ANONYMOUS, "127.0.0.1", stuck);
+            hub.subscribeCandles(s, List.of(5L), CandleInterval.S1);
+            long n = CandleInterval.S1.bucketStart(1_700_000_000_000L);
+            hub.candleSink().onCandles(List.of(candle(n, 0)));
+            await().atMost(Duration.ofSeconds(10)).until(() -> sent.get() == 1);
+
+            hub.candleSink().onCandles(List.of(candle(n, 1), candle(n + 1_000, 0), candle(n, 2)));
+            // One waits in order (the buffer holds one), then the next bucket's candle and the latest revision
+            // of the late bucket each keep a slot of their own.
+            assertThat(s.out().backlog()).isEqualTo(3);
+            assertThat(hub.counters().conflatedUpdates()).isZero();
+        }
+    }
+
+    private static Candle candle(long bucketStart, int revision) {
+        return new Candle(5, Exchange.NSE, CandleInterval.S1, bucketStart, 2, 100, 100, 100, 100, 0, 1, revision);
+    }
 
     @Test
     void shouldReleaseTheFeedSubscriptionWhenTheLastIntervalOfAnInstrumentIsUnsubscribed() {
