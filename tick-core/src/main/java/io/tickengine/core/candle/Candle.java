@@ -37,11 +37,23 @@ public record Candle(long instrumentToken, Exchange exchange, CandleInterval int
     }
 
     /**
-     * The bucket's number at its interval, counted from the epoch: consecutive buckets differ by one, so
-     * code that keeps the latest candle per series can tell neighbouring buckets apart.
+     * The bucket's number at its interval, counted from the epoch: consecutive buckets differ by one.
      */
     public long bucketIndex() {
         return Math.floorDiv(bucketStart, interval.millis());
+    }
+
+    /**
+     * The key under which a buffer that keeps only the latest candle (a conflating sink, a slow client's
+     * buffer) keeps this one: instrument, interval and whether the bucket is odd or even. A late revision of
+     * bucket N then replaces only an older revision of N, never the next bucket's candle, which a key
+     * without the bucket would lose. Buckets of one parity are two intervals apart, and a bucket takes
+     * revisions only until its end plus the grace period (1 s by default), before the bucket two later can
+     * close; so with a grace of up to two intervals a key holds one bucket's latest revision or the newer
+     * bucket's candle. Two keys per series keep such buffers bounded.
+     */
+    public long conflationKey() {
+        return (((instrumentToken << 17) | interval.seconds()) << 1) | (bucketIndex() & 1);
     }
 
     /** Whether this is a gap-filling candle with no ticks. */

@@ -300,9 +300,9 @@ public final class Hub implements AutoCloseable {
                     }
                     Instrument i = registry.findByToken(c.instrumentToken());
                     Map<String, Object> m = Messages.candle(c, i == null ? null : i.tradingSymbol());
-                    // A slow client's buffer keeps the latest candle per series and bucket parity, so a late
-                    // revision of one bucket never replaces the next bucket's candle (see SinkWorker.candleKey).
-                    long update = key * 2 + (c.bucketIndex() & 1);
+                    // A slow client's buffer conflates like a candle sink, so a late revision of one bucket
+                    // never replaces the next bucket's candle.
+                    long update = c.conflationKey();
                     for (ClientSession s : subs) {
                         s.out().offer(update, m);
                     }

@@ -12,51 +12,21 @@ import io.tickengine.server.auth.Principal;
 import io.tickengine.server.config.WsLimits;
 import org.junit.jupiter.api.Test;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Candle subscriptions hold their instrument on the feed until the session wants it at no interval. */
+/**
+ * Candle subscriptions hold their instrument on the feed until the session wants it at no interval, and a
+ * slow client's buffer conflates candles per bucket parity, as candle sinks do.
+ */
 class HubCandlesTest {
-    /** A socket nothing is read from; these tests look only at subscriptions. */
-    private static final Transport SILENT = new Transport() {
-        @Override
-        public void sendText(byte[] utf8, boolean more, Done done) {
-            done.completed(null);
-        }
-
-        @Override
-        public void sendBinary(ByteBuffer bytes, boolean more, Done done) {
-            done.completed(null);
-        }
-
-        @Override
-        public void close(int code, String reason) {
-        }
-    };
-
     @Test
     void shouldKeepTheNextBucketsCandleForASlowClientWhenALateRevisionComes() throws Exception {
-        AtomicInteger sent = new AtomicInteger();
-        Transport stuck = new Transport() {
-            @Override
-            public void sendText(byte[] utf8, boolean more, Done done) {
-                sent.incrementAndGet(); // the write never completes: what follows waits in the buffer
-            }
-
-            @Override
-            public void sendBinary(ByteBuffer bytes, boolean more, Done done) {
-                sent.incrementAndGet();
-            }
-
-            @Override
-            public void close(int code, String reason) {
-            }
-        };
+        // Its first write never completes: what follows waits in the client's buffer.
+        FanOutTest.RecordingTransport stuck = new FanOutTest.RecordingTransport(true);
         WsLimits oneQueued = new WsLimits(100, 3000, 20, 64 * 1024, List.of(), 1, Duration.ofSeconds(60),
                 Duration.ofMinutes(5), 1L << 20);
         FeedSubscriptions feed = new FeedSubscriptions(t -> PushTickSource.create("kite"), TickMode.FULL);
@@ -65,7 +35,7 @@ class HubCandlesTest {
             hub.subscribeCandles(s, List.of(5L), CandleInterval.S1);
             long n = CandleInterval.S1.bucketStart(1_700_000_000_000L);
             hub.candleSink().onCandles(List.of(candle(n, 0)));
-            await().atMost(Duration.ofSeconds(10)).until(() -> sent.get() == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> stuck.frames.size() == 1);
 
             hub.candleSink().onCandles(List.of(candle(n, 1), candle(n + 1_000, 0), candle(n, 2)));
             // One waits in order (the buffer holds one), then the next bucket's candle and the latest revision
@@ -85,7 +55,8 @@ class HubCandlesTest {
         FeedSubscriptions feed = new FeedSubscriptions(t -> kite, TickMode.FULL);
         try (Hub hub = new Hub(InstrumentRegistry.empty(), new LatestTicks(), feed, WsLimits.defaults(),
                 new ManualClock(0), 1)) {
-            ClientSession s = hub.open(Dialect.CANDLES, "/ws/candles", Principal.ANONYMOUS, "127.0.0.1", SILENT);
+            ClientSession s = hub.open(Dialect.CANDLES, "/ws/candles", Principal.ANONYMOUS, "127.0.0.1",
+                    new FanOutTest.RecordingTransport(false));
             assertThat(hub.subscribeCandles(s, List.of(5L, 6L), CandleInterval.S1)).containsExactly(5L, 6L);
             assertThat(hub.subscribeCandles(s, List.of(5L), CandleInterval.M1)).containsExactly(5L);
             assertThat(feed.onDemand()).isEqualTo(2);

@@ -84,25 +84,13 @@ public final class SinkWorker<E> {
                 mailbox);
     }
 
-    /** A worker for a candle sink; conflation keys on instrument, interval and bucket parity ({@link #candleKey}). */
+    /** A worker for a candle sink; conflation keys on {@link Candle#conflationKey()}. */
     public static SinkWorker<Candle> forCandles(CandleSink sink, SinkOptions options, Clock clock) {
         OverflowPolicy policy = policyOf(options, sink.overflowPolicy());
         Delivery<Candle> delivery = new Delivery<>(sink::onCandles, sink::onTimer, sink::flush, sink::close,
                 Candle::bucketEnd, sink::metrics);
         return new SinkWorker<>(sink.name(), policy, options, delivery, clock, Mailbox.create(policy,
-                options.capacity(), SinkWorker::candleKey));
-    }
-
-    /**
-     * The conflation key of a candle: instrument, interval and whether its bucket is odd or even. A late
-     * revision of bucket N then replaces only an older revision of N, never the next bucket's candle, which
-     * a key without the bucket would lose. Buckets of one parity are two intervals apart, and a bucket takes
-     * revisions only until its end plus the grace period (1 s by default), before the bucket two later can
-     * close; so with a grace of up to two intervals a slot holds one bucket's latest revision or the newer
-     * bucket's candle. Two slots per series keep memory bounded.
-     */
-    static long candleKey(Candle c) {
-        return (((c.instrumentToken() << 17) | c.interval().seconds()) << 1) | (c.bucketIndex() & 1);
+                options.capacity(), Candle::conflationKey));
     }
 
     private static OverflowPolicy policyOf(SinkOptions options, OverflowPolicy sinkDefault) {

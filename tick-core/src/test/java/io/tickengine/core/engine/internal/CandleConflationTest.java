@@ -54,14 +54,14 @@ class CandleConflationTest {
     @Test
     void shouldKeyBucketsTwoApartAlikeAndNeighboursApart() {
         long n = S1.bucketStart(1_700_000_000_000L);
-        assertThat(SinkWorker.candleKey(candle(7, n, 1, 0))).isEqualTo(SinkWorker.candleKey(candle(7, n + 2_000, 1, 0)))
-                .isNotEqualTo(SinkWorker.candleKey(candle(7, n + 1_000, 1, 0)))
-                .isNotEqualTo(SinkWorker.candleKey(candle(8, n, 1, 0)));
+        assertThat(candle(7, n, 1, 0).conflationKey()).isEqualTo(candle(7, n + 2_000, 1, 0).conflationKey())
+                .isNotEqualTo(candle(7, n + 1_000, 1, 0).conflationKey())
+                .isNotEqualTo(candle(8, n, 1, 0).conflationKey());
         CandleInterval m5 = CandleInterval.M5;
         long m = m5.bucketStart(1_700_000_000_000L);
-        assertThat(SinkWorker.candleKey(new Candle(7, Exchange.NSE, m5, m, 2, 1, 1, 1, 1, 0, 1, 0)))
-                .isNotEqualTo(SinkWorker.candleKey(new Candle(7, Exchange.NSE, m5, m + m5.millis(), 2, 1, 1, 1, 1, 0, 1, 0)))
-                .isNotEqualTo(SinkWorker.candleKey(candle(7, n, 1, 0)));
+        assertThat(new Candle(7, Exchange.NSE, m5, m, 2, 1, 1, 1, 1, 0, 1, 0).conflationKey())
+                .isNotEqualTo(new Candle(7, Exchange.NSE, m5, m + m5.millis(), 2, 1, 1, 1, 1, 0, 1, 0).conflationKey())
+                .isNotEqualTo(candle(7, n, 1, 0).conflationKey());
     }
 
     private static Candle candle(long token, long bucketStart, long close, int revision) {
