@@ -8,6 +8,7 @@ import io.tickengine.angelone.ws.AngelOneOptions;
 import io.tickengine.core.TickMode;
 import io.tickengine.core.candle.CandleInterval;
 import io.tickengine.kite.pool.KiteAccount;
+import io.tickengine.store.timescale.TimescaleStoreOptions;
 
 import java.io.IOException;
 import java.net.URI;
@@ -261,7 +262,7 @@ public final class ConfigLoader {
 
     /** A PostgreSQL JDBC URL, checked when the configuration is read rather than when the store opens. */
     static String parseJdbcUrl(String s) {
-        if (!s.startsWith("jdbc:postgresql:")) {
+        if (!s.startsWith(TimescaleStoreOptions.JDBC_URL_PREFIX)) {
             throw new IllegalArgumentException("needs a PostgreSQL JDBC URL such as jdbc:postgresql://localhost:5432/ticks");
         }
         return s;

@@ -11,6 +11,8 @@ import java.time.LocalTime;
  * {@link #toString()}.
  */
 public final class TimescaleStoreOptions {
+    /** How every database URL this store takes begins (PgJDBC's scheme). */
+    public static final String JDBC_URL_PREFIX = "jdbc:postgresql:";
     /** Connections in the pool: one for the writer, the rest for queries and migrations. */
     public static final int DEFAULT_POOL_SIZE = 4;
     /** How long to wait for a connection before a write counts as failed. */
@@ -389,7 +391,7 @@ public final class TimescaleStoreOptions {
          * @throws InvalidConfigurationException naming the first option that is missing or out of range
          */
         public TimescaleStoreOptions build() {
-            if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            if (jdbcUrl == null || !jdbcUrl.startsWith(JDBC_URL_PREFIX)) {
                 throw new InvalidConfigurationException(
                         "timescale.jdbcUrl must be a jdbc:postgresql: URL, was " + (jdbcUrl == null ? "null" : "'"
                                 + jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1****") + "'"));
