@@ -15,16 +15,21 @@ import java.util.Objects;
 public final class Tick {
     /** {@link #feedSequence()} of a feed that has no sequence numbers. */
     public static final long NO_SEQUENCE = -1;
+    // The longs every tick's consumers read (router, validator, candle aggregator) come first: HotSpot lays
+    // out fields of one size in declaration order, so they share the object's first cache line (offsets
+    // 16-55 with compressed class pointers) instead of three. Measured in CandleAggregatorBenchmark.
     private final long instrumentToken;
+    private final long lastPrice;
+    private final long volume;
+    private final long exchangeTimestamp;
+    private final long receiveTimestamp;
+    private final TickMode mode;
+    private final int priceScale;
     private final Exchange exchange;
     private final String tradingSymbol;
     private final boolean tradable;
-    private final TickMode mode;
-    private final int priceScale;
-    private final long lastPrice;
     private final long lastQuantity;
     private final long averagePrice;
-    private final long volume;
     private final long totalBuyQuantity;
     private final long totalSellQuantity;
     private final long open;
@@ -35,8 +40,6 @@ public final class Tick {
     /** Whether the feed gave {@link #change}; if not, a rebuilt tick computes it again. Not part of equality. */
     private final boolean changeGiven;
     private final long lastTradeTime;
-    private final long exchangeTimestamp;
-    private final long receiveTimestamp;
     private final long feedSequence;
     private final long openInterest;
     private final long openInterestDayHigh;
