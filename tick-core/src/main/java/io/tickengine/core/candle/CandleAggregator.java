@@ -28,8 +28,14 @@ import org.slf4j.LoggerFactory;
  * no price or volume.
  *
  * <p><b>Buckets.</b> A tick belongs to the bucket {@code interval.bucketStart(tick.eventTime())}. Open is
- * the first and close the last accepted tick in arrival order. Processing time is the clock read once at
- * the start of each batch, or the time given to {@link #onTimer}, whichever is later.
+ * the first and close the last accepted tick in arrival order.
+ *
+ * <p><b>Two times.</b> A tick's <i>arrival</i> is its {@link Tick#receiveTimestamp()}, when its source got
+ * it, or the clock at its batch when it has none or one later than the clock. Lateness is judged by the
+ * latest arrival seen so far, so a tick that reached the engine on time is not dropped because this
+ * sink's buffer held it for a while, and replayed ticks that keep their receive times aggregate as they
+ * did live. The clock (read once per batch, or the time given to {@link #onTimer}, whichever is later)
+ * closes candles of quiet instruments and fills gaps.
  *
  * <p><b>Volume.</b> Ticks carry the cumulative day volume, so a candle's volume is the sum of per-tick
  * deltas, defined in arrival order per instrument from {@code maxCum}, the largest cumulative volume seen,
@@ -39,11 +45,11 @@ import org.slf4j.LoggerFactory;
  * computed for every tick, dropped or not, and added to the tick's bucket in each interval that accepts it.
  *
  * <p><b>Closing and late ticks.</b> A candle is emitted with revision 0 when its bucket closes: when a
- * tick of a later bucket arrives for that instrument and interval, or when {@link #onTimer} sees the
- * bucket's end. A bucket is final once processing time reaches its end plus the grace period. A tick for
- * a closed bucket that is not final revises its candle (or creates it) and emits it at once with the next
- * revision; a tick for a final bucket is dropped, counted in {@link #lateTicksDropped()} and logged at
- * most once a second.
+ * tick of a later bucket arrives for that instrument and interval, or when {@link #onTimer}'s clock
+ * passes the bucket's end. A bucket is final once the latest arrival reaches its end plus the grace
+ * period. A tick for a closed bucket that is not final revises its candle (or creates it) and emits it
+ * at once with the next revision; a tick for a final bucket is dropped, counted in
+ * {@link #lateTicksDropped()} and logged at most once a second.
  *
  * <p><b>Gaps.</b> With {@link AggregatorOptions#fillGaps()}, buckets skipped after a closed candle get
  * empty candles (previous close, no volume, no ticks) up to the next tick's bucket or, on the timer, up to
@@ -69,6 +75,8 @@ public final class CandleAggregator implements TickSink {
     private final long[] scanNext;
 
     private long now = NEVER;
+    /** The latest arrival time seen: buckets that ended more than the grace period before it are final. */
+    private long arrived = NEVER;
     private long dayStart;
     private long dayEnd;
     private long day;
@@ -127,8 +135,13 @@ public final class CandleAggregator implements TickSink {
         long ignored = 0;
         for (int i = 0; i < n; i++) {
             Tick tick = batch.get(i);
+            long received = tick.receiveTimestamp();
+            long arrival = received > 0 && received < time ? received : time;
+            if (arrival > arrived) {
+                arrived = arrival;
+            }
             if (tick.mode().hasTradePrice()) {
-                onTick(tick, time);
+                onTick(tick, arrived, time);
             } else {
                 ignored++;
             }
@@ -139,7 +152,7 @@ public final class CandleAggregator implements TickSink {
         }
     }
 
-    /** Closes candles whose bucket ended by {@code nowMillis}, fills gaps and forgets final candles. */
+    /** Closes candles whose bucket ended by {@code nowMillis}, fills gaps up to it and forgets final candles. */
     @Override
     public void onTimer(long nowMillis) {
         long time = advanceTo(nowMillis);
@@ -159,7 +172,7 @@ public final class CandleAggregator implements TickSink {
                 IntervalSeries[] series = inst.series();
                 for (int k = 0; k < series.length; k++) {
                     if (due[k]) {
-                        series[k].onTimer(inst, time, output);
+                        series[k].onTimer(inst, time, arrived, output);
                         next[k] = Math.min(next[k], series[k].nextDeadline(inst));
                     }
                 }
@@ -175,12 +188,12 @@ public final class CandleAggregator implements TickSink {
     /** Emits every open candle, so that stopping loses nothing; a later tick for it is a late tick. */
     @Override
     public void flush() {
-        long time = advanceTo(clock.millis());
+        advanceTo(clock.millis());
         for (int slot = 0, slots = instruments.capacity(); slot < slots; slot++) {
             InstrumentCandles inst = instruments.valueAt(slot);
             if (inst != null) {
                 for (IntervalSeries s : inst.series()) {
-                    s.flush(inst, time, output);
+                    s.flush(inst, arrived, output);
                 }
             }
         }
@@ -222,7 +235,8 @@ public final class CandleAggregator implements TickSink {
         return output.open();
     }
 
-    private void onTick(Tick tick, long time) {
+    /** One trade tick: {@code arrived} judges lateness, {@code time} (the clock) paces the drop log. */
+    private void onTick(Tick tick, long arrived, long time) {
         long token = tick.instrumentToken();
         InstrumentCandles inst = instruments.get(token);
         if (inst == null) {
@@ -235,10 +249,10 @@ public final class CandleAggregator implements TickSink {
         boolean changed = false;
         boolean dropped = false;
         for (IntervalSeries s : inst.series()) {
-            int result = s.addToOpen(eventTime, price, delta, time);
+            int result = s.addToOpen(eventTime, price, delta, arrived);
             if (result == IntervalSeries.OUTSIDE) {
                 inst.observe(tick.exchange(), tick.priceScale());
-                result = s.onTick(inst, eventTime, price, delta, time, output);
+                result = s.onTick(inst, eventTime, price, delta, arrived, output);
             }
             if (result != IntervalSeries.UPDATED) {
                 changed = true;

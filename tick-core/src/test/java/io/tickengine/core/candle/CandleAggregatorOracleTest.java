@@ -77,6 +77,7 @@ class CandleAggregatorOracleTest {
         CandleOracle oracle = new CandleOracle(intervals, grace);
         EmittedView view = new EmittedView(emitted);
         List<Tick> sent = new ArrayList<>();
+        long arrived = Long.MIN_VALUE;
         int batches = 50 + r.nextInt(300);
         for (int b = 0; b < batches; b++) {
             clock.advance(clockStep(r));
@@ -109,7 +110,9 @@ class CandleAggregatorOracleTest {
                 }
                 batch.add(tick);
                 sent.add(tick);
-                oracle.accept(tick, now);
+                long received = tick.receiveTimestamp();
+                arrived = Math.max(arrived, received > 0 && received < now ? received : now);
+                oracle.accept(tick, arrived);
             }
             aggregator.onBatch(batch);
             view.sync(oracle);

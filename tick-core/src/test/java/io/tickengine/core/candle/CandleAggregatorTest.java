@@ -183,14 +183,48 @@ class CandleAggregatorTest {
     }
 
     @Test
-    void shouldNotReopenForgottenBucketWhenClockStepsBack() {
-        f.send(T0 + 100, tick(T0 + 100, 50)).timer(T0 + 5000);
+    void shouldNotReopenForgottenBucketForTickThatArrivedEarlierThanOthers() {
+        f.send(T0 + 100, tick(T0 + 100, 50)).send(T0 + 5000, tick(T0 + 4900, 60));
         f.drain();
 
-        f.send(T0 + 1500, tick(T0 + 900, 40));
+        f.deliver(T0 + 5001, tick(T0 + 900, 40).toBuilder().receiveTimestamp(T0 + 1500).build());
 
         assertThat(f.drain()).isEmpty();
         assertThat(f.aggregator.lateTicksDropped()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldJudgeLatenessByArrivalNotByWhenTheTickIsProcessed() {
+        f.send(T0 + 100, tick(T0 + 100, 50)).timer(T0 + 3000);
+        assertThat(f.drain()).containsExactly(candle(S1, T0, 50, 50, 50, 50, 0, 1, 0));
+
+        // Received 50 ms after its bucket ended, handed over 2 s later: the sink's backlog, not a late tick.
+        f.deliver(T0 + 3000, tick(T0 + 900, 40).toBuilder().receiveTimestamp(T0 + 1050).build());
+
+        assertThat(f.drain()).containsExactly(candle(S1, T0, 50, 50, 40, 40, 0, 2, 1));
+        assertThat(f.aggregator.lateTicksDropped()).isZero();
+    }
+
+    @Test
+    void shouldAggregateReplayedTicksByTheirReceiveTimes() {
+        CandleFixture replay = new CandleFixture(AggregatorOptions.create(), T0 + 86_400_000L);
+
+        replay.deliver(T0 + 86_400_000L, tick(T0 + 100, 50), tick(T0 + 600, 55), tick(T0 + 1200, 60), tick(T0 + 900, 45));
+
+        assertThat(replay.drain()).containsExactly(candle(S1, T0, 50, 55, 50, 55, 0, 2, 0),
+                candle(S1, T0, 50, 55, 45, 45, 0, 3, 1));
+        assertThat(replay.aggregator.lateTicksDropped()).isZero();
+    }
+
+    @Test
+    void shouldTakeTheClockForReceiveTimesAheadOfIt() {
+        f.deliver(T0 + 100, tick(T0 + 100, 50).toBuilder().receiveTimestamp(T0 + 600_000).build());
+
+        f.send(T0 + 200, tick(T0 + 200, 55));
+        f.aggregator.flush();
+
+        assertThat(f.drain()).containsExactly(candle(S1, T0, 50, 55, 50, 55, 0, 2, 0));
+        assertThat(f.aggregator.lateTicksDropped()).isZero();
     }
 
     @Test

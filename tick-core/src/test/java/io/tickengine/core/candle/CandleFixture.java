@@ -47,8 +47,17 @@ final class CandleFixture {
                 .exchangeTimestamp(eventTime).receiveTimestamp(eventTime + 7).build();
     }
 
-    /** Sets the clock, then hands the ticks over as one batch. */
+    /** Sets the clock, then hands the ticks over as one batch, received now: their receive time is the clock. */
     CandleFixture send(long clockMillis, Tick... ticks) {
+        List<Tick> batch = new ArrayList<>(ticks.length);
+        for (Tick t : ticks) {
+            batch.add(t.toBuilder().receiveTimestamp(clockMillis).build());
+        }
+        return deliver(clockMillis, batch.toArray(new Tick[0]));
+    }
+
+    /** Sets the clock, then hands the ticks over as one batch with the receive times they carry. */
+    CandleFixture deliver(long clockMillis, Tick... ticks) {
         clock.set(clockMillis);
         aggregator.onBatch(List.of(ticks));
         return this;

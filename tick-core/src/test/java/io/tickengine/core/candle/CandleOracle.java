@@ -41,8 +41,8 @@ final class CandleOracle {
         this.grace = graceMillis;
     }
 
-    /** Applies one tick processed at {@code now}. */
-    void accept(Tick t, long now) {
+    /** Applies one tick when the latest arrival, its own included, is {@code arrived}. */
+    void accept(Tick t, long arrived) {
         long eventTime = t.exchangeTimestamp() != 0 ? t.exchangeTimestamp() : t.receiveTimestamp();
         lastEventTime.merge(t.instrumentToken(), eventTime, Math::max);
         ZonedDateTime ist = Instant.ofEpochMilli(eventTime).atZone(MarketTime.IST);
@@ -65,7 +65,7 @@ final class CandleOracle {
         long midnight = ist.toLocalDate().atStartOfDay(MarketTime.IST).toInstant().toEpochMilli();
         for (CandleInterval interval : intervals) {
             long start = midnight + (eventTime - midnight) / interval.millis() * interval.millis();
-            if (start + interval.millis() + grace <= now) {
+            if (start + interval.millis() + grace <= arrived) {
                 anyDropped = true;
                 continue;
             }

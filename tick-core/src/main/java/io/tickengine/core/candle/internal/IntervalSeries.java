@@ -6,7 +6,10 @@ import java.util.ArrayList;
 
 /**
  * The candles of one instrument at one interval: the open candle of the newest bucket, kept in plain
- * fields, and the closed candles that late ticks may still revise until they are final. Not thread-safe.
+ * fields, and the closed candles that late ticks may still revise until they are final. Two times drive
+ * it: {@code arrived}, the latest arrival time of the aggregator's input, decides when a bucket is final;
+ * the clock, given to {@link #onTimer}, closes buckets that have ended while the instrument is quiet.
+ * Not thread-safe.
  */
 public final class IntervalSeries {
     /** {@link #onTick} result: the tick updated the open candle. */
@@ -54,11 +57,11 @@ public final class IntervalSeries {
      *
      * @return {@link #UPDATED}, {@link #DROPPED}, or {@link #OUTSIDE} when {@link #onTick} must handle it
      */
-    public int addToOpen(long eventTime, long price, long volumeDelta, long now) {
+    public int addToOpen(long eventTime, long price, long volumeDelta, long arrived) {
         if (eventTime < head || eventTime >= openEnd) {
             return OUTSIDE;
         }
-        if (openEnd + grace <= now) {
+        if (openEnd + grace <= arrived) {
             return DROPPED;
         }
         high = Math.max(high, price);
@@ -70,26 +73,27 @@ public final class IntervalSeries {
     }
 
     /**
-     * Adds one tick; {@code now} is the processing time that decides whether its bucket is final.
+     * Adds one tick; {@code arrived} (the latest arrival time, this tick's included) decides whether its
+     * bucket is final.
      *
      * @return {@link #UPDATED}, {@link #CHANGED} or {@link #DROPPED}
      */
-    public int onTick(InstrumentCandles owner, long eventTime, long price, long volumeDelta, long now,
+    public int onTick(InstrumentCandles owner, long eventTime, long price, long volumeDelta, long arrived,
                       CandleOutput out) {
-        int result = addToOpen(eventTime, price, volumeDelta, now);
+        int result = addToOpen(eventTime, price, volumeDelta, arrived);
         if (result != OUTSIDE) {
             return result;
         }
         long start = interval.bucketStart(eventTime);
-        if (start + length + grace <= now) {
+        if (start + length + grace <= arrived) {
             return DROPPED;
         }
         if (start > head) {
             if (openEnd != NONE) {
-                closeHead(owner, now, out);
+                closeHead(owner, arrived, out);
             }
             if (fillGaps && head != NONE) {
-                fill(owner, start, Long.MAX_VALUE, now, out);
+                fill(owner, start, Long.MAX_VALUE, arrived, out);
             }
             head = start;
             openEnd = start + length;
@@ -101,49 +105,44 @@ public final class IntervalSeries {
             tickCount = 1;
             out.opened();
         } else {
-            revise(owner, start, price, volumeDelta, out);
+            revise(owner, start, price, volumeDelta, arrived, out);
         }
         return CHANGED;
     }
 
-    /** Closes the open candle once its bucket ended, fills gaps up to {@code now} and forgets final candles. */
-    public void onTimer(InstrumentCandles owner, long now, CandleOutput out) {
+    /**
+     * Closes the open candle once its bucket ended by the clock {@code now}, fills gaps up to it and
+     * forgets candles that are final by {@code arrived}.
+     */
+    public void onTimer(InstrumentCandles owner, long now, long arrived, CandleOutput out) {
         if (openEnd != NONE && now >= openEnd) {
-            closeHead(owner, now, out);
+            closeHead(owner, arrived, out);
         }
         if (fillGaps && openEnd == NONE && head != NONE) {
-            fill(owner, Long.MAX_VALUE, now, now, out);
+            fill(owner, Long.MAX_VALUE, now, arrived, out);
         }
-        if (closed != null) {
-            int n = 0;
-            while (n < closed.size() && closed.get(n).bucketStart() + length + grace <= now) {
-                n++;
-            }
-            if (n > 0) {
-                closed.subList(0, n).clear();
-            }
-        }
+        forgetFinal(arrived);
     }
 
     /** Emits the open candle, if any, as if its bucket had closed. */
-    public void flush(InstrumentCandles owner, long now, CandleOutput out) {
+    public void flush(InstrumentCandles owner, long arrived, CandleOutput out) {
         if (openEnd != NONE) {
-            closeHead(owner, now, out);
+            closeHead(owner, arrived, out);
         }
     }
 
-    /** The earliest time at which {@link #onTimer} has something to do, or {@link Long#MAX_VALUE}. */
+    /**
+     * The earliest clock time at which {@link #onTimer} has a candle to close or a gap to fill, or
+     * {@link Long#MAX_VALUE}. Forgetting final candles waits for the next time the series is touched.
+     */
     public long nextDeadline(InstrumentCandles owner) {
-        long next = Long.MAX_VALUE;
         if (openEnd != NONE) {
-            next = openEnd;
-        } else if (fillGaps && head != NONE && head + length < gapFillLimit(owner)) {
-            next = head + 2 * length;
+            return openEnd;
         }
-        if (closed != null && !closed.isEmpty()) {
-            next = Math.min(next, closed.get(0).bucketStart() + length + grace);
+        if (fillGaps && head != NONE && head + length < gapFillLimit(owner)) {
+            return head + 2 * length;
         }
-        return next;
+        return Long.MAX_VALUE;
     }
 
     /** Whether a candle is open. */
@@ -151,21 +150,21 @@ public final class IntervalSeries {
         return openEnd != NONE;
     }
 
-    private void closeHead(InstrumentCandles owner, long now, CandleOutput out) {
+    private void closeHead(InstrumentCandles owner, long arrived, CandleOutput out) {
         Candle c = candle(owner, head, open, high, low, close, volume, tickCount, 0);
         openEnd = NONE;
         out.closed();
-        keepIfNotFinal(c, now);
+        keepIfNotFinal(c, arrived);
         out.emit(c);
     }
 
     /** Emits empty candles after the head for buckets starting before {@code before} and ending by {@code until}. */
-    private void fill(InstrumentCandles owner, long before, long until, long now, CandleOutput out) {
+    private void fill(InstrumentCandles owner, long before, long until, long arrived, CandleOutput out) {
         long limit = Math.min(before, gapFillLimit(owner));
         for (long s = head + length; s < limit && s + length <= until; s += length) {
             Candle empty = candle(owner, s, close, close, close, close, 0, 0, 0);
             head = s;
-            keepIfNotFinal(empty, now);
+            keepIfNotFinal(empty, arrived);
             out.emit(empty);
         }
     }
@@ -176,10 +175,12 @@ public final class IntervalSeries {
     }
 
     /** A tick for a closed bucket that is not final: revises its candle, or creates it, and emits it at once. */
-    private void revise(InstrumentCandles owner, long start, long price, long volumeDelta, CandleOutput out) {
+    private void revise(InstrumentCandles owner, long start, long price, long volumeDelta, long arrived,
+                        CandleOutput out) {
         if (closed == null) {
             closed = new ArrayList<>(4);
         }
+        forgetFinal(arrived);
         int i = indexOf(start);
         Candle c;
         if (i >= 0) {
@@ -235,12 +236,28 @@ public final class IntervalSeries {
         return -(lo + 1);
     }
 
-    private void keepIfNotFinal(Candle c, long now) {
-        if (c.bucketStart() + length + grace > now) {
+    /** Keeps a closed candle for revisions unless it is final already; forgets those that became final. */
+    private void keepIfNotFinal(Candle c, long arrived) {
+        forgetFinal(arrived);
+        if (c.bucketStart() + length + grace > arrived) {
             if (closed == null) {
                 closed = new ArrayList<>(4);
             }
             closed.add(c);
+        }
+    }
+
+    /** Drops the closed candles that are final: no tick may revise them any more. */
+    private void forgetFinal(long arrived) {
+        if (closed == null) {
+            return;
+        }
+        int n = 0;
+        while (n < closed.size() && closed.get(n).bucketStart() + length + grace <= arrived) {
+            n++;
+        }
+        if (n > 0) {
+            closed.subList(0, n).clear();
         }
     }
 
