@@ -12,8 +12,11 @@ import java.util.Map;
  * @param dropped items discarded: buffer overflow, or circuit open (never for NEVER_DROP unless it overflowed its bound)
  * @param conflated items replaced by a newer one of the same key (CONFLATE only)
  * @param errors exceptions thrown by the sink
- * @param queueDepth items waiting, including a batch held for retry (the backlog)
- * @param lagMillis age of the newest delivered item when it was delivered, milliseconds
+ * @param queueDepth items not yet delivered: waiting, or in the batch the worker holds (in the sink's call, or
+ *     held for a retry); the backlog
+ * @param lagMillis how far behind the sink is, milliseconds: while the worker holds a batch, the age of its
+ *     first item, so a stuck sink's lag keeps growing; otherwise the age of the newest delivered item when
+ *     it was delivered
  * @param batches batches the sink took (calls of its batch method that returned)
  * @param batchNanos time spent in those calls, nanoseconds (a database sink's write time, for example)
  * @param circuit the circuit breaker state

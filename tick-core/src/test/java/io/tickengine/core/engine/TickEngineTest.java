@@ -350,6 +350,29 @@ class TickEngineTest {
     }
 
     @Test
+    void shouldShowTheLagOfASinkStuckInItsCallGrowing() throws Exception {
+        ManualClock clock = new ManualClock(1_732_000_000_000L);
+        PushTickSource source = PushTickSource.create("feed");
+        RecordingSink sink = new RecordingSink("stuck", OverflowPolicy.NEVER_DROP);
+        sink.gate = new CountDownLatch(1);
+        engine = TickEngine.builder().clock(clock).source(source).sink(sink).build();
+        engine.start();
+
+        source.publish(tick(1, 1, clock.millis()));
+        assertThat(sink.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        clock.advance(5_000);
+
+        assertThat(sinkStats("stuck").lagMillis()).isEqualTo(5_000);
+        assertThat(sinkStats("stuck").queueDepth()).as("the tick it is stuck on").isEqualTo(1);
+        clock.advance(2_000);
+        assertThat(sinkStats("stuck").lagMillis()).isEqualTo(7_000);
+
+        sink.gate.countDown();
+        await().atMost(WAIT).until(() -> sinkStats("stuck").queueDepth() == 0);
+        assertThat(sinkStats("stuck").lagMillis()).as("the tick's age when the sink took it").isEqualTo(7_000);
+    }
+
+    @Test
     void shouldCountOverflowOfNeverDropSinkPastItsBound() throws Exception {
         PushTickSource source = PushTickSource.create("feed");
         RecordingSink sink = new RecordingSink("stuck", OverflowPolicy.NEVER_DROP);
@@ -366,7 +389,7 @@ class TickEngineTest {
 
         SinkStats stats = sinkStats("stuck");
         assertThat(stats.dropped()).isEqualTo(200 - 1 - 64);
-        assertThat(stats.queueDepth()).isEqualTo(64);
+        assertThat(stats.queueDepth()).as("the full mailbox and the tick the sink is stuck on").isEqualTo(64 + 1);
         assertThat(stats.degraded()).isTrue();
         sink.gate.countDown();
         await().atMost(WAIT).until(() -> sink.size() == 65);

@@ -169,8 +169,11 @@ public final class SinkWorker<E> {
     /** A snapshot of the counters. */
     public SinkStats stats() {
         WorkerProgress p = progress;
+        int pending = p.pendingSize;
+        // A held batch (in the sink's call, or waiting for a retry) ages while it waits, so a stuck sink's lag grows.
+        long lag = pending > 0 ? Math.max(p.lagMillis, clock.millis() - p.pendingOldest) : p.lagMillis;
         return new SinkStats(name, policy, p.delivered, mailbox.overflowed() + breaker.dropped() + p.abandoned,
-                mailbox.conflated(), breaker.errors(), mailbox.size() + p.pendingSize, p.lagMillis, p.batches,
+                mailbox.conflated(), breaker.errors(), mailbox.size() + pending, Math.max(0, lag), p.batches,
                 p.batchNanos, breaker.state(), sinkMetrics());
     }
 
@@ -190,6 +193,10 @@ public final class SinkWorker<E> {
         while (true) {
             int drained = batch.isEmpty() ? mailbox.drain(batch, options.maxBatch()) : 0;
             long now = clock.millis();
+            if (drained > 0) {
+                progress.pendingOldest = sink.timestampOf.applyAsLong(batch.get(0));
+                progress.pendingSize = drained;
+            }
             if (!batch.isEmpty()) {
                 deliverPending(now);
             }

@@ -2,7 +2,7 @@ package io.tickengine.core.engine.internal;
 
 /**
  * What a sink's worker thread reports about itself: delivered, batches and their time, abandoned, lag and
- * the batch it holds.
+ * the batch it holds (from the moment it takes it from the mailbox until the sink took it).
  * Only the worker writes it, often (after every batch), so it sits on cache lines of its own:
  * producers read the worker's other fields on every offer, and sharing a line with these counters
  * would cost them a cache miss each time the worker delivered.
@@ -19,6 +19,8 @@ abstract class WorkerProgressFields extends WorkerProgressPad {
     volatile long batchNanos;
     volatile long abandoned;
     volatile long lagMillis;
+    /** Timestamp of the first item of the batch the worker holds, while {@code pendingSize > 0}. */
+    volatile long pendingOldest;
     volatile int pendingSize;
 }
 
