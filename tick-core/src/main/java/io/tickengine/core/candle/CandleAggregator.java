@@ -141,7 +141,7 @@ public final class CandleAggregator implements TickSink {
                 arrived = arrival;
             }
             if (tick.mode().hasTradePrice()) {
-                onTick(tick, arrived, time);
+                onTick(tick, time);
             } else {
                 ignored++;
             }
@@ -235,8 +235,8 @@ public final class CandleAggregator implements TickSink {
         return output.open();
     }
 
-    /** One trade tick: {@code arrived} judges lateness, {@code time} (the clock) paces the drop log. */
-    private void onTick(Tick tick, long arrived, long time) {
+    /** One trade tick, after {@code arrived} took its arrival; {@code time} (the clock) paces the drop log. */
+    private void onTick(Tick tick, long time) {
         long token = tick.instrumentToken();
         InstrumentCandles inst = instruments.get(token);
         if (inst == null) {
