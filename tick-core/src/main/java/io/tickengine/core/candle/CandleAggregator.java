@@ -33,9 +33,11 @@ import org.slf4j.LoggerFactory;
  * <p><b>Two times.</b> A tick's <i>arrival</i> is its {@link Tick#receiveTimestamp()}, when its source got
  * it, or the clock at its batch when it has none or one later than the clock. Lateness is judged by the
  * latest arrival seen so far, so a tick that reached the engine on time is not dropped because this
- * sink's buffer held it for a while, and replayed ticks that keep their receive times aggregate as they
- * did live. The clock (read once per batch, or the time given to {@link #onTimer}, whichever is later)
- * closes candles of quiet instruments and fills gaps.
+ * sink's buffer held it for a while. The clock (read once per batch, or the time given to
+ * {@link #onTimer}, whichever is later) closes candles of quiet instruments and fills gaps, and the
+ * latest arrival never trails it by more than {@link #MAX_ARRIVAL_LAG_MILLIS}: a backlog up to that long
+ * drops nothing that arrived on time, and when no tick comes at all candles still become final and are
+ * forgotten. To replay recorded ticks, give the aggregator a clock that follows the replay.
  *
  * <p><b>Volume.</b> Ticks carry the cumulative day volume, so a candle's volume is the sum of per-tick
  * deltas, defined in arrival order per instrument from {@code maxCum}, the largest cumulative volume seen,
@@ -61,6 +63,8 @@ public final class CandleAggregator implements TickSink {
     private static final Logger LOG = LoggerFactory.getLogger(CandleAggregator.class);
     private static final long DAY_MILLIS = 86_400_000L;
     private static final long NEVER = Long.MIN_VALUE;
+    /** How far the latest arrival may trail the clock: the longest backlog that drops no tick that arrived on time. */
+    public static final long MAX_ARRIVAL_LAG_MILLIS = 10_000;
 
     private final AggregatorOptions options;
     private final Clock clock;
@@ -302,9 +306,11 @@ public final class CandleAggregator implements TickSink {
         }
     }
 
+    /** Advances the clock, and the latest arrival to at most {@link #MAX_ARRIVAL_LAG_MILLIS} behind it. */
     private long advanceTo(long time) {
         if (time > now) {
             now = time;
+            arrived = Math.max(arrived, time - MAX_ARRIVAL_LAG_MILLIS);
         }
         return now;
     }

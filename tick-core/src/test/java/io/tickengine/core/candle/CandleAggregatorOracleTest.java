@@ -82,6 +82,7 @@ class CandleAggregatorOracleTest {
         for (int b = 0; b < batches; b++) {
             clock.advance(clockStep(r));
             long now = clock.millis();
+            arrived = Math.max(arrived, now - CandleAggregator.MAX_ARRIVAL_LAG_MILLIS);
             List<Tick> batch = new ArrayList<>();
             for (int k = 1 + r.nextInt(6); k > 0; k--) {
                 Tick tick;
@@ -118,6 +119,7 @@ class CandleAggregatorOracleTest {
             view.sync(oracle);
             if (r.nextInt(100) < 60) {
                 long timer = clock.advance(r.nextInt(50));
+                arrived = Math.max(arrived, timer - CandleAggregator.MAX_ARRIVAL_LAG_MILLIS);
                 aggregator.onTimer(timer);
                 view.sync(oracle);
                 view.assertTimerDone(oracle, timer, options);

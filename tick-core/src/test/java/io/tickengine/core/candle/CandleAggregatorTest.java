@@ -206,14 +206,15 @@ class CandleAggregatorTest {
     }
 
     @Test
-    void shouldAggregateReplayedTicksByTheirReceiveTimes() {
-        CandleFixture replay = new CandleFixture(AggregatorOptions.create(), T0 + 86_400_000L);
+    void shouldDropTickThatArrivedOnTimeButWaitedLongerThanTheArrivalLagLimit() {
+        f.send(T0 + 100, tick(T0 + 100, 50)).timer(T0 + 2000 + CandleAggregator.MAX_ARRIVAL_LAG_MILLIS);
+        f.drain();
 
-        replay.deliver(T0 + 86_400_000L, tick(T0 + 100, 50), tick(T0 + 600, 55), tick(T0 + 1200, 60), tick(T0 + 900, 45));
+        f.deliver(T0 + 2000 + CandleAggregator.MAX_ARRIVAL_LAG_MILLIS,
+                tick(T0 + 900, 40).toBuilder().receiveTimestamp(T0 + 950).build());
 
-        assertThat(replay.drain()).containsExactly(candle(S1, T0, 50, 55, 50, 55, 0, 2, 0),
-                candle(S1, T0, 50, 55, 45, 45, 0, 3, 1));
-        assertThat(replay.aggregator.lateTicksDropped()).isZero();
+        assertThat(f.drain()).isEmpty();
+        assertThat(f.aggregator.lateTicksDropped()).isEqualTo(1);
     }
 
     @Test
