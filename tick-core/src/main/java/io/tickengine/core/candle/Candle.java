@@ -48,10 +48,11 @@ public record Candle(long instrumentToken, Exchange exchange, CandleInterval int
      * buffer) keeps this one: instrument, interval and whether the bucket is odd or even. A late revision of
      * bucket N then replaces only an older revision of N, never the next bucket's candle, which a key
      * without the bucket would lose. Buckets of one parity are two intervals apart, and a bucket takes
-     * revisions only until the latest arrival passes its end plus the grace period (1 s by default); the
-     * bucket two later closes when the aggregator's clock passes its end. So while the grace is shorter
-     * than two intervals by more than the aggregator's backlog (ticks waiting in its buffer), a key holds one
-     * bucket's latest revision or the newer bucket's candle. Two keys per series keep such buffers bounded.
+     * revisions only until the aggregator's input time passes its end plus the grace period (1 s by
+     * default), before the bucket two later can close by that same time; so with a grace shorter than two
+     * intervals a key holds one bucket's latest revision or the newer bucket's candle (a tick whose
+     * exchange time runs more than the grace ahead of its arrival can still close a bucket early). Two keys
+     * per series keep such buffers bounded.
      */
     public long conflationKey() {
         return (((instrumentToken << 17) | interval.seconds()) << 1) | (bucketIndex() & 1);

@@ -30,14 +30,15 @@ import org.slf4j.LoggerFactory;
  * <p><b>Buckets.</b> A tick belongs to the bucket {@code interval.bucketStart(tick.eventTime())}. Open is
  * the first and close the last accepted tick in arrival order.
  *
- * <p><b>Two times.</b> A tick's <i>arrival</i> is its {@link Tick#receiveTimestamp()}, when its source got
- * it, or the clock at its batch when it has none or one later than the clock. Lateness is judged by the
- * latest arrival seen so far, so a tick that reached the engine on time is not dropped because this
- * sink's buffer held it for a while. The clock (read once per batch, or the time given to
- * {@link #onTimer}, whichever is later) closes candles of quiet instruments and fills gaps, and the
- * latest arrival never trails it by more than {@link #MAX_ARRIVAL_LAG_MILLIS}: a backlog up to that long
- * drops nothing that arrived on time, and when no tick comes at all candles still become final and are
- * forgotten. To replay recorded ticks, give the aggregator a clock that follows the replay.
+ * <p><b>Arrival.</b> A tick's arrival is its {@link Tick#receiveTimestamp()}, when its source got it, or
+ * the clock at its batch when it has none or one later than the clock. The aggregator keeps the time up
+ * to which it has seen its input: the latest arrival, or the time given to {@link #onTimer}, which says
+ * that everything that arrived by then was handed over (the engine passes exactly that, see
+ * {@link #timerFollowsInput()}). That time judges late ticks and closes the candles of quiet
+ * instruments, so a tick that reached the engine on time is not dropped, nor its candle closed ahead of
+ * it, because this sink's buffer held it for a while. It never trails the clock (read once per batch) by
+ * more than {@link #MAX_ARRIVAL_LAG_MILLIS}: past that, a backlog drops ticks as late. To replay recorded
+ * ticks, give the aggregator a clock that follows the replay.
  *
  * <p><b>Volume.</b> Ticks carry the cumulative day volume, so a candle's volume is the sum of per-tick
  * deltas, defined in arrival order per instrument from {@code maxCum}, the largest cumulative volume seen,
@@ -47,15 +48,15 @@ import org.slf4j.LoggerFactory;
  * computed for every tick, dropped or not, and added to the tick's bucket in each interval that accepts it.
  *
  * <p><b>Closing and late ticks.</b> A candle is emitted with revision 0 when its bucket closes: when a
- * tick of a later bucket arrives for that instrument and interval, or when {@link #onTimer}'s clock
- * passes the bucket's end. A bucket is final once the latest arrival reaches its end plus the grace
+ * tick of a later bucket arrives for that instrument and interval, or when {@link #onTimer}'s time
+ * passes the bucket's end. A bucket is final once the input time reaches its end plus the grace
  * period. A tick for a closed bucket that is not final revises its candle (or creates it) and emits it
  * at once with the next revision; a tick for a final bucket is dropped, counted in
  * {@link #lateTicksDropped()} and logged at most once a second.
  *
  * <p><b>Gaps.</b> With {@link AggregatorOptions#fillGaps()}, buckets skipped after a closed candle get
  * empty candles (previous close, no volume, no ticks) up to the next tick's bucket or, on the timer, up to
- * the present, but only for buckets starting less than {@link AggregatorOptions#maxGapFill()} after the
+ * its time, but only for buckets starting less than {@link AggregatorOptions#maxGapFill()} after the
  * instrument's latest tick. When a late tick changes a close, the empty candles after it are re-emitted
  * with the new close.
  */
@@ -79,7 +80,7 @@ public final class CandleAggregator implements TickSink {
     private final long[] scanNext;
 
     private long now = NEVER;
-    /** The latest arrival time seen: buckets that ended more than the grace period before it are final. */
+    /** The time up to which the input was seen: buckets that ended more than the grace period before it are final. */
     private long arrived = NEVER;
     private long dayStart;
     private long dayEnd;
@@ -123,6 +124,12 @@ public final class CandleAggregator implements TickSink {
         return OverflowPolicy.NEVER_DROP;
     }
 
+    /** True: the timer closes candles by the time up to which the aggregator has seen its ticks. */
+    @Override
+    public boolean timerFollowsInput() {
+        return true;
+    }
+
     /** The aggregator's counters: ticks processed, candles emitted, late ticks dropped, open candles. */
     @Override
     public Map<String, Long> metrics() {
@@ -156,10 +163,19 @@ public final class CandleAggregator implements TickSink {
         }
     }
 
-    /** Closes candles whose bucket ended by {@code nowMillis}, fills gaps up to it and forgets final candles. */
+    /**
+     * Closes candles whose bucket ended by {@code nowMillis}, fills gaps up to it and forgets final
+     * candles. {@code nowMillis} says that every tick that arrived by then has been handed over: the
+     * engine's time for this sink ({@link #timerFollowsInput()}), or the clock when the caller has handed
+     * over all it holds.
+     */
     @Override
     public void onTimer(long nowMillis) {
-        long time = advanceTo(nowMillis);
+        advanceTo(nowMillis);
+        if (nowMillis > arrived) {
+            arrived = nowMillis;
+        }
+        long time = arrived;
         boolean any = false;
         for (int k = 0; k < nextDue.length; k++) {
             due[k] = time >= nextDue[k];
@@ -176,7 +192,7 @@ public final class CandleAggregator implements TickSink {
                 IntervalSeries[] series = inst.series();
                 for (int k = 0; k < series.length; k++) {
                     if (due[k]) {
-                        series[k].onTimer(inst, time, arrived, output);
+                        series[k].onTimer(inst, time, output);
                         next[k] = Math.min(next[k], series[k].nextDeadline(inst));
                     }
                 }

@@ -37,6 +37,17 @@ public interface TickSink extends AutoCloseable {
     }
 
     /**
+     * Whether {@link #onTimer} gets the time up to which this sink has seen its input instead of the
+     * clock: the clock while nothing waits in its buffer, else the receive time of the newest tick
+     * delivered to it (never later than the clock, and never skipping back). A sink that closes time
+     * windows on its timer says true, so that a backlog in its own buffer never closes a window ahead
+     * of ticks that are still waiting for it. False by default.
+     */
+    default boolean timerFollowsInput() {
+        return false;
+    }
+
+    /**
      * Counters of the sink's own (backlog, spilled items, late ticks, ...), reported with the engine's
      * stats. Called from any thread, so it must be thread-safe and cheap.
      */

@@ -195,25 +195,49 @@ class CandleAggregatorTest {
 
     @Test
     void shouldJudgeLatenessByArrivalNotByWhenTheTickIsProcessed() {
-        f.send(T0 + 100, tick(T0 + 100, 50)).timer(T0 + 3000);
-        assertThat(f.drain()).containsExactly(candle(S1, T0, 50, 50, 50, 50, 0, 1, 0));
+        f.send(T0 + 100, tick(T0 + 100, 50));
 
         // Received 50 ms after its bucket ended, handed over 2 s later: the sink's backlog, not a late tick.
         f.deliver(T0 + 3000, tick(T0 + 900, 40).toBuilder().receiveTimestamp(T0 + 1050).build());
+        f.aggregator.flush();
 
-        assertThat(f.drain()).containsExactly(candle(S1, T0, 50, 50, 40, 40, 0, 2, 1));
+        assertThat(f.drain()).containsExactly(candle(S1, T0, 50, 50, 40, 40, 0, 2, 0));
         assertThat(f.aggregator.lateTicksDropped()).isZero();
     }
 
     @Test
-    void shouldDropTickThatArrivedOnTimeButWaitedLongerThanTheArrivalLagLimit() {
-        f.send(T0 + 100, tick(T0 + 100, 50)).timer(T0 + 2000 + CandleAggregator.MAX_ARRIVAL_LAG_MILLIS);
+    void shouldCloseOnTheTimerOnlyWhatItsTimeHasPassed() {
+        f.send(T0 + 100, tick(T0 + 100, 50));
+        f.clock.set(T0 + 3000);
+
+        // The clock is past the bucket, but the input is only complete up to T0 + 900: nothing closes.
+        f.aggregator.onTimer(T0 + 900);
+        assertThat(f.drain()).isEmpty();
+        f.aggregator.onTimer(T0 + 1000);
+
+        assertThat(f.drain()).containsExactly(candle(S1, T0, 50, 50, 50, 50, 0, 1, 0));
+    }
+
+    @Test
+    void shouldMakeBucketsFinalOnceTheInputTimePassesThem() {
+        f.send(T0 + 100, tick(T0 + 100, 50)).timer(T0 + 2000);
         f.drain();
+
+        f.deliver(T0 + 2000, tick(T0 + 900, 40).toBuilder().receiveTimestamp(T0 + 1050).build());
+
+        assertThat(f.drain()).isEmpty();
+        assertThat(f.aggregator.lateTicksDropped()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldDropTickThatArrivedOnTimeButWaitedLongerThanTheArrivalLagLimit() {
+        f.send(T0 + 100, tick(T0 + 100, 50));
 
         f.deliver(T0 + 2000 + CandleAggregator.MAX_ARRIVAL_LAG_MILLIS,
                 tick(T0 + 900, 40).toBuilder().receiveTimestamp(T0 + 950).build());
+        f.aggregator.flush();
 
-        assertThat(f.drain()).isEmpty();
+        assertThat(f.drain()).containsExactly(candle(S1, T0, 50, 50, 50, 50, 0, 1, 0));
         assertThat(f.aggregator.lateTicksDropped()).isEqualTo(1);
     }
 

@@ -14,6 +14,8 @@ class RecordingSink implements TickSink {
     final List<Tick> received = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger batches = new AtomicInteger();
     final AtomicInteger timerCalls = new AtomicInteger();
+    final List<Long> timerTimes = Collections.synchronizedList(new ArrayList<>());
+    volatile boolean timerFollowsInput;
     final List<String> lifecycle = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger failuresLeft = new AtomicInteger();
     volatile CountDownLatch gate = new CountDownLatch(0);
@@ -54,6 +56,12 @@ class RecordingSink implements TickSink {
     @Override
     public void onTimer(long nowMillis) {
         timerCalls.incrementAndGet();
+        timerTimes.add(nowMillis);
+    }
+
+    @Override
+    public boolean timerFollowsInput() {
+        return timerFollowsInput;
     }
 
     @Override

@@ -350,6 +350,33 @@ class TickEngineTest {
     }
 
     @Test
+    void shouldGiveATimerThatFollowsTheInputTheTimeItHasSeenItUpTo() throws Exception {
+        ManualClock clock = new ManualClock(1_732_000_000_000L);
+        long t = clock.millis();
+        PushTickSource source = PushTickSource.create("feed");
+        RecordingSink sink = new RecordingSink("windows", OverflowPolicy.NEVER_DROP);
+        sink.timerFollowsInput = true;
+        sink.gate = new CountDownLatch(1);
+        engine = TickEngine.builder().clock(clock).source(source)
+                .sink(sink, SinkOptions.builder().maxBatch(1).build()).build();
+        engine.start();
+
+        source.publish(tick(1, 1, t));
+        assertThat(sink.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        source.publish(tick(1, 2, t + 1));
+        source.publish(tick(1, 3, t + 2));
+        clock.advance(1_000);
+        sink.gate.countDown();
+
+        // The timer fell due after the second tick, with the third still waiting: it got the second's time.
+        await().atMost(WAIT).until(() -> sink.size() == 3);
+        assertThat(sink.timerTimes).containsExactly(t + 1);
+        clock.advance(100);
+        await().atMost(WAIT).until(() -> sink.timerTimes.size() == 2);
+        assertThat(sink.timerTimes).as("caught up: the clock").containsExactly(t + 1, t + 1_100);
+    }
+
+    @Test
     void shouldShowTheLagOfASinkStuckInItsCallGrowing() throws Exception {
         ManualClock clock = new ManualClock(1_732_000_000_000L);
         PushTickSource source = PushTickSource.create("feed");

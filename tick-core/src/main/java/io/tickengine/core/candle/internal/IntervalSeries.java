@@ -6,10 +6,9 @@ import java.util.ArrayList;
 
 /**
  * The candles of one instrument at one interval: the open candle of the newest bucket, kept in plain
- * fields, and the closed candles that late ticks may still revise until they are final. Two times drive
- * it: {@code arrived}, the latest arrival time of the aggregator's input, decides when a bucket is final;
- * the clock, given to {@link #onTimer}, closes buckets that have ended while the instrument is quiet.
- * Not thread-safe.
+ * fields, and the closed candles that late ticks may still revise until they are final. {@code arrived},
+ * the time up to which the aggregator has seen its input, decides when a bucket is final and, on the
+ * timer, closes buckets that have ended while the instrument is quiet. Not thread-safe.
  */
 public final class IntervalSeries {
     /** {@link #onTick} result: the tick updated the open candle. */
@@ -110,16 +109,13 @@ public final class IntervalSeries {
         return CHANGED;
     }
 
-    /**
-     * Closes the open candle once its bucket ended by the clock {@code now}, fills gaps up to it and
-     * forgets candles that are final by {@code arrived}.
-     */
-    public void onTimer(InstrumentCandles owner, long now, long arrived, CandleOutput out) {
-        if (openEnd != NONE && now >= openEnd) {
+    /** Closes the open candle once its bucket ended by {@code arrived}, fills gaps up to it and forgets final candles. */
+    public void onTimer(InstrumentCandles owner, long arrived, CandleOutput out) {
+        if (openEnd != NONE && arrived >= openEnd) {
             closeHead(owner, arrived, out);
         }
         if (fillGaps && openEnd == NONE && head != NONE) {
-            fill(owner, Long.MAX_VALUE, now, arrived, out);
+            fill(owner, Long.MAX_VALUE, arrived, arrived, out);
         }
         forgetFinal(arrived);
     }
@@ -132,7 +128,7 @@ public final class IntervalSeries {
     }
 
     /**
-     * The earliest clock time at which {@link #onTimer} has a candle to close or a gap to fill, or
+     * The earliest time at which {@link #onTimer} has a candle to close or a gap to fill, or
      * {@link Long#MAX_VALUE}. Forgetting final candles waits for the next time the series is touched.
      */
     public long nextDeadline(InstrumentCandles owner) {

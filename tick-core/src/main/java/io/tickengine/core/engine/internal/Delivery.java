@@ -25,15 +25,18 @@ final class Delivery<E> {
     final Breaker.SinkCall close;
     /** The time an item was produced, epoch millis, for lag. */
     final ToLongFunction<E> timestampOf;
+    /** Whether the timer gets the time up to which the sink has seen its input (see {@code TickSink.timerFollowsInput}). */
+    final boolean timerFollowsInput;
     final Supplier<Map<String, Long>> metrics;
 
     Delivery(BatchCall<E> batch, TimerCall timer, Breaker.SinkCall flush, Breaker.SinkCall close,
-             ToLongFunction<E> timestampOf, Supplier<Map<String, Long>> metrics) {
+             ToLongFunction<E> timestampOf, boolean timerFollowsInput, Supplier<Map<String, Long>> metrics) {
         this.batch = batch;
         this.timer = timer;
         this.flush = flush;
         this.close = close;
         this.timestampOf = timestampOf;
+        this.timerFollowsInput = timerFollowsInput;
         this.metrics = metrics;
     }
 }

@@ -51,6 +51,9 @@ public final class SinkWorker<E> {
 
     // Allocated first, so its padding also separates this worker's fields from the objects allocated next.
     private final WorkerProgress progress = new WorkerProgress();
+    // Worker thread only: the newest delivered item's time, and the last time a timer that follows the input got.
+    private long newestDelivered = Long.MIN_VALUE;
+    private long lastTimerTime = Long.MIN_VALUE;
     private volatile boolean running = true;
     private volatile boolean parked;
     private volatile boolean abandon;
@@ -79,7 +82,7 @@ public final class SinkWorker<E> {
     /** A worker for a tick sink over a given mailbox; for tests that need to step into the mailbox. */
     static SinkWorker<Tick> forTicks(TickSink sink, SinkOptions options, Clock clock, Mailbox<Tick> mailbox) {
         Delivery<Tick> delivery = new Delivery<>(sink::onBatch, sink::onTimer, sink::flush, sink::close,
-                Tick::receiveTimestamp, sink::metrics);
+                Tick::receiveTimestamp, sink.timerFollowsInput(), sink::metrics);
         return new SinkWorker<>(sink.name(), policyOf(options, sink.overflowPolicy()), options, delivery, clock,
                 mailbox);
     }
@@ -88,7 +91,7 @@ public final class SinkWorker<E> {
     public static SinkWorker<Candle> forCandles(CandleSink sink, SinkOptions options, Clock clock) {
         OverflowPolicy policy = policyOf(options, sink.overflowPolicy());
         Delivery<Candle> delivery = new Delivery<>(sink::onCandles, sink::onTimer, sink::flush, sink::close,
-                Candle::bucketEnd, sink::metrics);
+                Candle::bucketEnd, false, sink::metrics);
         return new SinkWorker<>(sink.name(), policy, options, delivery, clock, Mailbox.create(policy,
                 options.capacity(), Candle::conflationKey));
     }
@@ -201,7 +204,10 @@ public final class SinkWorker<E> {
                 deliverPending(now);
             }
             if (now >= nextTimer) {
-                breaker.guard(() -> sink.timer.timer(now), "timer");
+                long timerTime = timerTime(now);
+                if (timerTime != Long.MIN_VALUE) {
+                    breaker.guard(() -> sink.timer.timer(timerTime), "timer");
+                }
                 nextTimer = now + options.timerInterval().toMillis();
             }
             if (progress.pendingSize != batch.size()) {
@@ -252,6 +258,7 @@ public final class SinkWorker<E> {
                 progress.delivered += batch.size();
                 long newest = sink.timestampOf.applyAsLong(batch.get(batch.size() - 1));
                 progress.lagMillis = Math.max(0, clock.millis() - newest);
+                newestDelivered = Math.max(newestDelivered, newest);
                 batch.clear();
                 break;
             case REFUSED:
@@ -263,6 +270,21 @@ public final class SinkWorker<E> {
             default:
                 break;
         }
+    }
+
+    /**
+     * The time the timer gets: the clock, or for a sink whose timer follows its input the time up to
+     * which it has seen it: the clock when nothing waits, else the newest delivered item's time. It
+     * never goes back, so a timer never undoes what an earlier one closed; {@link Long#MIN_VALUE}, and no
+     * timer call, while items wait and none was delivered yet.
+     */
+    private long timerTime(long now) {
+        if (!sink.timerFollowsInput) {
+            return now;
+        }
+        long upTo = batch.isEmpty() && mailbox.size() == 0 ? now : Math.min(now, newestDelivered);
+        lastTimerTime = Math.max(lastTimerTime, upTo);
+        return lastTimerTime;
     }
 
     /**
