@@ -1,9 +1,12 @@
 package io.tickengine.server.rest;
 
+import io.tickengine.core.candle.CandleInterval;
+import io.tickengine.server.config.ServerOptions;
 import io.tickengine.server.rest.ApiEndpoint.Param;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The table of every REST endpoint the server registers, with parameters and answers: the single
@@ -45,7 +48,9 @@ public final class ApiCatalog {
                 get("/api/ticks/latest", MARKET, "Latest tick of each symbol (HTTP polling fallback)",
                         List.of(query("symbols", true, "string", null, "comma-separated symbols")), KITE_TICK_LIST, 400, 401, 404),
                 get("/api/candles/{symbol}", MARKET, "Candles of an instrument for an interval and time range",
-                        List.of(symbolPath(), query("interval", false, "string", null, "one of the intervals the server builds (CANDLE_INTERVALS, by default 1s, 1m, 5m, 15m, 1h; default 1m)"),
+                        List.of(symbolPath(), query("interval", false, "string", null, "one of the intervals the server builds (CANDLE_INTERVALS, by default "
+                                + ServerOptions.DEFAULT_CANDLE_INTERVALS.stream().map(CandleInterval::label).collect(Collectors.joining(", "))
+                                + "; default 1m)"),
                                 query("from", false, "string", "date-time", "ISO-8601 instant (default: start of the trading day)"),
                                 query("to", false, "string", "date-time", "ISO-8601 instant (default: now)"), limit()),
                         array(object("candle", "instrument_token", "integer", "tradingsymbol", "string", "interval", "string",
