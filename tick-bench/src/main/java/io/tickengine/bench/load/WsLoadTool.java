@@ -22,7 +22,7 @@ import java.util.Random;
  * child JVM on the real Kite connection to it, and N WebSocket clients in this JVM each subscribed to K
  * random instruments, all on loopback. Reports delivered ticks/s, latency from the server's receipt of a
  * tick ({@code receive_timestamp}) to the client's, drops as the server counts them, and the server's
- * RSS. Usage: {@code java -cp tick-bench/target/benchmarks.jar io.tickengine.bench.load.WsLoadTool
+ * RSS. Usage ({@code --help} lists every option): {@code java -cp tick-bench/target/benchmarks.jar io.tickengine.bench.load.WsLoadTool
  * [--clients 1000] [--per-client 100] [--instruments 3000] [--rate 6000] [--warmup 20] [--duration 60]
  * [--mode full] [--options batch=20] [--client nio] [--selectors 2] [--server-jvm "-Xmx256m"]}. {@code --options}
  * is a query string appended to {@code /ws/ticks}, the frame options the server negotiates at connect
@@ -34,30 +34,68 @@ public final class WsLoadTool {
     /** The API key clients present; the server refuses to run a real feed without auth. */
     static final String API_KEY = "load-tool-api-key-0123456789abcdef";
 
+    private static final String USAGE = """
+            usage: java -cp tick-bench/target/benchmarks.jar io.tickengine.bench.load.WsLoadTool [--name value ...]
+              --clients N       WebSocket clients (default 1000, at most 20000)
+              --per-client K    random instruments each client subscribes to (default 100)
+              --instruments M   instruments the simulator ticks (default 3000, at most 9000)
+              --rate R          ticks/s the simulator sends over all instruments (default 6000)
+              --warmup S        seconds between subscribing and measuring (default 20)
+              --duration S      seconds measured (default 60)
+              --mode MODE       feed mode the server subscribes in: ltp, quote or full (default full)
+              --options Q       query string for /ws/ticks, such as batch=20 (default none)
+              --client KIND     nio (default) or jdk
+              --selectors T     threads reading the client sockets (default 2 for nio, 4 for jdk)
+              --server-jvm ARGS JVM options of the server's process (default -Xmx256m)
+            """;
+    private static final java.util.Set<String> OPTIONS = java.util.Set.of("clients", "per-client", "instruments",
+            "rate", "warmup", "duration", "mode", "options", "client", "selectors", "server-jvm");
+
     private WsLoadTool() {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (UsageException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /** A bad command line: its message says what is wrong, without a stack trace. */
+    private static final class UsageException extends IllegalArgumentException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.print(USAGE);
+            return;
+        }
         Map<String, String> a = parse(args);
-        int n = Integer.parseInt(a.getOrDefault("clients", "1000"));
-        int k = Integer.parseInt(a.getOrDefault("per-client", "100"));
-        int m = Integer.parseInt(a.getOrDefault("instruments", "3000"));
-        int r = Integer.parseInt(a.getOrDefault("rate", "6000"));
-        int warmup = Integer.parseInt(a.getOrDefault("warmup", "20"));
-        int duration = Integer.parseInt(a.getOrDefault("duration", "60"));
-        String mode = a.getOrDefault("mode", "full");
+        int n = intOption(a, "clients", 1000);
+        int k = intOption(a, "per-client", 100);
+        int m = intOption(a, "instruments", 3000);
+        int r = intOption(a, "rate", 6000);
+        int warmup = intOption(a, "warmup", 20);
+        int duration = intOption(a, "duration", 60);
+        String mode = a.getOrDefault("mode", "full").toLowerCase(Locale.ROOT);
         String client = a.getOrDefault("client", "nio");
         String options = a.getOrDefault("options", "");
-        int selectors = Integer.parseInt(a.getOrDefault("selectors", client.equals("jdk") ? "4" : "2"));
+        int selectors = intOption(a, "selectors", client.equals("jdk") ? 4 : 2);
         List<String> jvm = List.of(a.getOrDefault("server-jvm", "-Xmx256m").split(" "));
-        if (n < 1 || k < 1 || k > m || m > 9000 || r < 1 || duration < 1 || n > 20_000
+        if (n < 1 || k < 1 || k > m || m > 9000 || r < 1 || warmup < 0 || duration < 1 || n > 20_000
                 || selectors < 1 || !(client.equals("nio") || client.equals("jdk"))
+                || !(mode.equals("ltp") || mode.equals("quote") || mode.equals("full"))
                 || !options.matches("([a-z]+=[A-Za-z0-9]+(&[a-z]+=[A-Za-z0-9]+)*)?")) {
-            throw new IllegalArgumentException("need 1 <= per-client <= instruments <= 9000, clients 1..20000, rate, duration and selectors > 0, client nio or jdk, "
-                    + "options a query string such as batch=20&format=json");
+            throw new UsageException("need 1 <= per-client <= instruments <= 9000, clients 1..20000, rate, duration and selectors > 0, warmup >= 0, "
+                    + "mode ltp, quote or full, client nio or jdk, options a query string such as batch=20&format=json");
         }
         if (options.contains("format=msgpack")) {
-            throw new IllegalArgumentException("--options format=msgpack: the load clients measure JSON text frames only");
+            throw new UsageException("--options format=msgpack: the load clients measure JSON text frames only");
         }
         Path dir = Files.createTempDirectory("tick-load");
         List<Long> tokens = writeInstruments(dir.resolve("instruments.csv"), m);
@@ -187,11 +225,24 @@ public final class WsLoadTool {
     private static Map<String, String> parse(String[] args) {
         Map<String, String> m = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: --name value ...; bad argument " + args[i]);
+            String name = args[i].startsWith("--") ? args[i].substring(2) : "";
+            if (!OPTIONS.contains(name) || i + 1 >= args.length) {
+                throw new UsageException("bad argument " + args[i] + " (unknown, or without a value)\n" + USAGE);
             }
-            m.put(args[i].substring(2), args[++i]);
+            m.put(name, args[++i]);
         }
         return m;
+    }
+
+    private static int intOption(Map<String, String> a, String name, int fallback) {
+        String value = a.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " must be a whole number, was " + value);
+        }
     }
 }
