@@ -242,6 +242,38 @@ class TickServerIT {
     }
 
     @Test
+    @Order(8)
+    void shouldCountMalformedFeedFramesAndRejectedTicksInMetrics() throws Exception {
+        String before = get("/metrics").body();
+        double parseErrors = sample(before, "tickengine_feed_parse_errors_total{feed=\"kite\"}");
+        double zeroPrice = sample(before, "tickengine_ticks_rejected_total{issue=\"zero_price\"}");
+        assertThat(before).contains("tickengine_ticks_issues_total{issue=\"out_of_order\"}",
+                "tickengine_feed_reconnects_total{feed=\"kite\"}",
+                "tickengine_sink_reported{name=\"lateTicksDropped\",sink=\"candles\"}");
+
+        server.simulator().sendMalformedFrame();
+        // One LTP packet (token, price in paise) with a zero price: decoded fine, refused by the validation.
+        server.simulator().sendBinary(java.nio.ByteBuffer.allocate(12).putShort((short) 1).putShort((short) 8)
+                .putInt((int) infy).putInt(0).flip());
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            String after = get("/metrics").body();
+            assertThat(sample(after, "tickengine_feed_parse_errors_total{feed=\"kite\"}")).isEqualTo(parseErrors + 1);
+            assertThat(sample(after, "tickengine_ticks_rejected_total{issue=\"zero_price\"}")).isEqualTo(zeroPrice + 1);
+        });
+    }
+
+    /** The value of one Prometheus series, as {@code name{labels}} appears in the scrape. */
+    static double sample(String scrape, String series) {
+        for (String line : scrape.split("\n")) {
+            if (line.startsWith(series + " ")) {
+                return Double.parseDouble(line.substring(series.length() + 1).trim());
+            }
+        }
+        throw new AssertionError("no series " + series + " in /metrics");
+    }
+
+    @Test
     @Order(100)
     void shouldCloseClientsWith1001AndLoseNothingOnShutdown() throws Exception {
         WsClient c = WsClient.connect(ws("/ws/ticks"));

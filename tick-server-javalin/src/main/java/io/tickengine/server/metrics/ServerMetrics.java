@@ -11,23 +11,32 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tickengine.angelone.pool.AngelOneTickSourcePool;
+import io.tickengine.angelone.ws.AngelOneTickSource;
 import io.tickengine.core.engine.EngineStats;
 import io.tickengine.core.engine.SinkStats;
+import io.tickengine.core.engine.TickIssue;
 import io.tickengine.core.source.SourceState;
 import io.tickengine.core.source.TickSource;
+import io.tickengine.kite.pool.KiteConnectionStatus;
+import io.tickengine.kite.pool.KiteTickSourcePool;
 import io.tickengine.server.ws.Hub;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 
 /**
- * Prometheus metrics on {@code /metrics}: seed 000's list (ticks received, broadcast, cached, persisted,
- * active sessions, feed connection status, buffer size, persistence lag), every sink's counters, the
- * WebSocket limits and JVM metrics. Engine stats are sampled at most every 500 ms.
+ * Prometheus metrics on {@code /metrics}: seed 000's list under the {@code tickengine_} prefix (ticks
+ * received, broadcast, cached, persisted, active sessions, feed connection status, buffer size,
+ * persistence duration), ticks the validation flagged or rejected, every sink's counters and its own
+ * ({@code TickSink.metrics()}, such as the candle aggregator's late ticks), the feeds' malformed frames
+ * and reconnects, the WebSocket limits and JVM metrics. Engine stats are sampled at most every 500 ms.
  */
 public final class ServerMetrics {
     private static final long SAMPLE_MILLIS = 500;
@@ -43,7 +52,7 @@ public final class ServerMetrics {
      * @param storeTickSink the engine name of the database's tick sink (SQLite or TimescaleDB)
      * @param bufferedSinks the engine names of the database's and Redis's sinks, whose backlog is the buffer
      */
-    public ServerMetrics(Supplier<EngineStats> stats, Hub hub, TickSource kite, TickSource angelOne,
+    public ServerMetrics(Supplier<EngineStats> stats, Hub hub, KiteTickSourcePool kite, AngelOneTickSourcePool angelOne,
                          String storeTickSink, Set<String> bufferedSinks) {
         this.source = stats;
         Set<String> buffered = Set.copyOf(bufferedSinks);
@@ -103,6 +112,24 @@ public final class ServerMetrics {
                             h -> h.counters().limitHits().getOrDefault(limit, 0L))
                     .tag("limit", limit).description("Client requests refused by a limit").register(registry);
         }
+        for (TickIssue issue : TickIssue.values()) {
+            FunctionCounter.builder("tickengine.ticks.issues", this, m -> m.stats().issues().getOrDefault(issue, 0L))
+                    .tag("issue", issue.name().toLowerCase(Locale.ROOT))
+                    .description("Ticks the validation flagged, accepted or not").register(registry);
+            FunctionCounter.builder("tickengine.ticks.rejected", this, m -> m.stats().rejected().getOrDefault(issue, 0L))
+                    .tag("issue", issue.name().toLowerCase(Locale.ROOT))
+                    .description("Ticks the validation rejected; no sink saw them").register(registry);
+        }
+        if (kite != null) {
+            feedCounters("kite", () -> kite.connections().stream().map(KiteConnectionStatus::stats)
+                    .map(k -> new FeedCounts(k.parseErrors(), k.skippedPackets(), k.listenerErrors(), k.reconnects(),
+                            k.watchdogCloses())).reduce(FeedCounts.NONE, FeedCounts::plus));
+        }
+        if (angelOne != null) {
+            feedCounters("angelone", () -> angelOne.connections().stream().map(AngelOneTickSource::stats)
+                    .map(a -> new FeedCounts(a.parseErrors(), a.skippedPackets(), a.listenerErrors(), a.reconnects(),
+                            a.watchdogCloses())).reduce(FeedCounts.NONE, FeedCounts::plus));
+        }
         EngineStats first = stats();
         List<SinkStats> sinks = new ArrayList<>(first.tickSinks());
         sinks.addAll(first.candleSinks());
@@ -121,6 +148,47 @@ public final class ServerMetrics {
                     .description("Batches the sink took and the time it spent on them").register(registry);
             Gauge.builder("tickengine.sink.circuit.open", this, m -> sink(m.stats(), n).circuit().ordinal())
                     .tag("sink", n).description("0 closed, 1 open, 2 half-open (CircuitState order)").register(registry);
+            for (String key : k.metrics().keySet()) {
+                Gauge.builder("tickengine.sink.reported", this, m -> sink(m.stats(), n).metrics().getOrDefault(key, 0L))
+                        .tag("sink", n).tag("name", key)
+                        .description("A sink's own figures (TickSink.metrics()): counts since start and current levels")
+                        .register(registry);
+            }
+        }
+    }
+
+    /**
+     * A feed's counters summed over its open connections: malformed frames, skipped packets, listener
+     * errors, reconnects and watchdog closes. A connection the pool closes takes its counts with it.
+     */
+    private void feedCounters(String feed, Supplier<FeedCounts> counts) {
+        feedCounter("tickengine.feed.parse.errors", feed, counts, FeedCounts::parseErrors,
+                "Malformed frames or packets from the feed (a frame's good ticks are kept)");
+        feedCounter("tickengine.feed.skipped.packets", feed, counts, FeedCounts::skippedPackets,
+                "Packets skipped for an unknown length, segment or exchange type");
+        feedCounter("tickengine.feed.listener.errors", feed, counts, FeedCounts::listenerErrors,
+                "Exceptions thrown while the engine took a feed's ticks, caught");
+        feedCounter("tickengine.feed.reconnects", feed, counts, FeedCounts::reconnects,
+                "Connections re-established after a loss");
+        feedCounter("tickengine.feed.watchdog.closes", feed, counts, FeedCounts::watchdogCloses,
+                "Connections closed because nothing arrived within the watchdog timeout");
+    }
+
+    private void feedCounter(String name, String feed, Supplier<FeedCounts> counts, ToLongFunction<FeedCounts> f,
+                             String description) {
+        // Meters hold their object weakly: this one lives as long as the server, a lambda would not.
+        FunctionCounter.builder(name, this, m -> f.applyAsLong(counts.get())).tag("feed", feed).description(description)
+                .register(registry);
+    }
+
+    /** The counters every feed connection keeps, in one shape for Kite and Angel One. */
+    private record FeedCounts(long parseErrors, long skippedPackets, long listenerErrors, long reconnects,
+                              long watchdogCloses) {
+        static final FeedCounts NONE = new FeedCounts(0, 0, 0, 0, 0);
+
+        FeedCounts plus(FeedCounts o) {
+            return new FeedCounts(parseErrors + o.parseErrors, skippedPackets + o.skippedPackets,
+                    listenerErrors + o.listenerErrors, reconnects + o.reconnects, watchdogCloses + o.watchdogCloses);
         }
     }
 
