@@ -22,9 +22,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -50,6 +51,10 @@ public final class TicksClient implements AutoCloseable {
         /** An {@code error} message from the server. */
         default void onError(String message) {
         }
+
+        /** The client stopped reconnecting: its {@link ReconnectPolicy} ran out after {@code attempts} tries. */
+        default void onGaveUp(int attempts) {
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(TicksClient.class);
@@ -61,21 +66,27 @@ public final class TicksClient implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
-    private final ScheduledExecutorService worker;
+    private final ScheduledThreadPoolExecutor worker;
     private final Set<Long> wanted = new LinkedHashSet<>();
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    /** The open socket; worker thread only, like {@code ready}. */
     private WebSocket socket;
+    /** Whether the server said {@code connected} on this socket, so a subscribe may be sent now. */
+    private boolean ready;
     private volatile boolean closed;
 
     private TicksClient(URI uri, Listener listener, ReconnectPolicy policy) {
         this.uri = uri;
         this.listener = listener;
         this.backoff = policy.newBackoff();
-        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        this.worker = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "ticks-client");
             t.setDaemon(true);
             return t;
         });
+        // A reconnect waiting for its backoff must not hold close() up.
+        this.worker.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
     /**
@@ -93,12 +104,14 @@ public final class TicksClient implements AutoCloseable {
         return c;
     }
 
-    /** Adds instruments; sent now when connected and again after every reconnect. */
+    /** Adds instruments; sent now when connected, else once the server says {@code connected}, and after every reconnect. */
     public void subscribe(Collection<Long> tokens) {
         List<Long> copy = List.copyOf(tokens);
         onWorker(() -> {
             wanted.addAll(copy);
-            send(action("subscribe", copy));
+            if (ready) {
+                send(action("subscribe", copy));
+            }
         });
     }
 
@@ -107,7 +120,9 @@ public final class TicksClient implements AutoCloseable {
         List<Long> copy = List.copyOf(tokens);
         onWorker(() -> {
             copy.forEach(wanted::remove);
-            send(action("unsubscribe", copy));
+            if (ready) {
+                send(action("unsubscribe", copy));
+            }
         });
     }
 
@@ -133,16 +148,20 @@ public final class TicksClient implements AutoCloseable {
     private void onWorker(Runnable task) {
         try {
             worker.execute(task);
-        } catch (java.util.concurrent.RejectedExecutionException closedAlready) {
+        } catch (RejectedExecutionException closedAlready) {
             LOG.debug("ticks client: closed, task dropped");
         }
     }
 
     /** On the worker thread only, like every use of the backoff. */
     private void retry() {
+        if (closed) {
+            return;
+        }
         long delay = backoff.nextDelayMillis();
-        if (closed || delay == Backoff.EXHAUSTED) {
+        if (delay == Backoff.EXHAUSTED) {
             LOG.warn("ticks client: giving up after {} attempts", backoff.attempts());
+            listener.onGaveUp(backoff.attempts());
             return;
         }
         worker.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
@@ -151,6 +170,7 @@ public final class TicksClient implements AutoCloseable {
     private void onConnected(String connectionId) {
         backoff.reset();
         connections.incrementAndGet();
+        ready = true;
         if (!wanted.isEmpty()) {
             send(action("subscribe", new ArrayList<>(wanted)));
         }
@@ -174,10 +194,14 @@ public final class TicksClient implements AutoCloseable {
         return "{\"action\":\"" + action + "\",\"tokens\":" + tokens + "}";
     }
 
+    /** Closes the connection and stops reconnecting; waits up to 5 s for the close to be sent. Idempotent. */
     @Override
     public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
         closed = true;
-        worker.execute(() -> {
+        onWorker(() -> {
             WebSocket ws = socket;
             if (ws != null && !ws.isOutputClosed()) {
                 ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
@@ -197,7 +221,10 @@ public final class TicksClient implements AutoCloseable {
 
         @Override
         public void onOpen(WebSocket ws) {
-            onWorker(() -> socket = ws);
+            onWorker(() -> {
+                socket = ws;
+                ready = false;
+            });
             ws.request(1);
         }
 
@@ -251,6 +278,7 @@ public final class TicksClient implements AutoCloseable {
             ended = true;
             boolean again = !closed && code != CLOSE_POLICY;
             LOG.info("ticks client: disconnected {} {}{}", code, reason, again ? "; reconnecting" : "");
+            onWorker(() -> ready = false);
             listener.onDisconnected(code, reason, again);
             if (again) {
                 onWorker(TicksClient.this::retry);

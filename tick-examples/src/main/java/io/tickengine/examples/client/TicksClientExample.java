@@ -51,6 +51,12 @@ public final class TicksClientExample {
                     done.countDown();
                 }
             }
+
+            @Override
+            public void onGaveUp(int attempts) {
+                System.out.println("gave up after " + attempts + " attempts");
+                done.countDown();
+            }
         });
         client.subscribe(tokens);
         Runtime.getRuntime().addShutdownHook(new Thread(client::close, "ticks-client-shutdown"));

@@ -75,4 +75,39 @@ class TicksClientIT {
             }
         }
     }
+
+    @Test
+    void shouldTellWhenItGivesUpAndCloseTwiceWithoutWaitingForABackoff() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort(); // closed again: nothing listens there
+        }
+        java.util.concurrent.CompletableFuture<Integer> gaveUp = new java.util.concurrent.CompletableFuture<>();
+        ReconnectPolicy threeTries = ReconnectPolicy.builder().initialDelay(Duration.ofMillis(10))
+                .maxDelay(Duration.ofMillis(20)).maxAttempts(3).build();
+        TicksClient client = TicksClient.start(URI.create("ws://127.0.0.1:" + port + "/ws/ticks"), null, threeTries,
+                new TicksClient.Listener() {
+                    @Override
+                    public void onTick(JsonNode data) {
+                    }
+
+                    @Override
+                    public void onGaveUp(int attempts) {
+                        gaveUp.complete(attempts);
+                    }
+                });
+        assertThat(gaveUp.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(3);
+        client.close();
+        client.close();
+
+        // A reconnect waiting out a long backoff does not hold close() up.
+        ReconnectPolicy slow = ReconnectPolicy.builder().initialDelay(Duration.ofSeconds(30))
+                .maxDelay(Duration.ofSeconds(30)).build();
+        TicksClient waiting = TicksClient.start(URI.create("ws://127.0.0.1:" + port + "/ws/ticks"), null, slow,
+                data -> { });
+        Thread.sleep(200); // the first attempt fails at once, the next waits 30 s
+        long start = System.nanoTime();
+        waiting.close();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    }
 }
