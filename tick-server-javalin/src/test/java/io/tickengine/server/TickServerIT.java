@@ -242,6 +242,49 @@ class TickServerIT {
     }
 
     @Test
+    @Order(8)
+    void shouldAnswer400NamingTheParameterForInstantsWithoutEpochMilliseconds() throws Exception {
+        // Instant.parse takes these, but they have no epoch milliseconds: a 500 (ArithmeticException) before.
+        String far = "%2B300000000-01-01T00:00:00Z";
+        String past = "-300000000-01-01T00:00:00Z";
+        Map<String, String> cases = Map.of(
+                "/api/ticks/historical?symbol=INFY&startTime=" + far + "&endTime=2025-01-01T00:00:00Z", "startTime",
+                "/api/ticks/historical?symbol=INFY&startTime=" + past + "&endTime=2025-01-01T00:00:00Z", "startTime",
+                "/api/ticks/historical?symbol=INFY&startTime=2025-01-01T00:00:00Z&endTime=" + far, "endTime",
+                "/api/candles/INFY?from=" + past, "from",
+                "/api/candles/INFY?from=2025-01-01T00:00:00Z&to=" + far, "to");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            HttpResponse<String> r = get(c.getKey());
+            assertThat(r.statusCode()).as(c.getKey()).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+            assertThat(JSON.readTree(r.body()).path("detail").asText()).as(c.getKey())
+                    .startsWith(c.getValue() + " must be an instant from 0000-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z");
+        }
+        assertThat(get("/api/ticks/historical?symbol=INFY&startTime=0000-01-01T00:00:00Z&endTime=9999-12-31T23:59:59.999Z&limit=1")
+                .statusCode()).isEqualTo(200);
+        assertThat(get("/api/candles/INFY?from=0000-01-01T00:00:00Z&to=9999-12-31T23:59:59.999Z&limit=1").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    @Order(9)
+    void shouldCheckTheInstrumentSearchParametersBeforeUsingThem() throws Exception {
+        // (int) -4294967295 is 1: the cast used to come before the check.
+        for (String limit : List.of("-4294967295", "0", "-1", "99999999999999999999")) {
+            HttpResponse<String> r = get("/api/instruments?q=INF&limit=" + limit);
+            assertThat(r.statusCode()).as(limit).isEqualTo(400);
+            assertThat(JSON.readTree(r.body()).path("detail").asText()).isEqualTo("limit must be positive, was '" + limit + "'");
+        }
+        assertThat(get("/api/instruments?q=INF&limit=x").body()).contains("limit must be a whole number");
+        assertThat(JSON.readTree(get("/api/instruments?limit=4294967297").body()).size())
+                .isEqualTo(server.registry().search("", 1000).size());
+        // A search the registry refuses is the client's mistake, not a 500.
+        HttpResponse<String> noExchange = get("/api/instruments?q=:INFY");
+        assertThat(noExchange.statusCode()).isEqualTo(400);
+        assertThat(noExchange.body()).contains("q: search prefix must be SYMBOL or");
+    }
+
+    @Test
     @Order(100)
     void shouldCloseClientsWith1001AndLoseNothingOnShutdown() throws Exception {
         WsClient c = WsClient.connect(ws("/ws/ticks"));

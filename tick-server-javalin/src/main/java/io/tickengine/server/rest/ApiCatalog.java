@@ -38,8 +38,7 @@ public final class ApiCatalog {
                         TICK_DTO_LIST, 400, 401, 404),
                 get("/api/ticks/historical", TICKS, "Stored ticks of an instrument between two instants",
                         List.of(query("symbol", true, "string", null, "trading symbol, EXCHANGE:SYMBOL or instrument token"),
-                                query("startTime", true, "string", "date-time", "ISO-8601 instant, not after endTime"),
-                                query("endTime", true, "string", "date-time", "ISO-8601 instant"), limit()),
+                                instant("startTime", true, "not after endTime"), instant("endTime", true, ""), limit()),
                         TICK_DTO_LIST, 400, 401, 404),
                 get("/api/ticks/subscriptions", TICKS, "WebSocket sessions and the symbols each subscribed to", List.of(),
                         object("sessions by id"), 401),
@@ -51,15 +50,16 @@ public final class ApiCatalog {
                         List.of(symbolPath(), query("interval", false, "string", null, "one of the intervals the server builds (CANDLE_INTERVALS, by default "
                                 + ServerOptions.DEFAULT_CANDLE_INTERVALS.stream().map(CandleInterval::label).collect(Collectors.joining(", "))
                                 + "; default 1m)"),
-                                query("from", false, "string", "date-time", "ISO-8601 instant (default: start of the trading day)"),
-                                query("to", false, "string", "date-time", "ISO-8601 instant (default: now)"), limit()),
+                                instant("from", false, "; default: start of the trading day"),
+                                instant("to", false, "; default: now"), limit()),
                         array(object("candle", "instrument_token", "integer", "tradingsymbol", "string", "interval", "string",
                                 "start", "string", "end", "string", "open", "number", "high", "number", "low", "number",
                                 "close", "number", "volume", "integer", "tick_count", "integer", "revision", "integer")),
                         400, 401, 404),
                 get("/api/instruments", MARKET, "Searches the instrument master",
                         List.of(query("q", false, "string", null, "text in the symbol or name"),
-                                query("limit", false, "integer", null, "most results (default 50, at most 1000)")),
+                                query("limit", false, "integer", null, "most results, positive (default "
+                                        + RestRoutes.DEFAULT_INSTRUMENTS + ", at most " + RestRoutes.MAX_INSTRUMENTS + ")")),
                         array(object("instrument", "instrument_token", "integer", "tradingsymbol", "string", "name", "string",
                                 "exchange", "string", "segment", "string", "instrument_type", "string", "lot_size", "integer",
                                 "tick_size", "string", "expiry", "string")), 400, 401),
@@ -109,8 +109,14 @@ public final class ApiCatalog {
         return new Param(name, "query", required, type, format, description);
     }
 
+    /** An instant parameter; {@code more} follows the range it takes. */
+    private static Param instant(String name, boolean required, String more) {
+        return query(name, required, "string", "date-time", "ISO-8601 instant from " + Params.EARLIEST + " to "
+                + Params.LATEST + (more.isEmpty() || more.startsWith(";") ? more : ", " + more));
+    }
+
     private static Param limit() {
-        return query("limit", false, "integer", null, "most rows (at most " + RestRoutes.MAX_ROWS + "); when more match, the "
+        return query("limit", false, "integer", null, "most rows, positive (at most " + RestRoutes.MAX_ROWS + "); when more match, the "
                 + "first rows come back with the header " + RestRoutes.TRUNCATED + ": true");
     }
 
