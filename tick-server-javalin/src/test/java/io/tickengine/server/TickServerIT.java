@@ -285,6 +285,22 @@ class TickServerIT {
     }
 
     @Test
+    @Order(10)
+    void shouldAnswer400ForLastMinutesOutsideADay() throws Exception {
+        // lastMinutes * 60,000 overflowed: the first made a window ending before it started (a 500), the second
+        // wrapped to a negative window (a wrong answer).
+        for (String m : List.of("9223372036854775807", "153722867280913", "1441", "0", "-5", "99999999999999999999")) {
+            HttpResponse<String> r = get("/api/ticks/today/INFY?lastMinutes=" + m);
+            assertThat(r.statusCode()).as(m).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+            assertThat(JSON.readTree(r.body()).path("detail").asText()).isEqualTo("lastMinutes must be from 1 to 1440, was '" + m + "'");
+        }
+        assertThat(get("/api/ticks/today/INFY?lastMinutes=1440").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> get("/api/ticks/today/INFY?lastMinutes=1").body()
+                .contains("\"symbol\":\"INFY\""));
+    }
+
+    @Test
     @Order(100)
     void shouldCloseClientsWith1001AndLoseNothingOnShutdown() throws Exception {
         WsClient c = WsClient.connect(ws("/ws/ticks"));

@@ -34,7 +34,8 @@ public final class ApiCatalog {
                 get("/api/ticks/today/{symbol}", TICKS, "Today's ticks of an instrument, optionally only the last minutes "
                                 + "(from Redis when configured, else the database's first " + RestRoutes.MAX_ROWS
                                 + " with the header " + RestRoutes.TRUNCATED + ": true when there are more)",
-                        List.of(symbolPath(), query("lastMinutes", false, "integer", null, "only ticks of the last N minutes (positive)")),
+                        List.of(symbolPath(), query("lastMinutes", false, "integer", null,
+                                "only ticks of the last N minutes of the trading day, from 1 to " + RestRoutes.MAX_LAST_MINUTES)),
                         TICK_DTO_LIST, 400, 401, 404),
                 get("/api/ticks/historical", TICKS, "Stored ticks of an instrument between two instants",
                         List.of(query("symbol", true, "string", null, "trading symbol, EXCHANGE:SYMBOL or instrument token"),

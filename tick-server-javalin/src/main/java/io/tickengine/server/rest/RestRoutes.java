@@ -43,6 +43,11 @@ public final class RestRoutes {
 
     /** Most ticks or candles one query returns. */
     public static final int MAX_ROWS = 10_000;
+    /**
+     * Most minutes {@code /api/ticks/today/{symbol}?lastMinutes=} takes: a calendar day, which holds any trading
+     * day. Bounding it keeps {@code minutes * 60,000} far from overflowing into a 500 or a wrong window.
+     */
+    public static final int MAX_LAST_MINUTES = 1440;
     /** Instruments {@code /api/instruments} returns when no limit is given. */
     public static final int DEFAULT_INSTRUMENTS = 50;
     /** Most instruments {@code /api/instruments} returns; a larger limit is cut to this. */
@@ -119,7 +124,7 @@ public final class RestRoutes {
         long from = MarketTime.tradingDayStart(now);
         String minutes = ctx.queryParam("lastMinutes");
         if (minutes != null) {
-            long m = Params.wholeNumber("lastMinutes", minutes, 1, Long.MAX_VALUE);
+            long m = Params.wholeNumber("lastMinutes", minutes, 1, MAX_LAST_MINUTES);
             from = Math.max(from, now - m * 60_000);
         }
         List<Tick> list;
