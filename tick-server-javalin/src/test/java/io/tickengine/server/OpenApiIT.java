@@ -61,6 +61,12 @@ class OpenApiIT {
         JsonNode doc = document();
         JsonNode historical = doc.at("/paths/~1api~1ticks~1historical/get");
         assertThat(historical.path("parameters").findValuesAsText("name")).contains("symbol", "startTime", "endTime", "limit");
+        assertThat(historical.path("summary").asText()).contains("both included");
+        for (JsonNode p : historical.path("parameters")) {
+            if (p.path("name").asText().endsWith("Time")) {
+                assertThat(p.path("description").asText()).as(p.path("name").asText()).contains("included");
+            }
+        }
         assertThat(historical.at("/responses/400/content/application~1problem+json/schema/$ref").asText())
                 .isEqualTo("#/components/schemas/Problem");
         JsonNode symbol = doc.at("/paths/~1api~1candles~1{symbol}/get/parameters/0");

@@ -301,6 +301,23 @@ class TickServerIT {
     }
 
     @Test
+    @Order(11)
+    void shouldIncludeTicksStampedExactlyAtEndTimeInHistory() throws Exception {
+        String hour = java.time.Instant.now().minusSeconds(3600).toString();
+        String now = java.time.Instant.now().toString();
+        await().atMost(Duration.ofSeconds(10)).until(() -> JSON.readTree(
+                get("/api/ticks/historical?symbol=INFY&startTime=" + hour + "&endTime=" + now + "&limit=1").body()).size() == 1);
+        String stamp = JSON.readTree(get("/api/ticks/historical?symbol=INFY&startTime=" + hour + "&endTime=" + now
+                + "&limit=1").body()).get(0).get("timestamp").asText();
+        // startTime == endTime is the one instant: seed 000's BETWEEN, not an always empty half-open range.
+        var exact = JSON.readTree(get("/api/ticks/historical?symbol=INFY&startTime=" + stamp + "&endTime=" + stamp).body());
+        assertThat(exact.size()).isPositive();
+        exact.forEach(t -> assertThat(t.get("timestamp").asText()).isEqualTo(stamp));
+        var upTo = JSON.readTree(get("/api/ticks/historical?symbol=INFY&startTime=" + hour + "&endTime=" + stamp).body());
+        assertThat(upTo.get(upTo.size() - 1).get("timestamp").asText()).isEqualTo(stamp);
+    }
+
+    @Test
     @Order(100)
     void shouldCloseClientsWith1001AndLoseNothingOnShutdown() throws Exception {
         WsClient c = WsClient.connect(ws("/ws/ticks"));

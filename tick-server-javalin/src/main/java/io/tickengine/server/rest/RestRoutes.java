@@ -146,7 +146,8 @@ public final class RestRoutes {
             throw new Problem.BadRequest("startTime must not be after endTime");
         }
         Instrument i = instrument(symbol);
-        TimeRange range = new TimeRange(start, end);
+        // Seed 000's BETWEEN :startTime AND :endTime: both ends included (end + 1 fits, Params bounds it).
+        TimeRange range = new TimeRange(start, end + 1);
         json(ctx, dtos(upTo(ctx, limit(ctx), n -> ticks.ticksByToken(i.instrumentToken(), range, n))));
     }
 
