@@ -3,6 +3,7 @@ package io.tickengine.server.rest;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.tickengine.cache.redis.RedisCache;
+import io.tickengine.cache.redis.RedisCacheReader;
 import io.tickengine.core.Tick;
 import io.tickengine.core.candle.Candle;
 import io.tickengine.core.candle.CandleInterval;
@@ -23,6 +24,7 @@ import io.tickengine.server.ws.ClientSession;
 import io.tickengine.server.ws.Hub;
 import io.tickengine.server.ws.Messages;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -129,13 +131,30 @@ public final class RestRoutes {
         }
         List<Tick> list;
         if (redis != null) {
-            list = minutes == null ? redis.reader().ticksToday(i.tradingSymbol())
-                    : redis.reader().ticksSince(i.tradingSymbol(), java.time.Duration.ofMillis(now - from));
+            list = cachedToday(i, minutes == null ? null : Duration.ofMillis(now - from));
         } else {
             TimeRange range = new TimeRange(from, now + 1);
             list = upTo(ctx, MAX_ROWS, n -> ticks.ticksByToken(i.instrumentToken(), range, n));
         }
         json(ctx, dtos(list));
+    }
+
+    /**
+     * Today's ticks of an instrument in Redis, or those of the last {@code window}. The cache keys them by
+     * trading symbol alone (seed 000's {@code ticks:{date}:{symbol}}), which an instrument shares with its
+     * namesakes on other exchanges (NSE:RELIANCE and BSE:RELIANCE, CDS and BCD currency futures), so
+     * theirs are left out by instrument token.
+     */
+    private List<Tick> cachedToday(Instrument i, Duration window) {
+        RedisCacheReader reader = redis.reader();
+        List<Tick> all = window == null ? reader.ticksToday(i.tradingSymbol()) : reader.ticksSince(i.tradingSymbol(), window);
+        List<Tick> out = new ArrayList<>(all.size());
+        for (Tick t : all) {
+            if (t.instrumentToken() == i.instrumentToken()) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     private void historical(Context ctx) {
