@@ -211,7 +211,7 @@ public final class TickServer implements AutoCloseable {
         Health health = new Health(options, engine::stats, hub, feeds, redis, store, clock);
         ws = new WsEndpoints(hub, auth, options.candleIntervals());
         RestRoutes rest = new RestRoutes(registry, latest, store.ticks(), store.candles(), redis, hub, auth,
-                refreshInstruments, options.candleIntervals(), clock);
+                refreshInstruments, options.candleIntervals(), clock, metrics::redisFallback);
         int maxFrame = options.wsLimits().maxMessageBytes() * 4;
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;

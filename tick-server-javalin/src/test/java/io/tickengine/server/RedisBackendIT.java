@@ -13,6 +13,8 @@ import io.tickengine.core.time.MarketTime;
 import io.tickengine.server.config.ConfigLoader;
 import io.tickengine.testkit.RedisKeyspace;
 import io.tickengine.testkit.RedisServer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -140,6 +142,37 @@ class RedisBackendIT {
         } finally {
             assertThat(server.stop()).isTrue();
         }
+    }
+
+    @Test
+    void shouldAnswerTodayFromTheDatabaseAndCountItWhenRedisCannotBeReached() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        TickServer server = start("redis://127.0.0.1:" + closed, redis.prefix());
+        try {
+            HttpResponse<String> first = get(server, "/api/ticks/today/INFY");
+            assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(20)).until(() -> ticks(server, "/api/ticks/today/", "INFY").size() > 2);
+            JsonNode last = ticks(server, "/api/ticks/today/%s?lastMinutes=5", "INFY");
+            assertThat(last.size()).isPositive();
+            last.forEach(t -> assertThat(t.path("symbol").asText()).isEqualTo("INFY"));
+            String metrics = get(server, "/metrics").body();
+            assertThat(value(metrics, "tickengine_rest_redis_fallbacks_total")).isGreaterThanOrEqualTo(3);
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** The value of an unlabelled sample in Prometheus text. */
+    private static double value(String metrics, String name) {
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(name + " ")) {
+                return Double.parseDouble(line.substring(name.length() + 1).trim());
+            }
+        }
+        throw new AssertionError(name + " not in /metrics");
     }
 
     private static JsonNode ticks(TickServer server, String path, String symbol) throws Exception {

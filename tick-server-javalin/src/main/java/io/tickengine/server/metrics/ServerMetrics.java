@@ -1,6 +1,7 @@
 package io.tickengine.server.metrics;
 
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
@@ -27,13 +28,16 @@ import java.util.function.ToDoubleFunction;
 /**
  * Prometheus metrics on {@code /metrics}: seed 000's list (ticks received, broadcast, cached, persisted,
  * active sessions, feed connection status, buffer size, persistence lag), every sink's counters, the
- * WebSocket limits and JVM metrics. Engine stats are sampled at most every 500 ms.
+ * WebSocket limits, REST answers that fell back from Redis to the database, and JVM metrics. Engine stats
+ * are sampled at most every 500 ms.
  */
 public final class ServerMetrics {
     private static final long SAMPLE_MILLIS = 500;
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Supplier<EngineStats> source;
+    private final Counter redisFallbacks = Counter.builder("tickengine.rest.redis.fallbacks")
+            .description("Requests for today's ticks that Redis failed and the database answered").register(registry);
     private volatile EngineStats sample;
     private volatile long sampledAt;
 
@@ -127,6 +131,11 @@ public final class ServerMetrics {
     /** Adds {@code GET /metrics} in the Prometheus text format. */
     public void register(Javalin app) {
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+    }
+
+    /** Counts a request for today's ticks that Redis failed and the database answered. */
+    public void redisFallback() {
+        redisFallbacks.increment();
     }
 
     /** The registry, for embedding applications that add their own meters. */

@@ -32,8 +32,9 @@ public final class ApiCatalog {
     public static List<ApiEndpoint> endpoints() {
         return List.of(
                 get("/api/ticks/today/{symbol}", TICKS, "Today's ticks of an instrument, optionally only the last minutes "
-                                + "(from Redis when configured, else the database's first " + RestRoutes.MAX_ROWS
-                                + " with the header " + RestRoutes.TRUNCATED + ": true when there are more)",
+                                + "(from Redis when configured; from the database without Redis or when Redis fails, "
+                                + "its first " + RestRoutes.MAX_ROWS + " with the header " + RestRoutes.TRUNCATED
+                                + ": true when there are more)",
                         List.of(symbolPath(), query("lastMinutes", false, "integer", null,
                                 "only ticks of the last N minutes of the trading day, from 1 to " + RestRoutes.MAX_LAST_MINUTES)),
                         TICK_DTO_LIST, 400, 401, 404),

@@ -3,6 +3,7 @@ package io.tickengine.server.rest;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.tickengine.cache.redis.RedisCache;
+import io.tickengine.cache.redis.RedisCacheException;
 import io.tickengine.cache.redis.RedisCacheReader;
 import io.tickengine.core.Tick;
 import io.tickengine.core.candle.Candle;
@@ -30,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
@@ -67,11 +69,15 @@ public final class RestRoutes {
     private final Runnable refreshInstruments;
     private final List<CandleInterval> intervals;
     private final Clock clock;
+    private final Runnable redisFallback;
 
-    /** Routes over these sources; {@code intervals} are the candle intervals the server builds, the only ones stored. */
+    /**
+     * Routes over these sources; {@code intervals} are the candle intervals the server builds, the only ones
+     * stored, and {@code redisFallback} counts each time Redis failed and the database answered instead.
+     */
     public RestRoutes(InstrumentRegistry registry, LatestTicks latest, TickHistory ticks, CandleHistory candles,
                       RedisCache redis, Hub hub, Authenticator auth, Runnable refreshInstruments,
-                      List<CandleInterval> intervals, Clock clock) {
+                      List<CandleInterval> intervals, Clock clock, Runnable redisFallback) {
         this.registry = registry;
         this.latest = latest;
         this.ticks = ticks;
@@ -82,6 +88,7 @@ public final class RestRoutes {
         this.refreshInstruments = refreshInstruments;
         this.intervals = List.copyOf(intervals);
         this.clock = clock;
+        this.redisFallback = Objects.requireNonNull(redisFallback, "redisFallback");
     }
 
     public void register(Javalin app) {
@@ -129,10 +136,17 @@ public final class RestRoutes {
             long m = Params.wholeNumber("lastMinutes", minutes, 1, MAX_LAST_MINUTES);
             from = Math.max(from, now - m * 60_000);
         }
-        List<Tick> list;
+        List<Tick> list = null;
         if (redis != null) {
-            list = cachedToday(i, minutes == null ? null : Duration.ofMillis(now - from));
-        } else {
+            try {
+                list = cachedToday(i, minutes == null ? null : Duration.ofMillis(now - from));
+            } catch (RedisCacheException e) {
+                // Seed 000: "Fall back to database queries if Redis is unavailable".
+                LOG.warn("today's ticks of {}: Redis failed ({}), answering from the database", i.key(), e.getMessage());
+                redisFallback.run();
+            }
+        }
+        if (list == null) {
             TimeRange range = new TimeRange(from, now + 1);
             list = upTo(ctx, MAX_ROWS, n -> ticks.ticksByToken(i.instrumentToken(), range, n));
         }
