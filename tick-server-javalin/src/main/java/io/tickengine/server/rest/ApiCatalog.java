@@ -2,8 +2,12 @@ package io.tickengine.server.rest;
 
 import io.tickengine.core.candle.CandleInterval;
 import io.tickengine.server.config.ServerOptions;
+import io.tickengine.server.health.Health;
 import io.tickengine.server.rest.ApiEndpoint.Param;
+import io.tickengine.server.rest.ApiEndpoint.Response;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -69,13 +73,19 @@ public final class ApiCatalog {
                 get("/ws/stats", OPS, "WebSocket connection statistics (seed 004 shape)", List.of(),
                         object("stats", "active_connections", "integer", "total_subscriptions", "integer",
                                 "unique_tokens_subscribed", "integer", "connections", "array"), 401),
-                endpoint("get", "/health", OPS, "none", "Overall status with per-dependency detail", List.of(),
-                        object("ok, degraded or critical", "status", "string"), 503),
+                answering(endpoint("get", "/health", OPS, "none", "Overall status with per-dependency detail", List.of(),
+                                healthReport("ok or degraded", Health.OK, Health.DEGRADED)),
+                        503, Response.json("Critical: a dependency is down; the body is the same health report",
+                                healthReport("critical", Health.CRITICAL))),
                 endpoint("get", "/health/live", OPS, "none", "Liveness: the process answers", List.of(),
-                        object("status", "status", "string")),
-                endpoint("get", "/health/ready", OPS, "none", "Readiness: the feed and stores can serve", List.of(),
-                        object("status", "status", "string"), 503),
-                endpoint("get", "/metrics", OPS, "none", "Prometheus metrics", List.of(), Map.of("type", "string")),
+                        status("the process answers", Health.OK)),
+                answering(endpoint("get", "/health/ready", OPS, "none", "Readiness: the feed and stores can serve",
+                                List.of(), status("ready", "ready")),
+                        503, Response.json("Not ready: health is critical or a feed is not connected",
+                                status("not ready", "not_ready"))),
+                answering(endpoint("get", "/metrics", OPS, "none", "Prometheus metrics", List.of(), Map.of("type", "string")),
+                        200, new Response("OK", "text/plain", Map.of("type", "string", "description",
+                                "Prometheus text exposition format 0.0.4"))),
                 endpoint("get", "/openapi.json", OPS, "none", "This document", List.of(), Map.of("type", "object")));
     }
 
@@ -84,24 +94,48 @@ public final class ApiCatalog {
         return endpoint("get", path, tag, "user", summary, params, body, errors);
     }
 
+    /** An endpoint answering 200 with a JSON {@code body}, and each of {@code errors} with problem details. */
     private static ApiEndpoint endpoint(String method, String path, String tag, String security, String summary,
                                         List<Param> params, Map<String, Object> body, int... errors) {
-        Map<Integer, String> responses = new java.util.HashMap<>();
-        responses.put(200, "OK");
+        Map<Integer, Response> responses = new HashMap<>();
+        responses.put(200, Response.json("OK", body));
         for (int e : errors) {
-            responses.put(e, switch (e) {
+            responses.put(e, Response.problem(switch (e) {
                 case 400 -> "Malformed or inconsistent parameter";
                 case 401 -> "Missing or invalid credentials";
                 case 403 -> "Needs the admin role or an admin API key";
                 case 404 -> "Unknown instrument";
-                case 503 -> "Critical: a dependency is down";
                 default -> "Error";
-            });
+            }));
         }
         if (!security.equals("none")) {
-            responses.put(500, "Unexpected server error");
+            responses.put(500, Response.problem("Unexpected server error"));
         }
-        return new ApiEndpoint(method, path, tag, summary, security, params, responses, body);
+        return new ApiEndpoint(method, path, tag, summary, security, params, responses);
+    }
+
+    /** The endpoint with {@code status} answered by {@code response} instead of the default. */
+    private static ApiEndpoint answering(ApiEndpoint e, int status, Response response) {
+        Map<Integer, Response> responses = new HashMap<>(e.responses());
+        responses.put(status, response);
+        return new ApiEndpoint(e.method(), e.path(), e.tag(), e.summary(), e.security(), e.params(), responses);
+    }
+
+    /** The body of {@code /health}: {@link Health#report()} with one of {@code statuses}. */
+    private static Map<String, Object> healthReport(String description, String... statuses) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("status", Map.of("type", "string", "enum", List.of(statuses)));
+        p.put("timestamp", Map.of("type", "string", "format", "date-time"));
+        p.put("checks", Map.of("type", "object", "description",
+                "feed, last_tick, redis, database and sinks, each with its status and detail"));
+        return Map.of("type", "object", "description", "health report: " + description, "properties", p,
+                "required", List.of("status", "timestamp", "checks"));
+    }
+
+    /** {@code {"status": value}}. */
+    private static Map<String, Object> status(String description, String value) {
+        return Map.of("type", "object", "description", description, "properties",
+                Map.of("status", Map.of("type", "string", "enum", List.of(value))), "required", List.of("status"));
     }
 
     private static Param symbolPath() {
@@ -129,7 +163,7 @@ public final class ApiCatalog {
 
     /** An object schema with alternating property names and types. */
     private static Map<String, Object> object(String description, String... props) {
-        Map<String, Object> p = new java.util.LinkedHashMap<>();
+        Map<String, Object> p = new LinkedHashMap<>();
         for (int i = 0; i < props.length; i += 2) {
             p.put(props[i], Map.of("type", props[i + 1]));
         }
