@@ -73,7 +73,10 @@ public final class ApiCatalog {
                 get("/ws/stats", OPS, "WebSocket connection statistics (seed 004 shape)", List.of(),
                         object("stats", "active_connections", "integer", "total_subscriptions", "integer",
                                 "unique_tokens_subscribed", "integer", "connections", "array"), 401),
-                answering(endpoint("get", "/health", OPS, "none", "Overall status with per-dependency detail", List.of(),
+                answering(endpoint("get", "/health", OPS, "none", "Overall status with per-dependency detail; critical when "
+                                + "a configured feed has had no connection for " + Health.FEED_OUTAGE_GRACE.toSeconds()
+                                + " s or a sink's backlog (or the database's and Redis's together) exceeds "
+                                + Health.CRITICAL_BACKLOG + " items", List.of(),
                                 healthReport("ok or degraded", Health.OK, Health.DEGRADED)),
                         503, Response.json("Critical: a dependency is down; the body is the same health report",
                                 healthReport("critical", Health.CRITICAL))),
