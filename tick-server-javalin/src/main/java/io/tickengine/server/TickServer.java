@@ -170,7 +170,9 @@ public final class TickServer implements AutoCloseable {
             closeables.add(redis);
         }
         if (options.feed().kite()) {
-            KitePoolOptions.Builder pb = KitePoolOptions.builder().url(wsUrl).instrumentLookup(registry::findByToken);
+            // The server's clock stamps the feeds' frames and statuses, so health compares them with its own time.
+            KitePoolOptions.Builder pb = KitePoolOptions.builder().url(wsUrl).instrumentLookup(registry::findByToken)
+                    .clock(clock);
             accounts.forEach(pb::account);
             pool = KiteTickSourcePool.create(pb.build());
         }
@@ -208,10 +210,10 @@ public final class TickServer implements AutoCloseable {
                     + "JWT_JWKS_URL or API_KEYS for anything but a demo !!!");
         }
         metrics = new ServerMetrics(this::engineStatsSafe, hub, pool, angelOnePool, store.tickSink().name(), buffered);
-        Health health = new Health(options, engine::stats, hub, feeds, redis, store, clock);
+        Health health = new Health(options, engine::stats, hub, feeds, redis, store, buffered, clock);
         ws = new WsEndpoints(hub, auth, options.candleIntervals());
         RestRoutes rest = new RestRoutes(registry, latest, store.ticks(), store.candles(), redis, hub, auth,
-                refreshInstruments, options.candleIntervals(), clock);
+                refreshInstruments, options.candleIntervals(), clock, metrics::redisFallback);
         int maxFrame = options.wsLimits().maxMessageBytes() * 4;
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -240,7 +242,7 @@ public final class TickServer implements AutoCloseable {
     /** The Angel One connection options: the configured credentials, or the simulator's in demo mode. */
     private AngelOneOptions angelOneOptions() {
         AngelOneAccount account = options.angelOneAccount();
-        AngelOneOptions.Builder b = AngelOneOptions.builder().instruments(registry);
+        AngelOneOptions.Builder b = AngelOneOptions.builder().instruments(registry).clock(clock);
         if (account == null) {
             angelOneSimulator = AngelOneSimulator.builder().start();
             closeables.add(angelOneSimulator);

@@ -57,10 +57,34 @@ class OpenApiIT {
     }
 
     @Test
+    void shouldDescribeHealthAnswersWithTheBodiesTheyHaveNotAsProblemDetails() throws Exception {
+        JsonNode doc = document();
+        JsonNode critical = doc.at("/paths/~1health/get/responses/503/content");
+        assertThat(critical.fieldNames()).toIterable().containsExactly("application/json");
+        assertThat(critical.at("/application~1json/schema/properties/status/enum").toString()).isEqualTo("[\"critical\"]");
+        assertThat(critical.at("/application~1json/schema/required").toString()).contains("checks");
+        assertThat(doc.at("/paths/~1health/get/responses/200/content/application~1json/schema/properties/status/enum")
+                .toString()).isEqualTo("[\"ok\",\"degraded\"]");
+        JsonNode notReady = doc.at("/paths/~1health~1ready/get/responses/503/content");
+        assertThat(notReady.fieldNames()).toIterable().containsExactly("application/json");
+        assertThat(notReady.at("/application~1json/schema/properties/status/enum").toString()).isEqualTo("[\"not_ready\"]");
+        assertThat(doc.at("/paths/~1metrics/get/responses/200/content").fieldNames()).toIterable().containsExactly("text/plain");
+        // Everything else that fails answers problem details.
+        assertThat(doc.at("/paths/~1api~1ticks~1today~1{symbol}/get/responses/404/content").fieldNames()).toIterable()
+                .containsExactly("application/problem+json");
+    }
+
+    @Test
     void shouldDescribeParametersAndProblemDetails() throws Exception {
         JsonNode doc = document();
         JsonNode historical = doc.at("/paths/~1api~1ticks~1historical/get");
         assertThat(historical.path("parameters").findValuesAsText("name")).contains("symbol", "startTime", "endTime", "limit");
+        assertThat(historical.path("summary").asText()).contains("both included");
+        for (JsonNode p : historical.path("parameters")) {
+            if (p.path("name").asText().endsWith("Time")) {
+                assertThat(p.path("description").asText()).as(p.path("name").asText()).contains("included");
+            }
+        }
         assertThat(historical.at("/responses/400/content/application~1problem+json/schema/$ref").asText())
                 .isEqualTo("#/components/schemas/Problem");
         JsonNode symbol = doc.at("/paths/~1api~1candles~1{symbol}/get/parameters/0");

@@ -3,6 +3,8 @@ package io.tickengine.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tickengine.cache.redis.RedisKeys;
 import io.tickengine.core.Exchange;
 import io.tickengine.core.candle.CandleInterval;
@@ -11,12 +13,15 @@ import io.tickengine.core.time.MarketTime;
 import io.tickengine.server.config.ConfigLoader;
 import io.tickengine.testkit.RedisKeyspace;
 import io.tickengine.testkit.RedisServer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -34,6 +39,7 @@ class RedisBackendIT {
     static RedisKeyspace redis = new RedisKeyspace();
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -114,9 +120,77 @@ class RedisBackendIT {
         }
     }
 
+    @Test
+    void shouldServeTodayOnlyTheAskedExchangesTicksOfATradingSymbolTwoExchangesShare() throws Exception {
+        TickServer server = start(Map.of("REDIS_URL", redis.url(), "REDIS_KEY_PREFIX", redis.prefix(),
+                "UNIVERSE", "NSE:RELIANCE,BSE:RELIANCE"));
+        try {
+            long nse = server.registry().bySymbol("NSE:RELIANCE").orElseThrow().instrumentToken();
+            long bse = server.registry().bySymbol("BSE:RELIANCE").orElseThrow().instrumentToken();
+            String history = RedisKeys.withPrefix(redis.prefix()).tickHistory(
+                    MarketTime.tradingDate(System.currentTimeMillis()), "RELIANCE");
+            for (String path : new String[] {"/api/ticks/today/", "/api/ticks/today/%s?lastMinutes=5"}) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> ticks(server, path, "NSE:RELIANCE").size() > 2
+                        && ticks(server, path, "BSE:RELIANCE").size() > 2);
+                JsonNode fromNse = ticks(server, path, "NSE:RELIANCE");
+                JsonNode fromBse = ticks(server, path, "BSE:RELIANCE");
+                fromNse.forEach(t -> assertThat(t.path("instrumentToken").asLong()).as(path).isEqualTo(nse));
+                fromBse.forEach(t -> assertThat(t.path("instrumentToken").asLong()).as(path).isEqualTo(bse));
+                // Both came out of seed 000's one key per trading symbol.
+                assertThat(redis.commands().xlen(history)).isGreaterThanOrEqualTo(fromNse.size() + fromBse.size());
+            }
+        } finally {
+            assertThat(server.stop()).isTrue();
+        }
+    }
+
+    @Test
+    void shouldAnswerTodayFromTheDatabaseAndCountItWhenRedisCannotBeReached() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        TickServer server = start("redis://127.0.0.1:" + closed, redis.prefix());
+        try {
+            HttpResponse<String> first = get(server, "/api/ticks/today/INFY");
+            assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(20)).until(() -> ticks(server, "/api/ticks/today/", "INFY").size() > 2);
+            JsonNode last = ticks(server, "/api/ticks/today/%s?lastMinutes=5", "INFY");
+            assertThat(last.size()).isPositive();
+            last.forEach(t -> assertThat(t.path("symbol").asText()).isEqualTo("INFY"));
+            String metrics = get(server, "/metrics").body();
+            assertThat(value(metrics, "tickengine_rest_redis_fallbacks_total")).isGreaterThanOrEqualTo(3);
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** The value of an unlabelled sample in Prometheus text. */
+    private static double value(String metrics, String name) {
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(name + " ")) {
+                return Double.parseDouble(line.substring(name.length() + 1).trim());
+            }
+        }
+        throw new AssertionError(name + " not in /metrics");
+    }
+
+    private static JsonNode ticks(TickServer server, String path, String symbol) throws Exception {
+        String p = path.contains("%s") ? String.format(path, symbol) : path + symbol;
+        HttpResponse<String> r = get(server, p);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
     private TickServer start(String redisUrl, String prefix) {
-        return TickServer.create(ConfigLoader.load(Map.of("PORT", "0", "SQLITE_PATH", dir.resolve("ticks.db").toString(),
-                "REDIS_URL", redisUrl, "REDIS_KEY_PREFIX", prefix), null)).start();
+        return start(Map.of("REDIS_URL", redisUrl, "REDIS_KEY_PREFIX", prefix));
+    }
+
+    private TickServer start(Map<String, String> settings) {
+        Map<String, String> env = new HashMap<>(settings);
+        env.put("PORT", "0");
+        env.put("SQLITE_PATH", dir.resolve("ticks.db").toString());
+        return TickServer.create(ConfigLoader.load(env, null)).start();
     }
 
     private static SinkStats sink(TickServer server, String name) {

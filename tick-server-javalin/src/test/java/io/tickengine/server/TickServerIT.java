@@ -243,6 +243,82 @@ class TickServerIT {
 
     @Test
     @Order(8)
+    void shouldAnswer400NamingTheParameterForInstantsWithoutEpochMilliseconds() throws Exception {
+        // Instant.parse takes these, but they have no epoch milliseconds: a 500 (ArithmeticException) before.
+        String far = "%2B300000000-01-01T00:00:00Z";
+        String past = "-300000000-01-01T00:00:00Z";
+        Map<String, String> cases = Map.of(
+                "/api/ticks/historical?symbol=INFY&startTime=" + far + "&endTime=2025-01-01T00:00:00Z", "startTime",
+                "/api/ticks/historical?symbol=INFY&startTime=" + past + "&endTime=2025-01-01T00:00:00Z", "startTime",
+                "/api/ticks/historical?symbol=INFY&startTime=2025-01-01T00:00:00Z&endTime=" + far, "endTime",
+                "/api/candles/INFY?from=" + past, "from",
+                "/api/candles/INFY?from=2025-01-01T00:00:00Z&to=" + far, "to");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            HttpResponse<String> r = get(c.getKey());
+            assertThat(r.statusCode()).as(c.getKey()).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+            assertThat(JSON.readTree(r.body()).path("detail").asText()).as(c.getKey())
+                    .startsWith(c.getValue() + " must be an instant from 0000-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z");
+        }
+        assertThat(get("/api/ticks/historical?symbol=INFY&startTime=0000-01-01T00:00:00Z&endTime=9999-12-31T23:59:59.999Z&limit=1")
+                .statusCode()).isEqualTo(200);
+        assertThat(get("/api/candles/INFY?from=0000-01-01T00:00:00Z&to=9999-12-31T23:59:59.999Z&limit=1").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    @Order(9)
+    void shouldCheckTheInstrumentSearchParametersBeforeUsingThem() throws Exception {
+        // (int) -4294967295 is 1: the cast used to come before the check.
+        for (String limit : List.of("-4294967295", "0", "-1", "99999999999999999999")) {
+            HttpResponse<String> r = get("/api/instruments?q=INF&limit=" + limit);
+            assertThat(r.statusCode()).as(limit).isEqualTo(400);
+            assertThat(JSON.readTree(r.body()).path("detail").asText()).isEqualTo("limit must be positive, was '" + limit + "'");
+        }
+        assertThat(get("/api/instruments?q=INF&limit=x").body()).contains("limit must be a whole number");
+        assertThat(JSON.readTree(get("/api/instruments?limit=4294967297").body()).size())
+                .isEqualTo(server.registry().search("", 1000).size());
+        // A search the registry refuses is the client's mistake, not a 500.
+        HttpResponse<String> noExchange = get("/api/instruments?q=:INFY");
+        assertThat(noExchange.statusCode()).isEqualTo(400);
+        assertThat(noExchange.body()).contains("q: search prefix must be SYMBOL or");
+    }
+
+    @Test
+    @Order(10)
+    void shouldAnswer400ForLastMinutesOutsideADay() throws Exception {
+        // lastMinutes * 60,000 overflowed: the first made a window ending before it started (a 500), the second
+        // wrapped to a negative window (a wrong answer).
+        for (String m : List.of("9223372036854775807", "153722867280913", "1441", "0", "-5", "99999999999999999999")) {
+            HttpResponse<String> r = get("/api/ticks/today/INFY?lastMinutes=" + m);
+            assertThat(r.statusCode()).as(m).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+            assertThat(JSON.readTree(r.body()).path("detail").asText()).isEqualTo("lastMinutes must be from 1 to 1440, was '" + m + "'");
+        }
+        assertThat(get("/api/ticks/today/INFY?lastMinutes=1440").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> get("/api/ticks/today/INFY?lastMinutes=1").body()
+                .contains("\"symbol\":\"INFY\""));
+    }
+
+    @Test
+    @Order(11)
+    void shouldIncludeTicksStampedExactlyAtEndTimeInHistory() throws Exception {
+        String hour = java.time.Instant.now().minusSeconds(3600).toString();
+        String now = java.time.Instant.now().toString();
+        await().atMost(Duration.ofSeconds(10)).until(() -> JSON.readTree(
+                get("/api/ticks/historical?symbol=INFY&startTime=" + hour + "&endTime=" + now + "&limit=1").body()).size() == 1);
+        String stamp = JSON.readTree(get("/api/ticks/historical?symbol=INFY&startTime=" + hour + "&endTime=" + now
+                + "&limit=1").body()).get(0).get("timestamp").asText();
+        // startTime == endTime is the one instant: seed 000's BETWEEN, not an always empty half-open range.
+        var exact = JSON.readTree(get("/api/ticks/historical?symbol=INFY&startTime=" + stamp + "&endTime=" + stamp).body());
+        assertThat(exact.size()).isPositive();
+        exact.forEach(t -> assertThat(t.get("timestamp").asText()).isEqualTo(stamp));
+        var upTo = JSON.readTree(get("/api/ticks/historical?symbol=INFY&startTime=" + hour + "&endTime=" + stamp).body());
+        assertThat(upTo.get(upTo.size() - 1).get("timestamp").asText()).isEqualTo(stamp);
+    }
+
+    @Test
+    @Order(12)
     void shouldCountMalformedFeedFramesAndRejectedTicksInMetrics() throws Exception {
         String before = get("/metrics").body();
         double parseErrors = sample(before, "tickengine_feed_parse_errors_total{feed=\"kite\"}");

@@ -1,6 +1,7 @@
 package io.tickengine.server.metrics;
 
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
@@ -36,13 +37,16 @@ import java.util.function.ToLongFunction;
  * received, broadcast, cached, persisted, active sessions, feed connection status, buffer size,
  * persistence duration), ticks the validation flagged or rejected, every sink's counters and its own
  * ({@code TickSink.metrics()}, such as the candle aggregator's late ticks), the feeds' malformed frames
- * and reconnects, the WebSocket limits and JVM metrics. Engine stats are sampled at most every 500 ms.
+ * and reconnects, the WebSocket limits, REST answers that fell back from Redis to the database, and JVM
+ * metrics. Engine stats are sampled at most every 500 ms.
  */
 public final class ServerMetrics {
     private static final long SAMPLE_MILLIS = 500;
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Supplier<EngineStats> source;
+    private final Counter redisFallbacks = Counter.builder("tickengine.rest.redis.fallbacks")
+            .description("Requests for today's ticks that Redis failed and the database answered").register(registry);
     private volatile EngineStats sample;
     private volatile long sampledAt;
 
@@ -195,6 +199,11 @@ public final class ServerMetrics {
     /** Adds {@code GET /metrics} in the Prometheus text format. */
     public void register(Javalin app) {
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+    }
+
+    /** Counts a request for today's ticks that Redis failed and the database answered. */
+    public void redisFallback() {
+        redisFallbacks.increment();
     }
 
     /** The registry, for embedding applications that add their own meters. */

@@ -14,11 +14,10 @@ import java.util.Objects;
  * @param summary one line on what it does
  * @param security {@code none}, {@code user} (JWT or API key when auth is on) or {@code admin}
  * @param params path and query parameters
- * @param responses status code to description; 4xx/5xx answers are problem details
- * @param bodySchema the JSON schema of the 200 body
+ * @param responses status code to answer, each with its media type and body schema
  */
 public record ApiEndpoint(String method, String path, String tag, String summary, String security, List<Param> params,
-                          Map<Integer, String> responses, Map<String, Object> bodySchema) {
+                          Map<Integer, Response> responses) {
     /**
      * A parameter.
      *
@@ -34,6 +33,36 @@ public record ApiEndpoint(String method, String path, String tag, String summary
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(in, "in");
             Objects.requireNonNull(type, "type");
+        }
+    }
+
+    /**
+     * One answer of an endpoint.
+     *
+     * @param description what it means
+     * @param mediaType its Content-Type, such as {@code application/json}
+     * @param schema the JSON schema of its body
+     */
+    public record Response(String description, String mediaType, Map<String, Object> schema) {
+        /** The media type of problem details (RFC 9457). */
+        public static final String PROBLEM_JSON = "application/problem+json";
+        /** Where {@link OpenApi} puts the problem details schema. */
+        public static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
+
+        public Response {
+            Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(mediaType, "mediaType");
+            Objects.requireNonNull(schema, "schema");
+        }
+
+        /** A JSON answer. */
+        public static Response json(String description, Map<String, Object> schema) {
+            return new Response(description, "application/json", schema);
+        }
+
+        /** A problem details answer, what an error is unless the endpoint documents another body. */
+        public static Response problem(String description) {
+            return new Response(description, PROBLEM_JSON, Map.of("$ref", PROBLEM_SCHEMA));
         }
     }
 

@@ -76,15 +76,10 @@ public final class OpenApi {
             op.put("security", List.of(Map.of("bearerJwt", List.of()), Map.of("apiKey", List.of())));
         }
         Map<String, Object> responses = new LinkedHashMap<>();
-        new TreeMap<>(e.responses()).forEach((code, description) -> {
+        new TreeMap<>(e.responses()).forEach((code, answer) -> {
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("description", description);
-            if (code >= 400) {
-                r.put("content", Map.of("application/problem+json", Map.of("schema", Map.of("$ref", "#/components/schemas/Problem"))));
-            } else if (e.bodySchema() != null) {
-                String type = e.path().equals("/metrics") ? "text/plain" : "application/json";
-                r.put("content", Map.of(type, Map.of("schema", e.bodySchema())));
-            }
+            r.put("description", answer.description());
+            r.put("content", Map.of(answer.mediaType(), Map.of("schema", answer.schema())));
             responses.put(String.valueOf(code), r);
         });
         op.put("responses", responses);

@@ -3,6 +3,8 @@ package io.tickengine.server.rest;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.tickengine.cache.redis.RedisCache;
+import io.tickengine.cache.redis.RedisCacheException;
+import io.tickengine.cache.redis.RedisCacheReader;
 import io.tickengine.core.Tick;
 import io.tickengine.core.candle.Candle;
 import io.tickengine.core.candle.CandleInterval;
@@ -23,12 +25,13 @@ import io.tickengine.server.ws.ClientSession;
 import io.tickengine.server.ws.Hub;
 import io.tickengine.server.ws.Messages;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
@@ -44,6 +47,15 @@ public final class RestRoutes {
 
     /** Most ticks or candles one query returns. */
     public static final int MAX_ROWS = 10_000;
+    /**
+     * Most minutes {@code /api/ticks/today/{symbol}?lastMinutes=} takes: a calendar day, which holds any trading
+     * day. Bounding it keeps {@code minutes * 60,000} far from overflowing into a 500 or a wrong window.
+     */
+    public static final int MAX_LAST_MINUTES = 1440;
+    /** Instruments {@code /api/instruments} returns when no limit is given. */
+    public static final int DEFAULT_INSTRUMENTS = 50;
+    /** Most instruments {@code /api/instruments} returns; a larger limit is cut to this. */
+    public static final int MAX_INSTRUMENTS = 1000;
     /** Response header set when a query matched more rows than it returned. */
     public static final String TRUNCATED = "X-Truncated";
 
@@ -57,11 +69,15 @@ public final class RestRoutes {
     private final Runnable refreshInstruments;
     private final List<CandleInterval> intervals;
     private final Clock clock;
+    private final Runnable redisFallback;
 
-    /** Routes over these sources; {@code intervals} are the candle intervals the server builds, the only ones stored. */
+    /**
+     * Routes over these sources; {@code intervals} are the candle intervals the server builds, the only ones
+     * stored, and {@code redisFallback} counts each time Redis failed and the database answered instead.
+     */
     public RestRoutes(InstrumentRegistry registry, LatestTicks latest, TickHistory ticks, CandleHistory candles,
                       RedisCache redis, Hub hub, Authenticator auth, Runnable refreshInstruments,
-                      List<CandleInterval> intervals, Clock clock) {
+                      List<CandleInterval> intervals, Clock clock, Runnable redisFallback) {
         this.registry = registry;
         this.latest = latest;
         this.ticks = ticks;
@@ -72,6 +88,7 @@ public final class RestRoutes {
         this.refreshInstruments = refreshInstruments;
         this.intervals = List.copyOf(intervals);
         this.clock = clock;
+        this.redisFallback = Objects.requireNonNull(redisFallback, "redisFallback");
     }
 
     public void register(Javalin app) {
@@ -116,32 +133,55 @@ public final class RestRoutes {
         long from = MarketTime.tradingDayStart(now);
         String minutes = ctx.queryParam("lastMinutes");
         if (minutes != null) {
-            long m = parseLong("lastMinutes", minutes);
-            if (m <= 0) {
-                throw new Problem.BadRequest("lastMinutes must be positive");
-            }
+            long m = Params.wholeNumber("lastMinutes", minutes, 1, MAX_LAST_MINUTES);
             from = Math.max(from, now - m * 60_000);
         }
-        List<Tick> list;
+        List<Tick> list = null;
         if (redis != null) {
-            list = minutes == null ? redis.reader().ticksToday(i.tradingSymbol())
-                    : redis.reader().ticksSince(i.tradingSymbol(), java.time.Duration.ofMillis(now - from));
-        } else {
+            try {
+                list = cachedToday(i, minutes == null ? null : Duration.ofMillis(now - from));
+            } catch (RedisCacheException e) {
+                // Seed 000: "Fall back to database queries if Redis is unavailable".
+                LOG.warn("today's ticks of {}: Redis failed ({}), answering from the database", i.key(), e.getMessage());
+                redisFallback.run();
+            }
+        }
+        if (list == null) {
             TimeRange range = new TimeRange(from, now + 1);
             list = upTo(ctx, MAX_ROWS, n -> ticks.ticksByToken(i.instrumentToken(), range, n));
         }
         json(ctx, dtos(list));
     }
 
+    /**
+     * Today's ticks of an instrument in Redis, or those of the last {@code window}. The cache keys them by
+     * trading symbol alone (seed 000's {@code ticks:{date}:{symbol}}), which an instrument shares with its
+     * namesakes on other exchanges (NSE:RELIANCE and BSE:RELIANCE, CDS and BCD currency futures), so
+     * theirs are left out by instrument token.
+     */
+    private List<Tick> cachedToday(Instrument i, Duration window) {
+        RedisCacheReader reader = redis.reader();
+        List<Tick> all = window == null ? reader.ticksToday(i.tradingSymbol()) : reader.ticksSince(i.tradingSymbol(), window);
+        List<Tick> out = new ArrayList<>(all.size());
+        for (Tick t : all) {
+            if (t.instrumentToken() == i.instrumentToken()) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
     private void historical(Context ctx) {
-        String symbol = required(ctx, "symbol");
-        Instant start = instant("startTime", required(ctx, "startTime"));
-        Instant end = instant("endTime", required(ctx, "endTime"));
-        if (start.isAfter(end)) {
+        String symbol = Params.required(ctx, "symbol");
+        long start = Params.epochMillis("startTime", Params.required(ctx, "startTime"));
+        long end = Params.epochMillis("endTime", Params.required(ctx, "endTime"));
+        if (start > end) {
             throw new Problem.BadRequest("startTime must not be after endTime");
         }
         Instrument i = instrument(symbol);
-        json(ctx, dtos(upTo(ctx, limit(ctx), n -> ticks.ticksByToken(i.instrumentToken(), TimeRange.of(start, end), n))));
+        // Seed 000's BETWEEN :startTime AND :endTime: both ends included (end + 1 fits, Params bounds it).
+        TimeRange range = new TimeRange(start, end + 1);
+        json(ctx, dtos(upTo(ctx, limit(ctx), n -> ticks.ticksByToken(i.instrumentToken(), range, n))));
     }
 
     private void subscriptions(Context ctx) {
@@ -175,7 +215,7 @@ public final class RestRoutes {
     }
 
     private void latest(Context ctx) {
-        String symbols = required(ctx, "symbols");
+        String symbols = Params.required(ctx, "symbols");
         List<Object> out = new ArrayList<>();
         for (String s : symbols.split(",")) {
             if (s.isBlank()) {
@@ -206,8 +246,8 @@ public final class RestRoutes {
         long now = clock.millis();
         String f = ctx.queryParam("from");
         String t = ctx.queryParam("to");
-        long from = f == null ? MarketTime.tradingDayStart(now) : instant("from", f).toEpochMilli();
-        long to = t == null ? now + 1 : instant("to", t).toEpochMilli();
+        long from = f == null ? MarketTime.tradingDayStart(now) : Params.epochMillis("from", f);
+        long to = t == null ? now + 1 : Params.epochMillis("to", t);
         if (from > to) {
             throw new Problem.BadRequest("from must not be after to");
         }
@@ -226,12 +266,18 @@ public final class RestRoutes {
 
     private void instruments(Context ctx) {
         String q = ctx.queryParam("q");
-        int limit = ctx.queryParam("limit") == null ? 50 : (int) Math.min(parseLong("limit", ctx.queryParam("limit")), 1000);
-        if (limit <= 0) {
-            throw new Problem.BadRequest("limit must be positive");
+        String l = ctx.queryParam("limit");
+        // Checked as a long before narrowing: a cast first would let -4294967295 wrap to 1.
+        int limit = l == null ? DEFAULT_INSTRUMENTS : (int) Math.min(Params.wholeNumber("limit", l, 1, Long.MAX_VALUE),
+                MAX_INSTRUMENTS);
+        List<Instrument> found;
+        try {
+            found = registry.search(q == null ? "" : q, limit);
+        } catch (IllegalArgumentException e) {
+            throw new Problem.BadRequest("q: " + e.getMessage());
         }
         List<Object> out = new ArrayList<>();
-        for (Instrument i : registry.search(q == null ? "" : q, limit)) {
+        for (Instrument i : found) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("instrument_token", i.instrumentToken());
             m.put("exchange_token", i.exchangeToken());
@@ -299,35 +345,7 @@ public final class RestRoutes {
         if (l == null) {
             return MAX_ROWS;
         }
-        long n = parseLong("limit", l);
-        if (n <= 0) {
-            throw new Problem.BadRequest("limit must be positive");
-        }
-        return (int) Math.min(n, MAX_ROWS);
-    }
-
-    private static String required(Context ctx, String name) {
-        String v = ctx.queryParam(name);
-        if (v == null || v.isBlank()) {
-            throw new Problem.BadRequest(name + " is required");
-        }
-        return v;
-    }
-
-    private static long parseLong(String name, String v) {
-        try {
-            return Long.parseLong(v.strip());
-        } catch (NumberFormatException e) {
-            throw new Problem.BadRequest(name + " must be a whole number, was '" + v + "'");
-        }
-    }
-
-    private static Instant instant(String name, String v) {
-        try {
-            return Instant.parse(v.strip());
-        } catch (DateTimeParseException e) {
-            throw new Problem.BadRequest(name + " must be an ISO-8601 instant such as 2025-01-02T03:45:00Z, was '" + v + "'");
-        }
+        return (int) Math.min(Params.wholeNumber("limit", l, 1, Long.MAX_VALUE), MAX_ROWS);
     }
 
     private List<Object> dtos(List<Tick> list) {
