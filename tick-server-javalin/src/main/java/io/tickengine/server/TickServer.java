@@ -30,6 +30,7 @@ import io.tickengine.server.config.ServerOptions;
 import io.tickengine.server.health.Health;
 import io.tickengine.server.internal.Feeds;
 import io.tickengine.server.internal.Instruments;
+import io.tickengine.server.internal.Redact;
 import io.tickengine.server.internal.StoreBackend;
 import io.tickengine.server.metrics.ServerMetrics;
 import io.tickengine.server.rest.ApiCatalog;
@@ -153,7 +154,8 @@ public final class TickServer implements AutoCloseable {
         refreshInstruments = () -> {
             if (loader != null) {
                 InstrumentLoadReport r = loader.loadInto(registry);
-                LOG.info("instruments loaded from {}: {} ({} bad rows)", r.source(), r.loaded(), r.badRows());
+                LOG.info("instruments loaded from {}: {} ({} bad rows)", Redact.url(r.source()), r.loaded(),
+                        r.badRows());
             }
             if (angelOneOptions != null) {
                 loadScripMaster();

@@ -134,6 +134,40 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldReportAMalformedYamlLineByPositionWithoutQuotingIt(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("server.yaml");
+        Files.writeString(file, """
+                port: 8080
+                db_password: hunter2-db-secret: oops
+                """);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        TickServerMain.Launch l = TickServerMain.parse(new String[] {"--config", file.toString()}, Map.of(),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(l.exitCode()).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).hasLineCount(1)
+                .startsWith("tick-server: --config: " + file + " is not valid YAML at line 2, column ")
+                .doesNotContain("hunter2");
+
+        Files.writeString(file, "jwt_hs256_secret: \"an-unterminated-secret-0123456789abcdef\n");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(), file)).isInstanceOf(InvalidConfigException.class)
+                .hasMessageStartingWith("--config: " + file + " is not valid YAML at line ")
+                .hasMessageNotContaining("an-unterminated-secret");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(), dir.resolve("missing.yaml")))
+                .hasMessage("--config: " + dir.resolve("missing.yaml") + " does not exist");
+    }
+
+    @Test
+    void shouldNotEchoTokensInAMalformedUrl() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("KITE_WS_URL",
+                "wss://ws.kite.trade/?api_key=k1&access_token=tok secret"), null))
+                .hasMessageStartingWith("KITE_WS_URL: malformed value 'wss://ws.kite.trade/?***': not a URL")
+                .hasMessageNotContaining("tok").hasMessageNotContaining("secret");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("JWT_JWKS_URL", "https://user:pass word@idp/jwks"), null))
+                .hasMessageStartingWith("JWT_JWKS_URL: malformed value 'https://***@idp/jwks'")
+                .hasMessageNotContaining("pass");
+    }
+
+    @Test
     void shouldRejectUnknownYamlKeys(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, "prot: 80\n");
