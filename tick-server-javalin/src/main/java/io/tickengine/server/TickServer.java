@@ -206,8 +206,9 @@ public final class TickServer implements AutoCloseable {
 
         Authenticator auth = Authenticator.create(options);
         if (!auth.enabled()) {
-            LOG.warn("!!! AUTHENTICATION IS OFF (demo mode): every client is accepted; configure JWT_HS256_SECRET, "
-                    + "JWT_JWKS_URL or API_KEYS for anything but a demo !!!");
+            LOG.warn("!!! AUTHENTICATION IS OFF: demo mode ({} on its simulator, no credentials), every client is "
+                    + "accepted without the admin role; set JWT_HS256_SECRET, JWT_JWKS_URL or API_KEYS for anything "
+                    + "but a demo !!!", options.feed().name().toLowerCase(java.util.Locale.ROOT));
         }
         metrics = new ServerMetrics(this::engineStatsSafe, hub, pool, angelOnePool, store.tickSink().name(), buffered);
         Health health = new Health(options, engine::stats, hub, feeds, redis, store, clock);
@@ -397,7 +398,18 @@ public final class TickServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Builds the server.
+         *
+         * @throws InvalidConfigException when sources are added and authentication is off: without it the
+         *         server runs only in demo mode, on the simulators' data
+         */
         public TickServer build() {
+            if (!sources.isEmpty() && !options.authEnabled()) {
+                throw new InvalidConfigException("JWT_HS256_SECRET", "authentication may be off only in demo mode, "
+                        + "and a server with sources of its own is not a demo: set JWT_HS256_SECRET, JWT_JWKS_URL or "
+                        + "API_KEYS (any length outside production)");
+            }
             return new TickServer(this);
         }
     }

@@ -107,6 +107,7 @@ public final class TickServerMain {
         out.println();
         out.println("Without configuration it runs in demo mode: the Kite simulator on loopback (FEED=angelone: the");
         out.println("Angel One simulator; FEED=both: both), SQLite under ./data, port 8080, authentication off.");
+        out.println("Authentication may be off only in demo mode; live feeds and FEED=none need JWT or API keys.");
         out.println("Settings come from the YAML file (same names, any case, nested maps joined by '_', kite.accounts");
         out.println("for several accounts) and environment variables (which win). Secrets are never printed:");
         out.println();

@@ -205,7 +205,10 @@ public final class ServerOptions {
     /** Age of the last tick past which health reports the feed degraded. */
     public Duration staleTickAge() { return staleTickAge; }
 
-    /** Demo mode: the configured feeds without credentials, served by their local simulators. */
+    /**
+     * Demo mode: the configured feeds without credentials, served by their local simulators. The only
+     * mode in which authentication may be off; {@link Feed#NONE} is never demo mode.
+     */
     public boolean demo() {
         return feed != Feed.NONE && kiteDemo() == feed.kite() && angelOneDemo() == feed.angelOne();
     }
@@ -361,15 +364,22 @@ public final class ServerOptions {
                         "production needs Angel One credentials (demo mode is not for production)");
                 check(o.authEnabled(), "JWT_HS256_SECRET",
                         "production refuses to start without authentication: set JWT_HS256_SECRET, JWT_JWKS_URL or API_KEYS");
-                for (String key : concat(apiKeys, adminApiKeys)) {
-                    check(key.length() >= MIN_PRODUCTION_API_KEY_LENGTH, "API_KEYS",
-                            "production needs API keys of at least " + MIN_PRODUCTION_API_KEY_LENGTH + " characters");
-                }
-            } else if (!o.demo() && chosen != Feed.NONE) {
-                check(o.authEnabled(), "JWT_HS256_SECRET", "authentication may be off only in demo mode (no feed "
-                        + "credentials): set JWT_HS256_SECRET, JWT_JWKS_URL or API_KEYS");
+                checkProductionKeys(apiKeys, "API_KEYS");
+                checkProductionKeys(adminApiKeys, "ADMIN_API_KEYS");
+            } else if (!o.demo()) {
+                // FEED=none is not demo mode: the server would serve whatever its stores or an embedder's sources hold.
+                check(o.authEnabled(), "JWT_HS256_SECRET", "authentication may be off only in demo mode (the feeds "
+                        + "on their simulators, no credentials; FEED=none is not demo mode): set JWT_HS256_SECRET, "
+                        + "JWT_JWKS_URL or API_KEYS");
             }
             return o;
+        }
+
+        private static void checkProductionKeys(List<String> keys, String setting) {
+            for (String key : keys) {
+                check(key.length() >= MIN_PRODUCTION_API_KEY_LENGTH, setting,
+                        "production needs API keys of at least " + MIN_PRODUCTION_API_KEY_LENGTH + " characters");
+            }
         }
 
         /** Credentials only for feeds in use; with both feeds, both live or both demo. */
@@ -388,12 +398,6 @@ public final class ServerOptions {
 
         private static String name(Feed f) {
             return f.name().toLowerCase(java.util.Locale.ROOT);
-        }
-
-        private static List<String> concat(List<String> a, List<String> b) {
-            List<String> all = new ArrayList<>(a);
-            all.addAll(b);
-            return all;
         }
 
         private static void check(boolean ok, String key, String problem) {

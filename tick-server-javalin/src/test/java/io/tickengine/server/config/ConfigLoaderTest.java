@@ -193,6 +193,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldNotTakeFeedNoneForDemoMode() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("FEED", "none"), null))
+                .isInstanceOf(InvalidConfigException.class).hasMessageStartingWith("JWT_HS256_SECRET:")
+                .hasMessageContaining("only in demo mode").hasMessageContaining("FEED=none");
+        ServerOptions o = ConfigLoader.load(Map.of("FEED", "none", "API_KEYS", "dev-key"), null);
+        assertThat(o.demo()).isFalse();
+        assertThat(o.authEnabled()).isTrue();
+    }
+
+    @Test
+    void shouldNameAShortAdminKeyInProduction() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("ENVIRONMENT", "production", "KITE_API_KEY", "k",
+                "KITE_ACCESS_TOKEN", "t", "API_KEYS", "x".repeat(32), "ADMIN_API_KEYS", "short-admin"), null))
+                .hasMessageStartingWith("ADMIN_API_KEYS:").hasMessageContaining("32").hasMessageNotContaining("short-admin");
+    }
+
+    @Test
     void shouldExitWithCode2AndOneMessageNamingTheKey() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         TickServerMain.Launch l = TickServerMain.parse(new String[0], Map.of("WS_MAX_SUBSCRIPTIONS", "-1"),
