@@ -210,6 +210,11 @@ public final class TickServer implements AutoCloseable {
                     + "accepted without the admin role; set JWT_HS256_SECRET, JWT_JWKS_URL or API_KEYS for anything "
                     + "but a demo !!!", options.feed().name().toLowerCase(java.util.Locale.ROOT));
         }
+        URI jwks = options.jwtJwksUrl();
+        if (jwks != null && "http".equalsIgnoreCase(jwks.getScheme()) && !loopback(jwks.getHost())) {
+            LOG.warn("JWT_JWKS_URL fetches keys over plain http from {}; production refuses that, use https",
+                    jwks.getHost());
+        }
         metrics = new ServerMetrics(this::engineStatsSafe, hub, pool, angelOnePool, store.tickSink().name(), buffered);
         Health health = new Health(options, engine::stats, hub, feeds, redis, store, clock);
         ws = new WsEndpoints(hub, auth, options.candleIntervals());
@@ -280,6 +285,10 @@ public final class TickServer implements AutoCloseable {
         } catch (InvalidScripMasterException e) {
             throw new InvalidConfigException("ANGELONE_SCRIP_MASTER", e.getMessage());
         }
+    }
+
+    private static boolean loopback(String host) {
+        return host != null && (host.equals("localhost") || host.equals("[::1]") || host.startsWith("127."));
     }
 
     private io.tickengine.core.engine.EngineStats engineStatsSafe() {

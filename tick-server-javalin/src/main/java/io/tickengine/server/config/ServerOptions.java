@@ -190,6 +190,7 @@ public final class ServerOptions {
     /** Secret, never logged; null when HS256 tokens are not accepted. */
     public String jwtHs256Secret() { return jwtHs256Secret; }
 
+    /** Where RS256 verification keys come from; https in production, plain http allowed only outside it. */
     public URI jwtJwksUrl() { return jwtJwksUrl; }
 
     /** Secret, never logged. */
@@ -346,7 +347,8 @@ public final class ServerOptions {
             check(!candleIntervals.isEmpty(), "CANDLE_INTERVALS", "needs at least one interval");
             check(jwtHs256Secret == null || jwtHs256Secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
                     >= MIN_HS256_SECRET_BYTES, "JWT_HS256_SECRET", "must be at least " + MIN_HS256_SECRET_BYTES + " bytes");
-            String scheme = jwtJwksUrl == null ? null : jwtJwksUrl.getScheme();
+            String scheme = jwtJwksUrl == null || jwtJwksUrl.getScheme() == null ? null
+                    : jwtJwksUrl.getScheme().toLowerCase(java.util.Locale.ROOT);
             check(jwtJwksUrl == null || "https".equals(scheme) || "http".equals(scheme), "JWT_JWKS_URL",
                     "must be an http(s) URL");
             WsLimits l = wsLimits;
@@ -364,6 +366,8 @@ public final class ServerOptions {
                         "production needs Angel One credentials (demo mode is not for production)");
                 check(o.authEnabled(), "JWT_HS256_SECRET",
                         "production refuses to start without authentication: set JWT_HS256_SECRET, JWT_JWKS_URL or API_KEYS");
+                check(jwtJwksUrl == null || "https".equals(scheme), "JWT_JWKS_URL", "production needs an https URL "
+                        + "(keys fetched over plain http could be replaced on the way)");
                 checkProductionKeys(apiKeys, "API_KEYS");
                 checkProductionKeys(adminApiKeys, "ADMIN_API_KEYS");
             } else if (!o.demo()) {

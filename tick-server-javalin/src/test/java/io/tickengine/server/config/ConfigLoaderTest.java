@@ -203,6 +203,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldRefusePlainHttpJwksInProduction() {
+        Map<String, String> prod = Map.of("ENVIRONMENT", "production", "KITE_API_KEY", "k", "KITE_ACCESS_TOKEN", "t");
+        Map<String, String> http = new java.util.HashMap<>(prod);
+        http.put("JWT_JWKS_URL", "http://idp.example.test/.well-known/jwks.json");
+        assertThatThrownBy(() -> ConfigLoader.load(http, null)).isInstanceOf(InvalidConfigException.class)
+                .hasMessageStartingWith("JWT_JWKS_URL:").hasMessageContaining("https");
+        http.put("JWT_JWKS_URL", "http://127.0.0.1:8001/.well-known/jwks.json");
+        assertThatThrownBy(() -> ConfigLoader.load(http, null)).hasMessageStartingWith("JWT_JWKS_URL:");
+        http.put("JWT_JWKS_URL", "https://idp.example.test/.well-known/jwks.json");
+        assertThat(ConfigLoader.load(http, null).jwtJwksUrl().getScheme()).isEqualTo("https");
+        assertThat(ConfigLoader.load(Map.of("JWT_JWKS_URL", "http://127.0.0.1:8001/jwks"), null).jwtJwksUrl())
+                .hasScheme("http");
+    }
+
+    @Test
     void shouldNameAShortAdminKeyInProduction() {
         assertThatThrownBy(() -> ConfigLoader.load(Map.of("ENVIRONMENT", "production", "KITE_API_KEY", "k",
                 "KITE_ACCESS_TOKEN", "t", "API_KEYS", "x".repeat(32), "ADMIN_API_KEYS", "short-admin"), null))
