@@ -98,6 +98,8 @@ public final class ConfigLoader {
         opt(v, "CANDLE_INTERVALS", s -> list(s).stream().map(CandleInterval::parse).toList()).ifPresent(b::candleIntervals);
         b.jwtHs256Secret(v.get("JWT_HS256_SECRET"));
         opt(v, "JWT_JWKS_URL", s -> parseUri(s, "http", "https")).ifPresent(b::jwtJwksUrl);
+        b.jwtIssuer(v.get("JWT_ISSUER"));
+        b.jwtAudience(v.get("JWT_AUDIENCE"));
         opt(v, "API_KEYS", ConfigLoader::list).ifPresent(b::apiKeys);
         opt(v, "ADMIN_API_KEYS", ConfigLoader::list).ifPresent(b::adminApiKeys);
         b.wsLimits(new WsLimits(
@@ -390,7 +392,9 @@ public final class ConfigLoader {
         m.put("SQLITE_PATH", "SQLite file (default data/tickengine.db)");
         m.put("CANDLE_INTERVALS", "candle intervals, for example 1s,1m,5m (default 1s,1m,5m,15m,1h)");
         m.put("JWT_HS256_SECRET", "shared secret for HS256 tokens (at least 32 bytes)");
-        m.put("JWT_JWKS_URL", "JWKS URL for RS256 tokens");
+        m.put("JWT_JWKS_URL", "JWKS URL for RS256 tokens (https in production)");
+        m.put("JWT_ISSUER", "issuer (iss) every token must carry (default: not checked)");
+        m.put("JWT_AUDIENCE", "audience (aud) every token must name (default: not checked)");
         m.put("API_KEYS", "comma-separated API keys for X-API-Key");
         m.put("ADMIN_API_KEYS", "comma-separated API keys with the admin role");
         m.put("WS_MAX_CONNECTIONS_PER_IP", "WebSocket connections per IP (default 100)");

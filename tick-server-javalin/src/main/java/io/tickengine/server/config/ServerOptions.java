@@ -57,6 +57,8 @@ public final class ServerOptions {
     private final List<CandleInterval> candleIntervals;
     private final String jwtHs256Secret;
     private final URI jwtJwksUrl;
+    private final String jwtIssuer;
+    private final String jwtAudience;
     private final List<String> apiKeys;
     private final List<String> adminApiKeys;
     private final WsLimits wsLimits;
@@ -86,6 +88,8 @@ public final class ServerOptions {
         candleIntervals = List.copyOf(b.candleIntervals);
         jwtHs256Secret = b.jwtHs256Secret;
         jwtJwksUrl = b.jwtJwksUrl;
+        jwtIssuer = b.jwtIssuer;
+        jwtAudience = b.jwtAudience;
         apiKeys = List.copyOf(b.apiKeys);
         adminApiKeys = List.copyOf(b.adminApiKeys);
         wsLimits = b.wsLimits;
@@ -126,6 +130,8 @@ public final class ServerOptions {
         b.candleIntervals = new ArrayList<>(candleIntervals);
         b.jwtHs256Secret = jwtHs256Secret;
         b.jwtJwksUrl = jwtJwksUrl;
+        b.jwtIssuer = jwtIssuer;
+        b.jwtAudience = jwtAudience;
         b.apiKeys = new ArrayList<>(apiKeys);
         b.adminApiKeys = new ArrayList<>(adminApiKeys);
         b.wsLimits = wsLimits;
@@ -193,6 +199,12 @@ public final class ServerOptions {
     /** Where RS256 verification keys come from; https in production, plain http allowed only outside it. */
     public URI jwtJwksUrl() { return jwtJwksUrl; }
 
+    /** The {@code iss} every token must carry ({@code JWT_ISSUER}); null when not checked. */
+    public String jwtIssuer() { return jwtIssuer; }
+
+    /** The audience every token's {@code aud} must name ({@code JWT_AUDIENCE}); null when not checked. */
+    public String jwtAudience() { return jwtAudience; }
+
     /** Secret, never logged. */
     public List<String> apiKeys() { return apiKeys; }
 
@@ -259,6 +271,8 @@ public final class ServerOptions {
         private List<CandleInterval> candleIntervals = new ArrayList<>(DEFAULT_CANDLE_INTERVALS);
         private String jwtHs256Secret;
         private URI jwtJwksUrl;
+        private String jwtIssuer;
+        private String jwtAudience;
         private List<String> apiKeys = new ArrayList<>();
         private List<String> adminApiKeys = new ArrayList<>();
         private WsLimits wsLimits = WsLimits.defaults();
@@ -319,6 +333,12 @@ public final class ServerOptions {
 
         public Builder jwtJwksUrl(URI url) { this.jwtJwksUrl = url; return this; }
 
+        /** The issuer tokens must name; blank or null for no check. */
+        public Builder jwtIssuer(String issuer) { this.jwtIssuer = blankToNull(issuer); return this; }
+
+        /** The audience tokens must name; blank or null for no check. */
+        public Builder jwtAudience(String audience) { this.jwtAudience = blankToNull(audience); return this; }
+
         public Builder apiKeys(List<String> keys) { this.apiKeys = new ArrayList<>(req(keys, "API_KEYS")); return this; }
 
         public Builder adminApiKeys(List<String> keys) {
@@ -351,6 +371,11 @@ public final class ServerOptions {
                     : jwtJwksUrl.getScheme().toLowerCase(java.util.Locale.ROOT);
             check(jwtJwksUrl == null || "https".equals(scheme) || "http".equals(scheme), "JWT_JWKS_URL",
                     "must be an http(s) URL");
+            boolean jwt = jwtHs256Secret != null || jwtJwksUrl != null;
+            check(jwtIssuer == null || jwt, "JWT_ISSUER", "checks tokens, but none are accepted: set JWT_HS256_SECRET "
+                    + "or JWT_JWKS_URL");
+            check(jwtAudience == null || jwt, "JWT_AUDIENCE", "checks tokens, but none are accepted: set "
+                    + "JWT_HS256_SECRET or JWT_JWKS_URL");
             WsLimits l = wsLimits;
             check(l.maxConnectionsPerIp() > 0, "WS_MAX_CONNECTIONS_PER_IP", "must be positive");
             check(l.maxSubscriptionsPerConnection() > 0, "WS_MAX_SUBSCRIPTIONS", "must be positive");

@@ -203,6 +203,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldMapTheJwtIssuerAndAudienceFromEnvironmentAndYaml(@TempDir Path dir) throws Exception {
+        ServerOptions o = ConfigLoader.load(Map.of("JWT_HS256_SECRET", SECRET, "JWT_ISSUER", "https://users.example.test",
+                "JWT_AUDIENCE", "tickengine"), null);
+        assertThat(o.jwtIssuer()).isEqualTo("https://users.example.test");
+        assertThat(o.jwtAudience()).isEqualTo("tickengine");
+        Path file = dir.resolve("server.yaml");
+        Files.writeString(file, """
+                jwt:
+                  hs256_secret: %s
+                  issuer: https://idp.example.test
+                  audience: ticks
+                """.formatted(SECRET));
+        ServerOptions y = ConfigLoader.load(Map.of(), file);
+        assertThat(y.jwtIssuer()).isEqualTo("https://idp.example.test");
+        assertThat(y.jwtAudience()).isEqualTo("ticks");
+        assertThat(ConfigLoader.load(Map.of(), null).jwtIssuer()).isNull();
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("JWT_ISSUER", "https://idp.example.test", "API_KEYS", "k"),
+                null)).isInstanceOf(InvalidConfigException.class).hasMessageStartingWith("JWT_ISSUER:");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("JWT_AUDIENCE", "ticks"), null))
+                .hasMessageStartingWith("JWT_AUDIENCE:");
+        assertThat(ConfigLoader.SETTINGS).containsKeys("JWT_ISSUER", "JWT_AUDIENCE");
+    }
+
+    @Test
     void shouldRefusePlainHttpJwksInProduction() {
         Map<String, String> prod = Map.of("ENVIRONMENT", "production", "KITE_API_KEY", "k", "KITE_ACCESS_TOKEN", "t");
         Map<String, String> http = new java.util.HashMap<>(prod);
