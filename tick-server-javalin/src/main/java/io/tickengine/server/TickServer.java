@@ -2,6 +2,7 @@ package io.tickengine.server;
 
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.util.JavalinBindException;
 import io.tickengine.angelone.instruments.AngelOneScripMaster;
 import io.tickengine.angelone.instruments.InvalidScripMasterException;
 import io.tickengine.angelone.pool.AngelOneTickSourcePool;
@@ -9,6 +10,7 @@ import io.tickengine.angelone.sim.AngelOneSimulator;
 import io.tickengine.angelone.ws.AngelOneOptions;
 import io.tickengine.cache.redis.RedisCache;
 import io.tickengine.cache.redis.RedisCacheOptions;
+import io.tickengine.core.TickException;
 import io.tickengine.core.candle.AggregatorOptions;
 import io.tickengine.core.engine.SinkOptions;
 import io.tickengine.core.engine.TickEngine;
@@ -19,9 +21,12 @@ import io.tickengine.core.sink.TickSink;
 import io.tickengine.core.source.TickSource;
 import io.tickengine.core.time.Clock;
 import io.tickengine.kite.instruments.InstrumentLoadReport;
+import io.tickengine.kite.instruments.InvalidInstrumentFileException;
 import io.tickengine.kite.pool.KiteAccount;
 import io.tickengine.kite.pool.KitePoolOptions;
 import io.tickengine.kite.pool.KiteTickSourcePool;
+import io.tickengine.kite.rest.KiteAuthException;
+import io.tickengine.kite.rest.KiteHttpException;
 import io.tickengine.kite.sim.KiteSimulator;
 import io.tickengine.server.auth.Authenticator;
 import io.tickengine.server.config.AngelOneAccount;
@@ -42,6 +47,7 @@ import io.tickengine.server.ws.WsEndpoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,7 +167,11 @@ public final class TickServer implements AutoCloseable {
                 loadScripMaster();
             }
         };
-        refreshInstruments.run();
+        try {
+            refreshInstruments.run();
+        } catch (UncheckedIOException | KiteHttpException | InvalidInstrumentFileException e) {
+            throw instrumentsUnavailable(e);
+        }
 
         store = StoreBackend.open(options);
         closeables.add(store.closeable());
@@ -241,8 +251,31 @@ public final class TickServer implements AutoCloseable {
         metrics.register(app);
         String openApi = OpenApi.json(ApiCatalog.endpoints(), VERSION);
         app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-        app.start("0.0.0.0", options.port());
+        try {
+            app.start("0.0.0.0", options.port());
+        } catch (JavalinBindException e) {
+            throw new InvalidConfigException("PORT", "cannot listen on port " + options.port() + ": " + e.getMessage());
+        }
         LOG.info("tickengine server listening on port {} ({})", app.port(), options);
+    }
+
+    /**
+     * The configuration error for an instrument master that could not be loaded at startup: the
+     * {@code KITE_INSTRUMENTS} setting, or the access token Kite refused; anything else (Kite's API out of
+     * reach) stays a startup failure.
+     */
+    private RuntimeException instrumentsUnavailable(RuntimeException e) {
+        String setting = options.kiteInstruments();
+        if (setting == null) {
+            return e instanceof KiteAuthException ? new InvalidConfigException("KITE_ACCESS_TOKEN",
+                    "Kite refused it loading the instruments: " + e.getMessage()) : e;
+        }
+        Throwable why = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        String reason = why instanceof TickException ? why.getMessage()
+                : why.getClass().getSimpleName() + (why.getMessage() == null ? "" : ": " + why.getMessage());
+        // The reason may quote the URL: the same redaction as the setting's.
+        return new InvalidConfigException("KITE_INSTRUMENTS", "cannot load instruments from " + Redact.url(setting)
+                + " (" + Redact.url(reason) + ")");
     }
 
     /** The Angel One connection options: the configured credentials, or the simulator's in demo mode. */

@@ -66,6 +66,9 @@ public final class Instruments {
         if (!Files.isReadable(file)) {
             throw new InvalidConfigException("KITE_INSTRUMENTS", "file " + file + " cannot be read");
         }
+        if (Files.isDirectory(file)) {
+            throw new InvalidConfigException("KITE_INSTRUMENTS", file + " is a directory, not a CSV file");
+        }
         return KiteInstrumentLoader.fromFile(file);
     }
 
