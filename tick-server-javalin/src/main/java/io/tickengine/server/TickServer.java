@@ -1,6 +1,7 @@
 package io.tickengine.server;
 
 import io.javalin.Javalin;
+import io.javalin.http.ServiceUnavailableResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.util.JavalinBindException;
 import io.tickengine.angelone.instruments.AngelOneScripMaster;
@@ -44,6 +45,8 @@ import io.tickengine.server.rest.RestRoutes;
 import io.tickengine.server.ws.FeedSubscriptions;
 import io.tickengine.server.ws.Hub;
 import io.tickengine.server.ws.WsEndpoints;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.NetworkConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,6 +107,9 @@ public final class TickServer implements AutoCloseable {
     private Runnable refreshInstruments;
     private boolean started;
     private boolean stopped;
+    /** Set first thing in {@link #stop()}: requests and upgrades on connections still open get 503. */
+    private volatile boolean stopping;
+    private volatile int port = -1;
 
     private TickServer(Builder b) {
         this.options = b.options;
@@ -245,6 +251,19 @@ public final class TickServer implements AutoCloseable {
                 }
             }));
         });
+        app.before(ctx -> {
+            if (stopping) {
+                ctx.header("Connection", "close");
+                ctx.status(503).result("Server shutting down");
+                ctx.skipRemainingHandlers();
+            }
+        });
+        app.wsBeforeUpgrade(ctx -> {
+            if (stopping) {
+                ctx.header("Connection", "close");
+                throw new ServiceUnavailableResponse("Server shutting down");
+            }
+        });
         ws.register(app);
         rest.register(app);
         health.register(app);
@@ -256,7 +275,8 @@ public final class TickServer implements AutoCloseable {
         } catch (JavalinBindException e) {
             throw new InvalidConfigException("PORT", "cannot listen on port " + options.port() + ": " + e.getMessage());
         }
-        LOG.info("tickengine server listening on port {} ({})", app.port(), options);
+        port = app.port();
+        LOG.info("tickengine server listening on port {} ({})", port, options);
     }
 
     /**
@@ -330,7 +350,7 @@ public final class TickServer implements AutoCloseable {
 
     /** The port the server listens on; meaningful after {@link #start()}. */
     public int port() {
-        return app.port();
+        return port;
     }
 
     public ServerOptions options() { return options; }
@@ -357,8 +377,8 @@ public final class TickServer implements AutoCloseable {
     public AngelOneSimulator angelOneSimulator() { return angelOneSimulator; }
 
     /**
-     * Stops accepting, closes every client with 1001, drains and flushes every sink, then closes stores
-     * and connections. Idempotent.
+     * Stops accepting (the port closes; requests and upgrades on connections still open get 503), closes
+     * every client with 1001, drains and flushes every sink, then closes stores and connections. Idempotent.
      *
      * @return true when every sink finished within the shutdown timeout
      */
@@ -367,7 +387,9 @@ public final class TickServer implements AutoCloseable {
             return true;
         }
         stopped = true;
+        stopping = true;
         LOG.info("shutting down");
+        closePort();
         if (ws != null) {
             ws.closeAll("Server shutting down");
             long deadline = System.nanoTime() + 2_000_000_000L;
@@ -391,6 +413,22 @@ public final class TickServer implements AutoCloseable {
         }
         LOG.info("stopped{}", clean ? "" : " with undelivered items (see sink stats)");
         return clean;
+    }
+
+    /** Closes the listening socket: new connections are refused while open ones are closed gracefully. */
+    private void closePort() {
+        if (app == null) {
+            return;
+        }
+        try {
+            for (Connector c : app.jettyServer().server().getConnectors()) {
+                if (c instanceof NetworkConnector n) {
+                    n.close();
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("failed to close the listening port: {}", e.toString());
+        }
     }
 
     @Override
