@@ -336,7 +336,7 @@ public final class TickServer implements AutoCloseable {
                 AngelOneScripMaster.load(file, registry);
             }
         } catch (InvalidScripMasterException e) {
-            throw new InvalidConfigException("ANGELONE_SCRIP_MASTER", e.getMessage());
+            throw new InvalidConfigException("ANGELONE_SCRIP_MASTER", Redact.url(e.getMessage()));
         }
     }
 

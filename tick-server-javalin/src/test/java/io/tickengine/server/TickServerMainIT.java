@@ -105,6 +105,23 @@ class TickServerMainIT {
     }
 
     @Test
+    void shouldNameTheScripMasterWithoutItsQueryWhenItCannotBeFetched() throws Exception {
+        int closed;
+        try (ServerSocket free = new ServerSocket(0)) {
+            closed = free.getLocalPort();
+        }
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        TickServerMain.Started s = TickServerMain.start(new String[0], Map.of("PORT", "0", "FEED", "angelone",
+                "SQLITE_PATH", dir.resolve("t.db").toString(), "ANGELONE_SCRIP_MASTER",
+                "http://127.0.0.1:" + closed + "/scrip.json?token=secret-token"), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertThat(s.exitCode()).as(message).isEqualTo(TickServerMain.EXIT_CONFIG);
+        assertThat(message).startsWith("tick-server: ANGELONE_SCRIP_MASTER: ").hasLineCount(1)
+                .doesNotContain("secret-token");
+    }
+
+    @Test
     void shouldExitWithCode2NamingThePortWhenItIsTaken() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("0.0.0.0"))) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -187,6 +187,10 @@ public final class ConfigLoader {
             if (key.equals("KITE_ACCOUNTS")) {
                 readAccounts(value, accounts);
             } else if (value.isObject()) {
+                if (SETTINGS.containsKey(key)) {
+                    // Not flattened into KEY_CHILD: the children's names could be the keys or passwords meant as values.
+                    throw new InvalidConfigException(key, "must be a value or a list, not a map");
+                }
                 flatten(key + "_", value, values, accounts);
             } else if (value.isArray()) {
                 List<String> items = new ArrayList<>();

@@ -152,6 +152,12 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(Map.of(), file)).isInstanceOf(InvalidConfigException.class)
                 .hasMessageStartingWith("--config: " + file + " is not valid YAML at line ")
                 .hasMessageNotContaining("an-unterminated-secret");
+        Files.writeString(file, """
+                api_keys:
+                  sk-live-0123456789abcdef: admin
+                """);
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(), file))
+                .hasMessage("API_KEYS: must be a value or a list, not a map");
         assertThatThrownBy(() -> ConfigLoader.load(Map.of(), dir.resolve("missing.yaml")))
                 .hasMessage("--config: " + dir.resolve("missing.yaml") + " does not exist");
     }
