@@ -1,7 +1,9 @@
 package io.tickengine.server;
 
 import io.javalin.Javalin;
+import io.javalin.http.ServiceUnavailableResponse;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.util.JavalinBindException;
 import io.tickengine.angelone.instruments.AngelOneScripMaster;
 import io.tickengine.angelone.instruments.InvalidScripMasterException;
 import io.tickengine.angelone.pool.AngelOneTickSourcePool;
@@ -9,6 +11,7 @@ import io.tickengine.angelone.sim.AngelOneSimulator;
 import io.tickengine.angelone.ws.AngelOneOptions;
 import io.tickengine.cache.redis.RedisCache;
 import io.tickengine.cache.redis.RedisCacheOptions;
+import io.tickengine.core.TickException;
 import io.tickengine.core.candle.AggregatorOptions;
 import io.tickengine.core.engine.SinkOptions;
 import io.tickengine.core.engine.TickEngine;
@@ -19,9 +22,12 @@ import io.tickengine.core.sink.TickSink;
 import io.tickengine.core.source.TickSource;
 import io.tickengine.core.time.Clock;
 import io.tickengine.kite.instruments.InstrumentLoadReport;
+import io.tickengine.kite.instruments.InvalidInstrumentFileException;
 import io.tickengine.kite.pool.KiteAccount;
 import io.tickengine.kite.pool.KitePoolOptions;
 import io.tickengine.kite.pool.KiteTickSourcePool;
+import io.tickengine.kite.rest.KiteAuthException;
+import io.tickengine.kite.rest.KiteHttpException;
 import io.tickengine.kite.sim.KiteSimulator;
 import io.tickengine.server.auth.Authenticator;
 import io.tickengine.server.config.AngelOneAccount;
@@ -30,6 +36,7 @@ import io.tickengine.server.config.ServerOptions;
 import io.tickengine.server.health.Health;
 import io.tickengine.server.internal.Feeds;
 import io.tickengine.server.internal.Instruments;
+import io.tickengine.server.internal.Redact;
 import io.tickengine.server.internal.StoreBackend;
 import io.tickengine.server.metrics.ServerMetrics;
 import io.tickengine.server.rest.ApiCatalog;
@@ -38,9 +45,12 @@ import io.tickengine.server.rest.RestRoutes;
 import io.tickengine.server.ws.FeedSubscriptions;
 import io.tickengine.server.ws.Hub;
 import io.tickengine.server.ws.WsEndpoints;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.NetworkConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,6 +107,9 @@ public final class TickServer implements AutoCloseable {
     private Runnable refreshInstruments;
     private boolean started;
     private boolean stopped;
+    /** Set first thing in {@link #stop()}: requests and upgrades on connections still open get 503. */
+    private volatile boolean stopping;
+    private volatile int port = -1;
 
     private TickServer(Builder b) {
         this.options = b.options;
@@ -153,13 +166,18 @@ public final class TickServer implements AutoCloseable {
         refreshInstruments = () -> {
             if (loader != null) {
                 InstrumentLoadReport r = loader.loadInto(registry);
-                LOG.info("instruments loaded from {}: {} ({} bad rows)", r.source(), r.loaded(), r.badRows());
+                LOG.info("instruments loaded from {}: {} ({} bad rows)", Redact.url(r.source()), r.loaded(),
+                        r.badRows());
             }
             if (angelOneOptions != null) {
                 loadScripMaster();
             }
         };
-        refreshInstruments.run();
+        try {
+            refreshInstruments.run();
+        } catch (UncheckedIOException | KiteHttpException | InvalidInstrumentFileException e) {
+            throw instrumentsUnavailable(e);
+        }
 
         store = StoreBackend.open(options);
         closeables.add(store.closeable());
@@ -206,8 +224,14 @@ public final class TickServer implements AutoCloseable {
 
         Authenticator auth = Authenticator.create(options);
         if (!auth.enabled()) {
-            LOG.warn("!!! AUTHENTICATION IS OFF (demo mode): every client is accepted; configure JWT_HS256_SECRET, "
-                    + "JWT_JWKS_URL or API_KEYS for anything but a demo !!!");
+            LOG.warn("!!! AUTHENTICATION IS OFF: demo mode ({} on its simulator, no credentials), every client is "
+                    + "accepted without the admin role; set JWT_HS256_SECRET, JWT_JWKS_URL or API_KEYS for anything "
+                    + "but a demo !!!", options.feed().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        URI jwks = options.jwtJwksUrl();
+        if (jwks != null && "http".equalsIgnoreCase(jwks.getScheme()) && !loopback(jwks.getHost())) {
+            LOG.warn("JWT_JWKS_URL fetches keys over plain http from {}; production refuses that, use https",
+                    jwks.getHost());
         }
         metrics = new ServerMetrics(this::engineStatsSafe, hub, pool, angelOnePool, store.tickSink().name(), buffered);
         Health health = new Health(options, engine::stats, hub, feeds, redis, store, buffered, clock);
@@ -229,14 +253,51 @@ public final class TickServer implements AutoCloseable {
                 }
             }));
         });
+        app.before(ctx -> {
+            if (stopping) {
+                ctx.header("Connection", "close");
+                ctx.status(503).result("Server shutting down");
+                ctx.skipRemainingHandlers();
+            }
+        });
+        app.wsBeforeUpgrade(ctx -> {
+            if (stopping) {
+                ctx.header("Connection", "close");
+                throw new ServiceUnavailableResponse("Server shutting down");
+            }
+        });
         ws.register(app);
         rest.register(app);
         health.register(app);
         metrics.register(app);
         String openApi = OpenApi.json(ApiCatalog.endpoints(), VERSION);
         app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-        app.start("0.0.0.0", options.port());
-        LOG.info("tickengine server listening on port {} ({})", app.port(), options);
+        try {
+            app.start("0.0.0.0", options.port());
+        } catch (JavalinBindException e) {
+            throw new InvalidConfigException("PORT", "cannot listen on port " + options.port() + ": " + e.getMessage());
+        }
+        port = app.port();
+        LOG.info("tickengine server listening on port {} ({})", port, options);
+    }
+
+    /**
+     * The configuration error for an instrument master that could not be loaded at startup: the
+     * {@code KITE_INSTRUMENTS} setting, or the access token Kite refused; anything else (Kite's API out of
+     * reach) stays a startup failure.
+     */
+    private RuntimeException instrumentsUnavailable(RuntimeException e) {
+        String setting = options.kiteInstruments();
+        if (setting == null) {
+            return e instanceof KiteAuthException ? new InvalidConfigException("KITE_ACCESS_TOKEN",
+                    "Kite refused it loading the instruments: " + e.getMessage()) : e;
+        }
+        Throwable why = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        String reason = why instanceof TickException ? why.getMessage()
+                : why.getClass().getSimpleName() + (why.getMessage() == null ? "" : ": " + why.getMessage());
+        // The reason may quote the URL: the same redaction as the setting's.
+        return new InvalidConfigException("KITE_INSTRUMENTS", "cannot load instruments from " + Redact.url(setting)
+                + " (" + Redact.url(reason) + ")");
     }
 
     /** The Angel One connection options: the configured credentials, or the simulator's in demo mode. */
@@ -277,8 +338,12 @@ public final class TickServer implements AutoCloseable {
                 AngelOneScripMaster.load(file, registry);
             }
         } catch (InvalidScripMasterException e) {
-            throw new InvalidConfigException("ANGELONE_SCRIP_MASTER", e.getMessage());
+            throw new InvalidConfigException("ANGELONE_SCRIP_MASTER", Redact.url(e.getMessage()));
         }
+    }
+
+    private static boolean loopback(String host) {
+        return host != null && (host.equals("localhost") || host.equals("[::1]") || host.startsWith("127."));
     }
 
     private io.tickengine.core.engine.EngineStats engineStatsSafe() {
@@ -287,7 +352,7 @@ public final class TickServer implements AutoCloseable {
 
     /** The port the server listens on; meaningful after {@link #start()}. */
     public int port() {
-        return app.port();
+        return port;
     }
 
     public ServerOptions options() { return options; }
@@ -314,8 +379,8 @@ public final class TickServer implements AutoCloseable {
     public AngelOneSimulator angelOneSimulator() { return angelOneSimulator; }
 
     /**
-     * Stops accepting, closes every client with 1001, drains and flushes every sink, then closes stores
-     * and connections. Idempotent.
+     * Stops accepting (the port closes; requests and upgrades on connections still open get 503), closes
+     * every client with 1001, drains and flushes every sink, then closes stores and connections. Idempotent.
      *
      * @return true when every sink finished within the shutdown timeout
      */
@@ -324,7 +389,9 @@ public final class TickServer implements AutoCloseable {
             return true;
         }
         stopped = true;
+        stopping = true;
         LOG.info("shutting down");
+        closePort();
         if (ws != null) {
             ws.closeAll("Server shutting down");
             long deadline = System.nanoTime() + 2_000_000_000L;
@@ -348,6 +415,22 @@ public final class TickServer implements AutoCloseable {
         }
         LOG.info("stopped{}", clean ? "" : " with undelivered items (see sink stats)");
         return clean;
+    }
+
+    /** Closes the listening socket: new connections are refused while open ones are closed gracefully. */
+    private void closePort() {
+        if (app == null) {
+            return;
+        }
+        try {
+            for (Connector c : app.jettyServer().server().getConnectors()) {
+                if (c instanceof NetworkConnector n) {
+                    n.close();
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("failed to close the listening port: {}", e.toString());
+        }
     }
 
     @Override
@@ -397,7 +480,18 @@ public final class TickServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Builds the server.
+         *
+         * @throws InvalidConfigException when sources are added and authentication is off: without it the
+         *         server runs only in demo mode, on the simulators' data
+         */
         public TickServer build() {
+            if (!sources.isEmpty() && !options.authEnabled()) {
+                throw new InvalidConfigException("JWT_HS256_SECRET", "authentication may be off only in demo mode, "
+                        + "and a server with sources of its own is not a demo: set JWT_HS256_SECRET, JWT_JWKS_URL or "
+                        + "API_KEYS (any length outside production)");
+            }
             return new TickServer(this);
         }
     }

@@ -1,6 +1,5 @@
 package io.tickengine.server;
 
-import io.tickengine.core.TickException;
 import io.tickengine.server.config.ConfigLoader;
 import io.tickengine.server.config.InvalidConfigException;
 import io.tickengine.server.config.ServerOptions;
@@ -31,27 +30,25 @@ public final class TickServerMain {
     public record Launch(ServerOptions options, int exitCode) {
     }
 
+    /**
+     * The outcome of starting: a running server, or the exit code after one line on standard error.
+     *
+     * @param server the started server, or null when the program should exit
+     * @param exitCode the exit code when {@code server} is null
+     */
+    public record Started(TickServer server, int exitCode) {
+    }
+
     private TickServerMain() {
     }
 
     public static void main(String[] args) {
-        Launch launch = parse(args, System.getenv(), System.out, System.err);
-        if (launch.options() == null) {
-            System.exit(launch.exitCode());
+        Started started = start(args, System.getenv(), System.out, System.err);
+        if (started.server() == null) {
+            System.exit(started.exitCode());
             return;
         }
-        TickServer server = TickServer.create(launch.options());
-        try {
-            server.start();
-        } catch (InvalidConfigException e) {
-            System.err.println("tick-server: " + e.getMessage());
-            System.exit(EXIT_CONFIG);
-            return;
-        } catch (TickException | IllegalStateException e) {
-            System.err.println("tick-server: failed to start: " + e.getMessage());
-            System.exit(EXIT_FAILED);
-            return;
-        }
+        TickServer server = started.server();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             boolean clean = false;
@@ -70,6 +67,33 @@ public final class TickServerMain {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Reads arguments and environment and starts the server; prints help, or one line naming the setting
+     * for a configuration problem (exit code 2, also for a value found bad only when starting, such as an
+     * unreadable {@code KITE_INSTRUMENTS} or a {@code PORT} in use) or any other failure to start (1).
+     * Testable without exiting.
+     */
+    public static Started start(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        Launch launch = parse(args, env, out, err);
+        if (launch.options() == null) {
+            return new Started(null, launch.exitCode());
+        }
+        try {
+            return new Started(TickServer.create(launch.options()).start(), 0);
+        } catch (InvalidConfigException e) {
+            err.println("tick-server: " + oneLine(e.getMessage()));
+            return new Started(null, EXIT_CONFIG);
+        } catch (RuntimeException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage());
+            err.println("tick-server: failed to start: " + why);
+            return new Started(null, EXIT_FAILED);
+        }
+    }
+
+    private static String oneLine(String message) {
+        return message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** Reads arguments and environment; prints help or the configuration error. Testable without exiting. */
@@ -97,7 +121,7 @@ public final class TickServerMain {
         try {
             return new Launch(ConfigLoader.load(env, config), 0);
         } catch (InvalidConfigException e) {
-            err.println("tick-server: " + e.getMessage());
+            err.println("tick-server: " + oneLine(e.getMessage()));
             return new Launch(null, EXIT_CONFIG);
         }
     }
@@ -107,6 +131,7 @@ public final class TickServerMain {
         out.println();
         out.println("Without configuration it runs in demo mode: the Kite simulator on loopback (FEED=angelone: the");
         out.println("Angel One simulator; FEED=both: both), SQLite under ./data, port 8080, authentication off.");
+        out.println("Authentication may be off only in demo mode; live feeds and FEED=none need JWT or API keys.");
         out.println("Settings come from the YAML file (same names, any case, nested maps joined by '_', kite.accounts");
         out.println("for several accounts) and environment variables (which win). Secrets are never printed:");
         out.println();

@@ -3,11 +3,15 @@ package io.tickengine.server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,13 +19,15 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The runnable jar as an operator starts it: demo mode with no settings but a port and a SQLite file,
- * stopped by SIGTERM, which must drain and flush every sink and exit 0.
+ * stopped by SIGTERM, which must drain and flush every sink and exit 0; and settings found bad only when
+ * starting, which must end in one line naming the setting and exit code 2.
  */
 class TickServerMainIT {
     @TempDir
@@ -74,6 +80,59 @@ class TickServerMainIT {
             }
         } finally {
             process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void shouldExitWithCode2NamingKiteInstrumentsWhenTheMasterCannotBeLoaded() throws Exception {
+        int closed;
+        try (ServerSocket free = new ServerSocket(0)) {
+            closed = free.getLocalPort();
+        }
+        String unreachable = "http://127.0.0.1:" + closed;
+        for (String bad : List.of(dir.toString(), dir.resolve("missing.csv").toString(),
+                unreachable + "/masters/instruments.csv?sig=secret-signature", unreachable + "/instruments")) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            TickServerMain.Started s = TickServerMain.start(new String[0], Map.of("PORT", "0", "SQLITE_PATH",
+                    dir.resolve("t.db").toString(), "KITE_INSTRUMENTS", bad), new PrintStream(new ByteArrayOutputStream()),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            String message = err.toString(StandardCharsets.UTF_8);
+            assertThat(s.server()).as(bad).isNull();
+            assertThat(s.exitCode()).as(message).isEqualTo(TickServerMain.EXIT_CONFIG);
+            assertThat(message).as(bad).startsWith("tick-server: KITE_INSTRUMENTS: ").hasLineCount(1)
+                    .doesNotContain("secret-signature");
+        }
+    }
+
+    @Test
+    void shouldNameTheScripMasterWithoutItsQueryWhenItCannotBeFetched() throws Exception {
+        int closed;
+        try (ServerSocket free = new ServerSocket(0)) {
+            closed = free.getLocalPort();
+        }
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        TickServerMain.Started s = TickServerMain.start(new String[0], Map.of("PORT", "0", "FEED", "angelone",
+                "SQLITE_PATH", dir.resolve("t.db").toString(), "ANGELONE_SCRIP_MASTER",
+                "http://127.0.0.1:" + closed + "/scrip.json?token=secret-token"), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertThat(s.exitCode()).as(message).isEqualTo(TickServerMain.EXIT_CONFIG);
+        assertThat(message).startsWith("tick-server: ANGELONE_SCRIP_MASTER: ").hasLineCount(1)
+                .doesNotContain("secret-token");
+    }
+
+    @Test
+    void shouldExitWithCode2NamingThePortWhenItIsTaken() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("0.0.0.0"))) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            TickServerMain.Started s = TickServerMain.start(new String[0], Map.of("PORT",
+                    Integer.toString(taken.getLocalPort()), "SQLITE_PATH", dir.resolve("t.db").toString()),
+                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+            String message = err.toString(StandardCharsets.UTF_8);
+            assertThat(s.server()).isNull();
+            assertThat(s.exitCode()).as(message).isEqualTo(TickServerMain.EXIT_CONFIG);
+            assertThat(message).startsWith("tick-server: PORT: cannot listen on port " + taken.getLocalPort())
+                    .hasLineCount(1);
         }
     }
 

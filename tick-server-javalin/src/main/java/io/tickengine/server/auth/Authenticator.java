@@ -20,12 +20,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Checks callers: JWTs signed with HS256 (shared secret) or RS256 (keys from a JWKS URL, cached and
- * refreshed when an unknown {@code kid} appears), and API keys. Failures carry seed 004's reasons.
+ * refreshed when an unknown {@code kid} appears), with the issuer and audience when configured, and API
+ * keys. Failures carry seed 004's reasons.
  */
 public final class Authenticator {
     /** Reason when no credentials came with the request. */
@@ -42,11 +44,11 @@ public final class Authenticator {
     private Authenticator(ServerOptions o) {
         this.enabled = o.authEnabled();
         this.hs256 = o.jwtHs256Secret() == null ? null : processor(new JWSVerificationKeySelector<>(JWSAlgorithm.HS256,
-                new ImmutableSecret<>(o.jwtHs256Secret().getBytes(StandardCharsets.UTF_8))));
+                new ImmutableSecret<>(o.jwtHs256Secret().getBytes(StandardCharsets.UTF_8))), o);
         if (o.jwtJwksUrl() != null) {
             try {
                 JWKSource<SecurityContext> keys = JWKSourceBuilder.create(o.jwtJwksUrl().toURL()).retrying(true).build();
-                this.rs256 = processor(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+                this.rs256 = processor(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys), o);
             } catch (MalformedURLException e) {
                 throw new IllegalArgumentException("JWT_JWKS_URL is not a URL", e);
             }
@@ -128,10 +130,24 @@ public final class Authenticator {
         }
     }
 
-    private static DefaultJWTProcessor<SecurityContext> processor(JWSVerificationKeySelector<SecurityContext> keys) {
+    /**
+     * A processor that needs {@code sub} and {@code exp}, checks {@code nbf}, and, when configured, the issuer
+     * and the audience.
+     */
+    private static DefaultJWTProcessor<SecurityContext> processor(JWSVerificationKeySelector<SecurityContext> keys,
+                                                                  ServerOptions o) {
+        Set<String> required = new HashSet<>(Set.of("sub", "exp"));
+        JWTClaimsSet.Builder exact = new JWTClaimsSet.Builder();
+        if (o.jwtIssuer() != null) {
+            exact.issuer(o.jwtIssuer());
+            required.add("iss");
+        }
+        if (o.jwtAudience() != null) {
+            required.add("aud");
+        }
         DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
         p.setJWSKeySelector(keys);
-        p.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(null, Set.of("sub", "exp")));
+        p.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(o.jwtAudience(), exact.build(), required));
         return p;
     }
 }

@@ -12,8 +12,11 @@ import java.util.List;
  */
 public record Principal(String subject, String email, String name, List<String> roles) {
     public static final String ADMIN = "admin";
-    /** The caller when authentication is off (demo mode). */
-    public static final Principal ANONYMOUS = new Principal("anonymous", null, null, List.of(ADMIN));
+    /**
+     * The caller when authentication is off (demo mode only). It has no roles: the admin endpoints
+     * always need an admin API key or a token with the admin role.
+     */
+    public static final Principal ANONYMOUS = new Principal("anonymous", null, null, List.of());
 
     public Principal {
         roles = List.copyOf(roles);

@@ -1,5 +1,7 @@
 package io.tickengine.server.config;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -8,11 +10,15 @@ import io.tickengine.angelone.ws.AngelOneOptions;
 import io.tickengine.core.TickMode;
 import io.tickengine.core.candle.CandleInterval;
 import io.tickengine.kite.pool.KiteAccount;
+import io.tickengine.server.internal.Redact;
 import io.tickengine.store.timescale.TimescaleStoreOptions;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -92,6 +98,8 @@ public final class ConfigLoader {
         opt(v, "CANDLE_INTERVALS", s -> list(s).stream().map(CandleInterval::parse).toList()).ifPresent(b::candleIntervals);
         b.jwtHs256Secret(v.get("JWT_HS256_SECRET"));
         opt(v, "JWT_JWKS_URL", s -> parseUri(s, "http", "https")).ifPresent(b::jwtJwksUrl);
+        b.jwtIssuer(v.get("JWT_ISSUER"));
+        b.jwtAudience(v.get("JWT_AUDIENCE"));
         opt(v, "API_KEYS", ConfigLoader::list).ifPresent(b::apiKeys);
         opt(v, "ADMIN_API_KEYS", ConfigLoader::list).ifPresent(b::adminApiKeys);
         b.wsLimits(new WsLimits(
@@ -137,12 +145,30 @@ public final class ConfigLoader {
         return s;
     }
 
+    /**
+     * Reads the file into {@code values}. Errors name the file, line and column but never quote the
+     * file: the parser's own messages echo the offending line, which may hold a password or a key.
+     */
     private static void readYaml(Path file, Map<String, String> values, List<KiteAccount> accounts) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new InvalidConfigException("--config", file + " does not exist");
+        } catch (CharacterCodingException e) {
+            throw new InvalidConfigException("--config", file + " is not UTF-8 text");
+        } catch (IOException e) {
+            throw new InvalidConfigException("--config", "cannot read " + file + " ("
+                    + (Files.isDirectory(file) ? "a directory" : e.getClass().getSimpleName()) + ")");
+        }
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
-        } catch (IOException e) {
-            throw new InvalidConfigException("--config", "cannot read " + file + ": " + e.getMessage());
+            root = new ObjectMapper(new YAMLFactory()).readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column "
+                    + at.getColumnNr();
+            throw new InvalidConfigException("--config", file + " is not valid YAML" + where);
         }
         if (root == null || root.isNull() || root.isMissingNode()) {
             return;
@@ -161,6 +187,10 @@ public final class ConfigLoader {
             if (key.equals("KITE_ACCOUNTS")) {
                 readAccounts(value, accounts);
             } else if (value.isObject()) {
+                if (SETTINGS.containsKey(key)) {
+                    // Not flattened into KEY_CHILD: the children's names could be the keys or passwords meant as values.
+                    throw new InvalidConfigException(key, "must be a value or a list, not a map");
+                }
                 flatten(key + "_", value, values, accounts);
             } else if (value.isArray()) {
                 List<String> items = new ArrayList<>();
@@ -205,9 +235,19 @@ public final class ConfigLoader {
         } catch (InvalidConfigException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new InvalidConfigException(key, "malformed value '" + (isSecret(key) ? "***" : raw) + "': "
-                    + e.getMessage());
+            throw new InvalidConfigException(key, "malformed value '" + shown(key, raw) + "': " + e.getMessage());
         }
+    }
+
+    /** A value as an error may show it: secrets masked, a URL without its user info and query. */
+    private static String shown(String key, String raw) {
+        if (isSecret(key)) {
+            return "***";
+        }
+        if (key.contains("URL") || key.equals("KITE_INSTRUMENTS") || key.equals("ANGELONE_SCRIP_MASTER")) {
+            return Redact.url(raw);
+        }
+        return raw;
     }
 
     private static boolean isSecret(String key) {
@@ -252,7 +292,13 @@ public final class ConfigLoader {
     }
 
     static URI parseUri(String s, String... schemes) {
-        URI uri = URI.create(s);
+        URI uri;
+        try {
+            uri = new URI(s);
+        } catch (URISyntaxException e) {
+            // URISyntaxException's message quotes the whole input, which may carry a token in its query.
+            throw new IllegalArgumentException("not a URL (" + e.getReason() + " at index " + e.getIndex() + ")");
+        }
         if (uri.getScheme() == null || !Arrays.asList(schemes).contains(uri.getScheme().toLowerCase(Locale.ROOT))
                 || uri.getHost() == null) {
             throw new IllegalArgumentException("needs a URL with scheme " + String.join(" or ", schemes) + " and a host");
@@ -350,7 +396,9 @@ public final class ConfigLoader {
         m.put("SQLITE_PATH", "SQLite file (default data/tickengine.db)");
         m.put("CANDLE_INTERVALS", "candle intervals, for example 1s,1m,5m (default 1s,1m,5m,15m,1h)");
         m.put("JWT_HS256_SECRET", "shared secret for HS256 tokens (at least 32 bytes)");
-        m.put("JWT_JWKS_URL", "JWKS URL for RS256 tokens");
+        m.put("JWT_JWKS_URL", "JWKS URL for RS256 tokens (https in production)");
+        m.put("JWT_ISSUER", "issuer (iss) every token must carry (default: not checked)");
+        m.put("JWT_AUDIENCE", "audience (aud) every token must name (default: not checked)");
         m.put("API_KEYS", "comma-separated API keys for X-API-Key");
         m.put("ADMIN_API_KEYS", "comma-separated API keys with the admin role");
         m.put("WS_MAX_CONNECTIONS_PER_IP", "WebSocket connections per IP (default 100)");

@@ -57,6 +57,8 @@ public final class ServerOptions {
     private final List<CandleInterval> candleIntervals;
     private final String jwtHs256Secret;
     private final URI jwtJwksUrl;
+    private final String jwtIssuer;
+    private final String jwtAudience;
     private final List<String> apiKeys;
     private final List<String> adminApiKeys;
     private final WsLimits wsLimits;
@@ -86,6 +88,8 @@ public final class ServerOptions {
         candleIntervals = List.copyOf(b.candleIntervals);
         jwtHs256Secret = b.jwtHs256Secret;
         jwtJwksUrl = b.jwtJwksUrl;
+        jwtIssuer = b.jwtIssuer;
+        jwtAudience = b.jwtAudience;
         apiKeys = List.copyOf(b.apiKeys);
         adminApiKeys = List.copyOf(b.adminApiKeys);
         wsLimits = b.wsLimits;
@@ -126,6 +130,8 @@ public final class ServerOptions {
         b.candleIntervals = new ArrayList<>(candleIntervals);
         b.jwtHs256Secret = jwtHs256Secret;
         b.jwtJwksUrl = jwtJwksUrl;
+        b.jwtIssuer = jwtIssuer;
+        b.jwtAudience = jwtAudience;
         b.apiKeys = new ArrayList<>(apiKeys);
         b.adminApiKeys = new ArrayList<>(adminApiKeys);
         b.wsLimits = wsLimits;
@@ -190,7 +196,14 @@ public final class ServerOptions {
     /** Secret, never logged; null when HS256 tokens are not accepted. */
     public String jwtHs256Secret() { return jwtHs256Secret; }
 
+    /** Where RS256 verification keys come from; https in production, plain http allowed only outside it. */
     public URI jwtJwksUrl() { return jwtJwksUrl; }
+
+    /** The {@code iss} every token must carry ({@code JWT_ISSUER}); null when not checked. */
+    public String jwtIssuer() { return jwtIssuer; }
+
+    /** The audience every token's {@code aud} must name ({@code JWT_AUDIENCE}); null when not checked. */
+    public String jwtAudience() { return jwtAudience; }
 
     /** Secret, never logged. */
     public List<String> apiKeys() { return apiKeys; }
@@ -205,7 +218,10 @@ public final class ServerOptions {
     /** Age of the last tick past which health reports the feed degraded. */
     public Duration staleTickAge() { return staleTickAge; }
 
-    /** Demo mode: the configured feeds without credentials, served by their local simulators. */
+    /**
+     * Demo mode: the configured feeds without credentials, served by their local simulators. The only
+     * mode in which authentication may be off; {@link Feed#NONE} is never demo mode.
+     */
     public boolean demo() {
         return feed != Feed.NONE && kiteDemo() == feed.kite() && angelOneDemo() == feed.angelOne();
     }
@@ -255,6 +271,8 @@ public final class ServerOptions {
         private List<CandleInterval> candleIntervals = new ArrayList<>(DEFAULT_CANDLE_INTERVALS);
         private String jwtHs256Secret;
         private URI jwtJwksUrl;
+        private String jwtIssuer;
+        private String jwtAudience;
         private List<String> apiKeys = new ArrayList<>();
         private List<String> adminApiKeys = new ArrayList<>();
         private WsLimits wsLimits = WsLimits.defaults();
@@ -315,6 +333,12 @@ public final class ServerOptions {
 
         public Builder jwtJwksUrl(URI url) { this.jwtJwksUrl = url; return this; }
 
+        /** The issuer tokens must name; blank or null for no check. */
+        public Builder jwtIssuer(String issuer) { this.jwtIssuer = blankToNull(issuer); return this; }
+
+        /** The audience tokens must name; blank or null for no check. */
+        public Builder jwtAudience(String audience) { this.jwtAudience = blankToNull(audience); return this; }
+
         public Builder apiKeys(List<String> keys) { this.apiKeys = new ArrayList<>(req(keys, "API_KEYS")); return this; }
 
         public Builder adminApiKeys(List<String> keys) {
@@ -343,9 +367,15 @@ public final class ServerOptions {
             check(!candleIntervals.isEmpty(), "CANDLE_INTERVALS", "needs at least one interval");
             check(jwtHs256Secret == null || jwtHs256Secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
                     >= MIN_HS256_SECRET_BYTES, "JWT_HS256_SECRET", "must be at least " + MIN_HS256_SECRET_BYTES + " bytes");
-            String scheme = jwtJwksUrl == null ? null : jwtJwksUrl.getScheme();
+            String scheme = jwtJwksUrl == null || jwtJwksUrl.getScheme() == null ? null
+                    : jwtJwksUrl.getScheme().toLowerCase(java.util.Locale.ROOT);
             check(jwtJwksUrl == null || "https".equals(scheme) || "http".equals(scheme), "JWT_JWKS_URL",
                     "must be an http(s) URL");
+            boolean jwt = jwtHs256Secret != null || jwtJwksUrl != null;
+            check(jwtIssuer == null || jwt, "JWT_ISSUER", "checks tokens, but none are accepted: set JWT_HS256_SECRET "
+                    + "or JWT_JWKS_URL");
+            check(jwtAudience == null || jwt, "JWT_AUDIENCE", "checks tokens, but none are accepted: set "
+                    + "JWT_HS256_SECRET or JWT_JWKS_URL");
             WsLimits l = wsLimits;
             check(l.maxConnectionsPerIp() > 0, "WS_MAX_CONNECTIONS_PER_IP", "must be positive");
             check(l.maxSubscriptionsPerConnection() > 0, "WS_MAX_SUBSCRIPTIONS", "must be positive");
@@ -361,15 +391,24 @@ public final class ServerOptions {
                         "production needs Angel One credentials (demo mode is not for production)");
                 check(o.authEnabled(), "JWT_HS256_SECRET",
                         "production refuses to start without authentication: set JWT_HS256_SECRET, JWT_JWKS_URL or API_KEYS");
-                for (String key : concat(apiKeys, adminApiKeys)) {
-                    check(key.length() >= MIN_PRODUCTION_API_KEY_LENGTH, "API_KEYS",
-                            "production needs API keys of at least " + MIN_PRODUCTION_API_KEY_LENGTH + " characters");
-                }
-            } else if (!o.demo() && chosen != Feed.NONE) {
-                check(o.authEnabled(), "JWT_HS256_SECRET", "authentication may be off only in demo mode (no feed "
-                        + "credentials): set JWT_HS256_SECRET, JWT_JWKS_URL or API_KEYS");
+                check(jwtJwksUrl == null || "https".equals(scheme), "JWT_JWKS_URL", "production needs an https URL "
+                        + "(keys fetched over plain http could be replaced on the way)");
+                checkProductionKeys(apiKeys, "API_KEYS");
+                checkProductionKeys(adminApiKeys, "ADMIN_API_KEYS");
+            } else if (!o.demo()) {
+                // FEED=none is not demo mode: the server would serve whatever its stores or an embedder's sources hold.
+                check(o.authEnabled(), "JWT_HS256_SECRET", "authentication may be off only in demo mode (the feeds "
+                        + "on their simulators, no credentials; FEED=none is not demo mode): set JWT_HS256_SECRET, "
+                        + "JWT_JWKS_URL or API_KEYS");
             }
             return o;
+        }
+
+        private static void checkProductionKeys(List<String> keys, String setting) {
+            for (String key : keys) {
+                check(key.length() >= MIN_PRODUCTION_API_KEY_LENGTH, setting,
+                        "production needs API keys of at least " + MIN_PRODUCTION_API_KEY_LENGTH + " characters");
+            }
         }
 
         /** Credentials only for feeds in use; with both feeds, both live or both demo. */
@@ -388,12 +427,6 @@ public final class ServerOptions {
 
         private static String name(Feed f) {
             return f.name().toLowerCase(java.util.Locale.ROOT);
-        }
-
-        private static List<String> concat(List<String> a, List<String> b) {
-            List<String> all = new ArrayList<>(a);
-            all.addAll(b);
-            return all;
         }
 
         private static void check(boolean ok, String key, String problem) {

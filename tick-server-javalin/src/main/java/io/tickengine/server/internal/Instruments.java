@@ -9,6 +9,7 @@ import io.tickengine.kite.pool.KiteAccount;
 import io.tickengine.server.config.InvalidConfigException;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,9 +40,11 @@ public final class Instruments {
         if (value.startsWith("http://") || value.startsWith("https://")) {
             URI uri;
             try {
-                uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidConfigException("KITE_INSTRUMENTS", "is not a valid URL: " + e.getMessage());
+                uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+            } catch (URISyntaxException e) {
+                // Not e.getMessage(): it quotes the whole URL, which may carry a token in its query.
+                throw new InvalidConfigException("KITE_INSTRUMENTS", "is not a valid URL (" + e.getReason()
+                        + " at index " + e.getIndex() + ")");
             }
             if (uri.getHost() == null) {
                 throw new InvalidConfigException("KITE_INSTRUMENTS", "a URL needs a host");
@@ -62,6 +65,9 @@ public final class Instruments {
         Path file = Path.of(value);
         if (!Files.isReadable(file)) {
             throw new InvalidConfigException("KITE_INSTRUMENTS", "file " + file + " cannot be read");
+        }
+        if (Files.isDirectory(file)) {
+            throw new InvalidConfigException("KITE_INSTRUMENTS", file + " is a directory, not a CSV file");
         }
         return KiteInstrumentLoader.fromFile(file);
     }

@@ -134,6 +134,46 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldReportAMalformedYamlLineByPositionWithoutQuotingIt(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("server.yaml");
+        Files.writeString(file, """
+                port: 8080
+                db_password: hunter2-db-secret: oops
+                """);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        TickServerMain.Launch l = TickServerMain.parse(new String[] {"--config", file.toString()}, Map.of(),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(l.exitCode()).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).hasLineCount(1)
+                .startsWith("tick-server: --config: " + file + " is not valid YAML at line 2, column ")
+                .doesNotContain("hunter2");
+
+        Files.writeString(file, "jwt_hs256_secret: \"an-unterminated-secret-0123456789abcdef\n");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(), file)).isInstanceOf(InvalidConfigException.class)
+                .hasMessageStartingWith("--config: " + file + " is not valid YAML at line ")
+                .hasMessageNotContaining("an-unterminated-secret");
+        Files.writeString(file, """
+                api_keys:
+                  sk-live-0123456789abcdef: admin
+                """);
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(), file))
+                .hasMessage("API_KEYS: must be a value or a list, not a map");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of(), dir.resolve("missing.yaml")))
+                .hasMessage("--config: " + dir.resolve("missing.yaml") + " does not exist");
+    }
+
+    @Test
+    void shouldNotEchoTokensInAMalformedUrl() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("KITE_WS_URL",
+                "wss://ws.kite.trade/?api_key=k1&access_token=tok secret"), null))
+                .hasMessageStartingWith("KITE_WS_URL: malformed value 'wss://ws.kite.trade/?***': not a URL")
+                .hasMessageNotContaining("tok").hasMessageNotContaining("secret");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("JWT_JWKS_URL", "https://user:pass word@idp/jwks"), null))
+                .hasMessageStartingWith("JWT_JWKS_URL: malformed value 'https://***@idp/jwks'")
+                .hasMessageNotContaining("pass");
+    }
+
+    @Test
     void shouldRejectUnknownYamlKeys(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, "prot: 80\n");
@@ -156,6 +196,62 @@ class ConfigLoaderTest {
     void shouldRefuseAuthOffOutsideDemoMode() {
         assertThatThrownBy(() -> ConfigLoader.load(Map.of("KITE_API_KEY", "k", "KITE_ACCESS_TOKEN", "t"), null))
                 .hasMessageContaining("only in demo mode");
+    }
+
+    @Test
+    void shouldNotTakeFeedNoneForDemoMode() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("FEED", "none"), null))
+                .isInstanceOf(InvalidConfigException.class).hasMessageStartingWith("JWT_HS256_SECRET:")
+                .hasMessageContaining("only in demo mode").hasMessageContaining("FEED=none");
+        ServerOptions o = ConfigLoader.load(Map.of("FEED", "none", "API_KEYS", "dev-key"), null);
+        assertThat(o.demo()).isFalse();
+        assertThat(o.authEnabled()).isTrue();
+    }
+
+    @Test
+    void shouldMapTheJwtIssuerAndAudienceFromEnvironmentAndYaml(@TempDir Path dir) throws Exception {
+        ServerOptions o = ConfigLoader.load(Map.of("JWT_HS256_SECRET", SECRET, "JWT_ISSUER", "https://users.example.test",
+                "JWT_AUDIENCE", "tickengine"), null);
+        assertThat(o.jwtIssuer()).isEqualTo("https://users.example.test");
+        assertThat(o.jwtAudience()).isEqualTo("tickengine");
+        Path file = dir.resolve("server.yaml");
+        Files.writeString(file, """
+                jwt:
+                  hs256_secret: %s
+                  issuer: https://idp.example.test
+                  audience: ticks
+                """.formatted(SECRET));
+        ServerOptions y = ConfigLoader.load(Map.of(), file);
+        assertThat(y.jwtIssuer()).isEqualTo("https://idp.example.test");
+        assertThat(y.jwtAudience()).isEqualTo("ticks");
+        assertThat(ConfigLoader.load(Map.of(), null).jwtIssuer()).isNull();
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("JWT_ISSUER", "https://idp.example.test", "API_KEYS", "k"),
+                null)).isInstanceOf(InvalidConfigException.class).hasMessageStartingWith("JWT_ISSUER:");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("JWT_AUDIENCE", "ticks"), null))
+                .hasMessageStartingWith("JWT_AUDIENCE:");
+        assertThat(ConfigLoader.SETTINGS).containsKeys("JWT_ISSUER", "JWT_AUDIENCE");
+    }
+
+    @Test
+    void shouldRefusePlainHttpJwksInProduction() {
+        Map<String, String> prod = Map.of("ENVIRONMENT", "production", "KITE_API_KEY", "k", "KITE_ACCESS_TOKEN", "t");
+        Map<String, String> http = new java.util.HashMap<>(prod);
+        http.put("JWT_JWKS_URL", "http://idp.example.test/.well-known/jwks.json");
+        assertThatThrownBy(() -> ConfigLoader.load(http, null)).isInstanceOf(InvalidConfigException.class)
+                .hasMessageStartingWith("JWT_JWKS_URL:").hasMessageContaining("https");
+        http.put("JWT_JWKS_URL", "http://127.0.0.1:8001/.well-known/jwks.json");
+        assertThatThrownBy(() -> ConfigLoader.load(http, null)).hasMessageStartingWith("JWT_JWKS_URL:");
+        http.put("JWT_JWKS_URL", "https://idp.example.test/.well-known/jwks.json");
+        assertThat(ConfigLoader.load(http, null).jwtJwksUrl().getScheme()).isEqualTo("https");
+        assertThat(ConfigLoader.load(Map.of("JWT_JWKS_URL", "http://127.0.0.1:8001/jwks"), null).jwtJwksUrl())
+                .hasScheme("http");
+    }
+
+    @Test
+    void shouldNameAShortAdminKeyInProduction() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("ENVIRONMENT", "production", "KITE_API_KEY", "k",
+                "KITE_ACCESS_TOKEN", "t", "API_KEYS", "x".repeat(32), "ADMIN_API_KEYS", "short-admin"), null))
+                .hasMessageStartingWith("ADMIN_API_KEYS:").hasMessageContaining("32").hasMessageNotContaining("short-admin");
     }
 
     @Test
