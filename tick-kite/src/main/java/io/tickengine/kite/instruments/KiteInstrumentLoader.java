@@ -90,7 +90,9 @@ public final class KiteInstrumentLoader {
         }
         HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
-        String where = url.toString();
+        // Logs and errors name the URL without user info or query, which may carry a password or a token.
+        String where = scheme + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort())
+                + (url.getRawPath() == null ? "" : url.getRawPath()) + (url.getRawQuery() == null ? "" : "?***");
         return new KiteInstrumentLoader(where, List.of(new Part(where, () -> {
             HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).header("Accept-Encoding", "gzip").GET()
                     .build();

@@ -143,6 +143,11 @@ class KiteInstrumentLoaderIT {
                     .hasMessageContaining("could not read instruments from " + base + "/files/gone.csv")
                     .hasRootCauseMessage("GET " + base + "/files/gone.csv answered HTTP 404");
             assertThat(registry.size()).isEqualTo(report.loaded());
+            // A token in the URL never reaches the report, logs or errors.
+            assertThatThrownBy(() -> KiteInstrumentLoader.fromUrl(URI.create("http://user:pw@127.0.0.1:"
+                    + http.getAddress().getPort() + "/files/gone.csv?token=s3cret"), Duration.ofSeconds(10)).loadInto(registry))
+                    .hasMessageContaining("could not read instruments from " + base + "/files/gone.csv?***")
+                    .satisfies(e -> assertThat(e.getMessage() + e.getCause().getMessage()).doesNotContain("s3cret", "pw@"));
         } finally {
             http.stop(0);
         }
