@@ -79,6 +79,9 @@ public final class ServerMetrics {
                 .description("Updates replaced for slow clients").register(registry);
         FunctionCounter.builder("tickengine.websocket.slow.closed", hub, h -> h.counters().closedSlowClients())
                 .description("Clients closed with 1013").register(registry);
+        FunctionCounter.builder("tickengine.websocket.superseded", hub, h -> h.counters().supersededTicks())
+                .description("Live ticks not sent because a snapshot or resume had given the client that tick or a newer one")
+                .register(registry);
         FunctionCounter.builder("tickengine.websocket.send.failures", hub, h -> h.counters().sendFailures())
                 .description("Clients closed with 1011 because building or sending their frames failed").register(registry);
         Gauge.builder("tickengine.websocket.fanout.queued", hub, Hub::fanOutQueuedTicks)

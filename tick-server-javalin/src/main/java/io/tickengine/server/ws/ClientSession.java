@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -38,6 +39,9 @@ public final class ClientSession {
     private boolean delta;
     private int batch = 1;
     private final Map<Long, Map<String, Object>> lastSent = new HashMap<>();
+
+    // Confined to the fan-out thread: the fences of instruments that got a snapshot or missed ticks; null when none.
+    private CatchUp catchUp;
 
     // Subscribe-rate window, touched only by the socket's message thread.
     private long rateWindowStart;
@@ -101,6 +105,45 @@ public final class ClientSession {
 
     int batch() {
         return batch;
+    }
+
+    /**
+     * Whether a live tick goes to this client: false for one no newer than what a snapshot or a resume
+     * already gave it of the instrument (see {@link CatchUp}). On the client's fan-out thread, per delivery:
+     * without fences it is one field read.
+     */
+    boolean live(long token, long sequence) {
+        CatchUp c = catchUp;
+        if (c == null) {
+            return true;
+        }
+        boolean live = c.live(token, sequence);
+        if (c.done()) {
+            catchUp = null;
+        }
+        return live;
+    }
+
+    /** Fences instruments at the newest sequence this client got of each outside the live stream; fan-out thread. */
+    void fence(Map<Long, Long> newest, LongAdder superseded) {
+        if (newest.isEmpty()) {
+            return;
+        }
+        if (catchUp == null) {
+            catchUp = new CatchUp(superseded);
+        }
+        catchUp.fence(newest);
+    }
+
+    /** Forgets the fences of instruments this client unsubscribed or closed; fan-out thread. */
+    void unfence(Set<Long> gone) {
+        CatchUp c = catchUp;
+        if (c != null) {
+            c.forget(gone);
+            if (c.done()) {
+                catchUp = null;
+            }
+        }
     }
 
     /** Counts one subscribe message; false when the per-second limit is exceeded. */

@@ -19,6 +19,7 @@ public final class HubCounters implements Outbound.Listener {
     final LongAdder badMessages = new LongAdder();
     final LongAdder connectionsOpened = new LongAdder();
     final LongAdder authFailures = new LongAdder();
+    final LongAdder superseded = new LongAdder();
     private final Map<String, LongAdder> limits = new ConcurrentHashMap<>();
 
     @Override
@@ -62,6 +63,12 @@ public final class HubCounters implements Outbound.Listener {
 
     /** Clients closed with 1011 because building or handing over their frames failed. */
     public long sendFailures() { return sendFailures.sum(); }
+
+    /**
+     * Live ticks not sent to a client because a snapshot or a resume had already given it that tick or a
+     * newer one of the instrument.
+     */
+    public long supersededTicks() { return superseded.sum(); }
 
     /** Malformed or unknown client messages. */
     public long badMessages() { return badMessages.sum(); }

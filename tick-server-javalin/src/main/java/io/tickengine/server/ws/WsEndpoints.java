@@ -165,7 +165,6 @@ public final class WsEndpoints {
             }
             if (all != null) {
                 hub.streamAll(s, all);
-                symbols.snapshotAll(s, all);
             }
         } else {
             s.out().control(connected(s));
