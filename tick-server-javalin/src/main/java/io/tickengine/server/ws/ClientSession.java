@@ -146,6 +146,19 @@ public final class ClientSession {
         }
     }
 
+    /**
+     * Forgets instruments this client unsubscribed: drops their ticks still waiting to be sent and their
+     * delta base, so nothing of them follows the confirmation and the next tick of them (after a new
+     * subscribe) is complete. Returns the ticks dropped. On the fan-out thread, after routing stopped.
+     */
+    int forget(Set<Long> gone) {
+        unfence(gone);
+        synchronized (out) {
+            lastSent.keySet().removeAll(gone);
+            return out.discard(u -> SharedTick.unwrap(u) instanceof Tick t && gone.contains(t.instrumentToken()));
+        }
+    }
+
     /** Counts one subscribe message; false when the per-second limit is exceeded. */
     boolean allowSubscribe(long nowMillis, int perSecond) {
         if (nowMillis - rateWindowStart >= 1000) {

@@ -209,7 +209,8 @@ public final class Hub implements AutoCloseable {
 
     /**
      * Removes instruments from a session; returns the ones it had. Its fan-out thread stops routing them
-     * to it after the subscription changes queued before.
+     * to it after the subscription changes queued before, and drops their ticks still waiting for the
+     * client and their delta base (counted in {@link HubCounters#unsubscribedDropped}).
      */
     List<Long> unsubscribe(ClientSession s, Collection<Long> tokens) {
         List<Long> removed = new ArrayList<>();
@@ -225,10 +226,19 @@ public final class Hub implements AutoCloseable {
                 for (Long t : removed) {
                     shard.remove(t, s);
                 }
-                s.unfence(new HashSet<>(removed));
+                counters.unsubscribedDropped.add(s.forget(new HashSet<>(removed)));
             });
         }
         return removed;
+    }
+
+    /**
+     * Queues a control message once the subscription changes asked for so far have taken effect on the
+     * session's fan-out thread: a confirmation of an unsubscribe is the last the client hears of those
+     * instruments.
+     */
+    void reply(ClientSession s, String message) {
+        s.shard().execute(() -> s.out().control(message));
     }
 
     /** Adds candle subscriptions; the feed is asked for the instruments too. */
@@ -333,7 +343,7 @@ public final class Hub implements AutoCloseable {
             public Map<String, Long> metrics() {
                 return Map.of("sessions", (long) sessions.size(), "conflated_updates", counters.conflatedUpdates(),
                         "slow_clients_closed", counters.closedSlowClients(), "send_failures", counters.sendFailures(),
-                        "superseded_ticks", counters.supersededTicks(),
+                        "superseded_ticks", counters.supersededTicks(), "unsubscribed_dropped", counters.unsubscribedDropped(),
                         "fan_out_threads", (long) fanOut.threads(), "fan_out_queued_ticks", fanOut.queuedTicks(),
                         "fan_out_waits", fanOut.waits(), "fan_out_errors", fanOut.failures());
             }

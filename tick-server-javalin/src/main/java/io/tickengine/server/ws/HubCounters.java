@@ -20,6 +20,7 @@ public final class HubCounters implements Outbound.Listener {
     final LongAdder connectionsOpened = new LongAdder();
     final LongAdder authFailures = new LongAdder();
     final LongAdder superseded = new LongAdder();
+    final LongAdder unsubscribedDropped = new LongAdder();
     private final Map<String, LongAdder> limits = new ConcurrentHashMap<>();
 
     @Override
@@ -69,6 +70,9 @@ public final class HubCounters implements Outbound.Listener {
      * newer one of the instrument.
      */
     public long supersededTicks() { return superseded.sum(); }
+
+    /** Ticks still waiting for a client when it unsubscribed their instrument, dropped with the subscription. */
+    public long unsubscribedDropped() { return unsubscribedDropped.sum(); }
 
     /** Malformed or unknown client messages. */
     public long badMessages() { return badMessages.sum(); }

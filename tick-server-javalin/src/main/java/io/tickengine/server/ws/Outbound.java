@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * The outbound buffer of one client: control messages and keyed updates (ticks, candles) waiting for
@@ -178,6 +179,17 @@ public final class Outbound {
     void flush() {
         marked = false;
         pumpSafely();
+    }
+
+    /**
+     * Drops the waiting updates that match (an unsubscribed instrument's ticks); returns how many. Control
+     * messages stay.
+     */
+    public synchronized int discard(Predicate<Object> which) {
+        int before = updates.size() + conflated.size();
+        updates.removeIf(which);
+        conflated.values().removeIf(which);
+        return before - updates.size() - conflated.size();
     }
 
     /** Updates waiting, conflated ones included. */

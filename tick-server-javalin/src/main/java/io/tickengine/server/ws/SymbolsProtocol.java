@@ -109,7 +109,7 @@ final class SymbolsProtocol {
         }
         if (action.equals("UNSUBSCRIBE")) {
             hub.unsubscribe(s, tokens);
-            s.out().control(response("UNSUBSCRIBED", s, s.tokens()));
+            hub.reply(s, response("UNSUBSCRIBED", s, s.tokens()));
             return;
         }
         Set<Long> after = new HashSet<>(s.tokens());

@@ -95,7 +95,7 @@ final class TicksProtocol {
         }
         if (!subscribe) {
             List<Long> removed = interval == null ? hub.unsubscribe(s, tokens) : hub.unsubscribeCandles(s, tokens, interval);
-            s.out().control(confirm("unsubscribed", removed, interval == null ? s.tokens().size() : s.candleKeys().size(),
+            hub.reply(s, confirm("unsubscribed", removed, interval == null ? s.tokens().size() : s.candleKeys().size(),
                     interval));
             return;
         }
