@@ -1,6 +1,8 @@
 package io.tickengine.server.ws;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -8,17 +10,18 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What one client still catches up on before the live ticks of some instruments go to it unchecked.
- * When a client gets ticks outside the live stream (a snapshot, ticks it missed), each of their
- * instruments is fenced at the newest sequence it got: a live tick no newer (the same tick arriving
- * live, or an older one still on its way through a lagging sink) is skipped and counted as superseded,
- * so the client never sees an instrument go back in time; the first live tick at or past the fence
- * lifts it. Confined to the client's fan-out thread.
+ * While a {@link Replay} runs, the live ticks of its instruments are left to it. When a client gets a
+ * tick from the latest-tick cache (which may be ahead of the live stream), its instrument is fenced at
+ * that tick's sequence: a live tick no newer (the same tick arriving live, or an older one still on its
+ * way) is skipped and counted as superseded, so the client never sees an instrument go back in time; the
+ * first live tick at or past the fence lifts it. Confined to the client's fan-out thread.
  */
 final class CatchUp {
     private static final long LIFTED = Long.MIN_VALUE;
     private static final long[] NONE = new long[0];
 
     private final LongAdder superseded;
+    private final List<Replay> replays = new ArrayList<>(1);
     // Fenced instruments, sorted, and the sequence each is fenced at (LIFTED once lifted).
     private long[] tokens = NONE;
     private long[] sequences = NONE;
@@ -50,8 +53,22 @@ final class CatchUp {
         fenced = all.size();
     }
 
-    /** Whether a live tick goes to the client; a skipped one is counted. */
+    /** Leaves the live ticks of a replay's instruments to it until it ends. */
+    void add(Replay replay) {
+        replays.add(replay);
+    }
+
+    void end(Replay replay) {
+        replays.remove(replay);
+    }
+
+    /** Whether a live tick goes to the client; one skipped for a fence is counted. */
     boolean live(long token, long sequence) {
+        for (int i = 0, n = replays.size(); i < n; i++) {
+            if (replays.get(i).covers(token)) {
+                return false;
+            }
+        }
         if (fenced == 0) {
             return true;
         }
@@ -73,6 +90,9 @@ final class CatchUp {
 
     /** Forgets instruments the client no longer wants. */
     void forget(Set<Long> gone) {
+        for (Replay r : replays) {
+            r.forget(gone);
+        }
         for (int i = 0; i < tokens.length; i++) {
             if (sequences[i] != LIFTED && gone.contains(tokens[i])) {
                 lift(i);
@@ -80,9 +100,9 @@ final class CatchUp {
         }
     }
 
-    /** True when no instrument is fenced any more. */
+    /** True when no replay runs and no instrument is fenced any more. */
     boolean done() {
-        return fenced == 0;
+        return fenced == 0 && replays.isEmpty();
     }
 
     private void lift(int i) {

@@ -40,7 +40,7 @@ public final class ClientSession {
     private int batch = 1;
     private final Map<Long, Map<String, Object>> lastSent = new HashMap<>();
 
-    // Confined to the fan-out thread: the fences of instruments that got a snapshot or missed ticks; null when none.
+    // Confined to the fan-out thread: replays and fences (see CatchUp); null when there are none.
     private CatchUp catchUp;
 
     // Subscribe-rate window, touched only by the socket's message thread.
@@ -108,8 +108,8 @@ public final class ClientSession {
     }
 
     /**
-     * Whether a live tick goes to this client: false for one no newer than what a snapshot or a resume
-     * already gave it of the instrument (see {@link CatchUp}). On the client's fan-out thread, per delivery:
+     * Whether a live tick goes to this client: false for one a replay will read from the resume buffer
+     * or one no newer than a cached snapshot tick it got (see {@link CatchUp}). On the client's fan-out thread, per delivery:
      * without fences it is one field read.
      */
     boolean live(long token, long sequence) {
@@ -135,7 +135,26 @@ public final class ClientSession {
         catchUp.fence(newest);
     }
 
-    /** Forgets the fences of instruments this client unsubscribed or closed; fan-out thread. */
+    /** Leaves the live ticks of a replay's instruments to it until it ends; fan-out thread. */
+    void replay(Replay r, LongAdder superseded) {
+        if (catchUp == null) {
+            catchUp = new CatchUp(superseded);
+        }
+        catchUp.add(r);
+    }
+
+    /** Lets the live ticks of an ended replay's instruments through again; fan-out thread. */
+    void endReplay(Replay r) {
+        CatchUp c = catchUp;
+        if (c != null) {
+            c.end(r);
+            if (c.done()) {
+                catchUp = null;
+            }
+        }
+    }
+
+    /** Forgets the fences and replays of instruments this client unsubscribed or closed; fan-out thread. */
     void unfence(Set<Long> gone) {
         CatchUp c = catchUp;
         if (c != null) {

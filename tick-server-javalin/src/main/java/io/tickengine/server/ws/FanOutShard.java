@@ -60,6 +60,8 @@ final class FanOutShard implements Executor, Runnable {
     private final List<Outbound> touched = new ArrayList<>();
     private long routedUpTo;
     private final LongLongMap latestRouted = new LongLongMap(4096);
+    // Resuming clients catching up, stepped after every round of routing.
+    private final List<Replay> replays = new ArrayList<>();
     private long lastFailureLogged;
 
     FanOutShard(String name, int maxQueuedTicks, LongFunction<InstrumentClass> classOf) {
@@ -129,6 +131,7 @@ final class FanOutShard implements Executor, Runnable {
         if (stopped) {
             synchronized (this) {
                 route(ticks, position, true);
+                stepReplaysInline();
             }
             return;
         }
@@ -148,10 +151,16 @@ final class FanOutShard implements Executor, Runnable {
         if (stopped) {
             synchronized (this) {
                 task.run();
+                stepReplaysInline();
             }
             return;
         }
         enqueue(task);
+    }
+
+    /** Starts stepping a client's replay after each round of this shard. For tasks on this shard. */
+    void replay(Replay r) {
+        replays.add(r);
     }
 
     /**
@@ -216,7 +225,10 @@ final class FanOutShard implements Executor, Runnable {
         runLeftovers();
     }
 
-    /** Takes up to {@link #MAX_DRAIN} items, then pumps the clients they touched; returns the items taken. */
+    /**
+     * Takes up to {@link #MAX_DRAIN} items, steps the replays, then pumps the clients they touched; returns
+     * the items taken, or 1 when a replay is to be stepped again at once.
+     */
     int drain() {
         int items = 0;
         Object item;
@@ -233,6 +245,7 @@ final class FanOutShard implements Executor, Runnable {
                 failed(e);
             }
         }
+        boolean again = !replays.isEmpty() && stepReplays();
         for (int i = 0, n = touched.size(); i < n; i++) {
             Outbound o = touched.get(i);
             try {
@@ -242,7 +255,45 @@ final class FanOutShard implements Executor, Runnable {
             }
         }
         touched.clear();
-        return items;
+        for (int i = 0; i < replays.size() && !again; i++) {
+            // A flush whose writes completed at once made room without any event to come.
+            Replay r = replays.get(i);
+            again = r.waitingForRoom() && r.session().out().orderedRoom() != 0;
+        }
+        return again ? Math.max(items, 1) : items;
+    }
+
+    /** Steps every replay once, ending those done; true when one has more to read at once. */
+    private boolean stepReplays() {
+        boolean again = false;
+        for (int i = 0; i < replays.size(); ) {
+            Replay r = replays.get(i);
+            Replay.Progress p;
+            try {
+                p = r.step(routedUpTo);
+            } catch (RuntimeException e) {
+                failed(e);
+                // Never a silent hole in what the client gets: it is closed and resumes again.
+                r.session().out().close(1011, "Server error");
+                p = Replay.Progress.DONE;
+            }
+            if (p == Replay.Progress.DONE) {
+                replays.remove(i);
+                r.session().endReplay(r);
+            } else {
+                again |= p == Replay.Progress.AGAIN;
+                i++;
+            }
+        }
+        return again;
+    }
+
+    /** Once stopped, under the lock: steps the replays until each waits or ends. */
+    private void stepReplaysInline() {
+        boolean again = true;
+        while (again && !replays.isEmpty()) {
+            again = stepReplays();
+        }
     }
 
     private void route(SharedTick[] ticks, long position, boolean inline) {
@@ -314,6 +365,7 @@ final class FanOutShard implements Executor, Runnable {
             } else {
                 ((Runnable) item).run();
             }
+            stepReplaysInline();
         }
     }
 

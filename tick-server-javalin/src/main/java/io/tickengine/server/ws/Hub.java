@@ -167,7 +167,7 @@ public final class Hub implements AutoCloseable {
                     tokens.add(token);
                 }
             }
-            starts.snapshot(s, tokens);
+            starts.snapshot(s, tokens, Map.of());
         });
     }
 
@@ -341,11 +341,17 @@ public final class Hub implements AutoCloseable {
 
             @Override
             public Map<String, Long> metrics() {
-                return Map.of("sessions", (long) sessions.size(), "conflated_updates", counters.conflatedUpdates(),
-                        "slow_clients_closed", counters.closedSlowClients(), "send_failures", counters.sendFailures(),
-                        "superseded_ticks", counters.supersededTicks(), "unsubscribed_dropped", counters.unsubscribedDropped(),
-                        "fan_out_threads", (long) fanOut.threads(), "fan_out_queued_ticks", fanOut.queuedTicks(),
-                        "fan_out_waits", fanOut.waits(), "fan_out_errors", fanOut.failures());
+                return Map.ofEntries(Map.entry("sessions", (long) sessions.size()),
+                        Map.entry("conflated_updates", counters.conflatedUpdates()),
+                        Map.entry("slow_clients_closed", counters.closedSlowClients()),
+                        Map.entry("send_failures", counters.sendFailures()),
+                        Map.entry("superseded_ticks", counters.supersededTicks()),
+                        Map.entry("unsubscribed_dropped", counters.unsubscribedDropped()),
+                        Map.entry("replayed_ticks", counters.replayedTicks()),
+                        Map.entry("resume_gaps", counters.resumeGaps()),
+                        Map.entry("fan_out_threads", (long) fanOut.threads()),
+                        Map.entry("fan_out_queued_ticks", fanOut.queuedTicks()),
+                        Map.entry("fan_out_waits", fanOut.waits()), Map.entry("fan_out_errors", fanOut.failures()));
             }
         };
     }

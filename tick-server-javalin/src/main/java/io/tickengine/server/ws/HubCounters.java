@@ -21,6 +21,8 @@ public final class HubCounters implements Outbound.Listener {
     final LongAdder authFailures = new LongAdder();
     final LongAdder superseded = new LongAdder();
     final LongAdder unsubscribedDropped = new LongAdder();
+    final LongAdder replayed = new LongAdder();
+    final LongAdder resumeGaps = new LongAdder();
     private final Map<String, LongAdder> limits = new ConcurrentHashMap<>();
 
     @Override
@@ -73,6 +75,12 @@ public final class HubCounters implements Outbound.Listener {
 
     /** Ticks still waiting for a client when it unsubscribed their instrument, dropped with the subscription. */
     public long unsubscribedDropped() { return unsubscribedDropped.sum(); }
+
+    /** Ticks sent to resuming clients from the resume buffer. */
+    public long replayedTicks() { return replayed.sum(); }
+
+    /** Gap messages: resuming clients that asked for, or fell behind, ticks the resume window no longer held. */
+    public long resumeGaps() { return resumeGaps.sum(); }
 
     /** Malformed or unknown client messages. */
     public long badMessages() { return badMessages.sum(); }

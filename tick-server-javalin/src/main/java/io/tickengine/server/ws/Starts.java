@@ -29,38 +29,48 @@ final class Starts {
     }
 
     /**
-     * On the session's fan-out thread: routes instruments to it and queues their snapshot or what they
-     * missed, so that with the live ticks that follow the client gets each instrument's ticks in order.
+     * On the session's fan-out thread: routes instruments to it and queues their snapshot, or starts a
+     * {@link Replay} of what they missed after {@code fromSequence}, so that with the live ticks that follow
+     * the client gets each instrument's ticks in order.
      */
     void start(ClientSession s, List<Long> tokens, Long fromSequence) {
         FanOutShard shard = s.shard();
         for (Long t : tokens) {
             shard.add(t, s);
         }
-        if (fromSequence != null) {
-            long from = resume.positionAfter(fromSequence);
-            long routed = shard.routedUpTo();
-            List<Tick> missed = new ArrayList<>();
-            if (from >= 0 && resume.read(from, routed, sorted(tokens), Integer.MAX_VALUE, Integer.MAX_VALUE, missed) >= 0) {
-                if (from > routed) {
-                    // The client saw ticks this thread has yet to route: they must not come again.
-                    Map<Long, Long> seen = new HashMap<>();
-                    tokens.forEach(t -> seen.put(t, fromSequence));
-                    s.fence(seen, counters.superseded);
-                }
-                for (Tick t : missed) {
-                    shard.send(s, t.instrumentToken(), t);
-                }
-                return;
-            }
-            Map<String, Object> gap = new LinkedHashMap<>();
-            gap.put("type", "gap");
-            gap.put("from_sequence", fromSequence);
-            gap.put("oldest_sequence", resume.oldest());
-            gap.put("message", "Resume window exceeded; sending the latest snapshot instead");
-            s.out().control(Tree.json(gap));
+        if (fromSequence == null) {
+            snapshot(s, tokens, Map.of());
+            return;
         }
-        snapshot(s, tokens);
+        long[] sorted = sorted(tokens);
+        long from = resume.positionAfter(fromSequence);
+        if (from < 0) {
+            gap(s, fromSequence, sorted, Map.of());
+            return;
+        }
+        Replay r = new Replay(s, resume, this, counters, sorted, from, fromSequence);
+        s.replay(r, counters.superseded);
+        shard.replay(r);
+    }
+
+    /**
+     * On the session's fan-out thread: tells the client, after what it was sent so far, that the window no
+     * longer holds ticks it missed after {@code fromSequence}, then queues the latest ticks of the
+     * instruments, but none it has already got ({@code newest}: the newest sequence it got of each).
+     */
+    void gap(ClientSession s, long fromSequence, long[] tokens, Map<Long, Long> newest) {
+        Map<String, Object> gap = new LinkedHashMap<>();
+        gap.put("type", "gap");
+        gap.put("from_sequence", fromSequence);
+        gap.put("oldest_sequence", resume.oldest());
+        gap.put("message", "Resume window exceeded; sending the latest snapshot instead");
+        s.out().inOrder(Tree.json(gap));
+        counters.resumeGaps.increment();
+        List<Long> list = new ArrayList<>(tokens.length);
+        for (long t : tokens) {
+            list.add(t);
+        }
+        snapshot(s, list, newest);
     }
 
     /**
@@ -68,8 +78,9 @@ final class Starts {
      * routed it, read back from the resume buffer, so the live ticks go on exactly from there. An
      * instrument without one in the window comes from the latest-tick cache, a sink of its own that may be
      * ahead of this thread: it is fenced at that tick, so the older ones still on their way are skipped.
+     * A tick no newer than the newest the client got of its instrument ({@code newest}) is left out.
      */
-    void snapshot(ClientSession s, Collection<Long> tokens) {
+    void snapshot(ClientSession s, Collection<Long> tokens, Map<Long, Long> newest) {
         FanOutShard shard = s.shard();
         long[] positions = new long[tokens.size()];
         int n = 0;
@@ -81,16 +92,19 @@ final class Starts {
         n = 0;
         for (Long t : tokens) {
             Tick tick = routed[n++];
-            if (tick != null) {
-                shard.send(s, t, tick);
-            } else {
+            if (tick == null) {
                 older.add(t);
+            } else if (tick.ingestSequence() > newest.getOrDefault(t, Long.MIN_VALUE)) {
+                shard.send(s, t, tick);
             }
         }
-        List<Tick> cached = latest.get(older);
+        List<Tick> cached = new ArrayList<>();
         Map<Long, Long> fences = new HashMap<>();
-        for (Tick t : cached) {
-            fences.put(t.instrumentToken(), t.ingestSequence());
+        for (Tick t : latest.get(older)) {
+            if (t.ingestSequence() > newest.getOrDefault(t.instrumentToken(), Long.MIN_VALUE)) {
+                cached.add(t);
+                fences.put(t.instrumentToken(), t.ingestSequence());
+            }
         }
         s.fence(fences, counters.superseded);
         for (Tick t : cached) {
