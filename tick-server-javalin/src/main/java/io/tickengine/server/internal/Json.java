@@ -3,12 +3,20 @@ package io.tickengine.server.internal;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 
 /**
  * JSON text pieces shared by the server's writers ({@link Tree}, the tick frames): escaped string
  * literals and ISO-8601 instants.
  */
 public final class Json {
+    /**
+     * The one format of every time the server writes (both WebSocket dialects, REST, health):
+     * ISO-8601 in UTC with exactly three fraction digits, {@code 2025-11-04T06:10:00.000Z}, as the seeds show.
+     */
+    public static final DateTimeFormatter INSTANT_MILLIS = new DateTimeFormatterBuilder().appendInstant(3).toFormatter();
+
     private Json() {
     }
 
@@ -24,9 +32,9 @@ public final class Json {
     }
 
     /**
-     * Appends the instant of {@code epochMillis} exactly as {@link Instant#toString()} writes it
-     * ({@code 2026-11-21T09:15:00Z}, {@code 2026-11-21T09:15:00.125Z}), without its formatter for years
-     * 0 to 9999.
+     * Appends the instant of {@code epochMillis} in {@link #INSTANT_MILLIS}'s format
+     * ({@code 2026-11-21T09:15:00.000Z}, {@code 2026-11-21T09:15:00.125Z}), without the formatter for
+     * years 0 to 9999.
      */
     public static void instant(StringBuilder out, long epochMillis) {
         long days = Math.floorDiv(epochMillis, 86_400_000L);
@@ -42,7 +50,7 @@ public final class Json {
         int month = (int) (mp < 10 ? mp + 3 : mp - 9);
         long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
         if (year < 0 || year > 9999) {
-            out.append(Instant.ofEpochMilli(epochMillis));
+            INSTANT_MILLIS.formatTo(Instant.ofEpochMilli(epochMillis), out);
             return;
         }
         int seconds = millisOfDay / 1000;
@@ -53,10 +61,20 @@ public final class Json {
         digits(out, seconds / 3600, 2).append(':');
         digits(out, seconds / 60 % 60, 2).append(':');
         digits(out, seconds % 60, 2);
-        if (millis != 0) {
-            digits(out.append('.'), millis, 3);
-        }
+        digits(out.append('.'), millis, 3);
         out.append('Z');
+    }
+
+    /** Appends an instant in {@link #INSTANT_MILLIS}'s format; a fraction finer than milliseconds is cut off. */
+    public static void instant(StringBuilder out, Instant instant) {
+        long epochMillis;
+        try {
+            epochMillis = instant.toEpochMilli();
+        } catch (ArithmeticException beyondMillis) {
+            INSTANT_MILLIS.formatTo(instant, out);
+            return;
+        }
+        instant(out, epochMillis);
     }
 
     private static StringBuilder digits(StringBuilder out, int value, int width) {

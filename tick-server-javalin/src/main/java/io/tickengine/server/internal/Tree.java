@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Writes message trees (maps, lists, strings, longs, doubles, booleans, {@link Dec}, {@link Instant},
- * null) as JSON or MessagePack. Decimals stay exact: JSON numbers from fixed-point, MessagePack strings.
+ * null) as JSON or MessagePack. Decimals stay exact: JSON numbers from fixed-point, MessagePack strings;
+ * instants are strings in {@link Json#INSTANT_MILLIS}'s format.
  */
 public final class Tree {
     private Tree() {
@@ -37,7 +38,8 @@ public final class Tree {
         } else if (value instanceof Double d) {
             out.append(Double.isFinite(d) ? d.toString() : "null");
         } else if (value instanceof Instant t) {
-            out.append('"').append(t).append('"');
+            Json.instant(out.append('"'), t);
+            out.append('"');
         } else if (value instanceof Map<?, ?> m) {
             out.append('{');
             boolean first = true;
@@ -96,7 +98,9 @@ public final class Tree {
         } else if (value instanceof Double d) {
             p.packDouble(d);
         } else if (value instanceof Instant t) {
-            p.packString(t.toString());
+            StringBuilder text = new StringBuilder(24);
+            Json.instant(text, t);
+            p.packString(text.toString());
         } else if (value instanceof Map<?, ?> m) {
             p.packMapHeader(m.size());
             for (Map.Entry<?, ?> e : m.entrySet()) {

@@ -92,6 +92,16 @@ public final class ServerMetrics {
                 .description("Updates replaced for slow clients").register(registry);
         FunctionCounter.builder("tickengine.websocket.slow.closed", hub, h -> h.counters().closedSlowClients())
                 .description("Clients closed with 1013").register(registry);
+        FunctionCounter.builder("tickengine.websocket.superseded", hub, h -> h.counters().supersededTicks())
+                .description("Live ticks not sent because a snapshot or resume had given the client that tick or a newer one")
+                .register(registry);
+        FunctionCounter.builder("tickengine.websocket.unsubscribed.dropped", hub, h -> h.counters().unsubscribedDropped())
+                .description("Ticks still waiting for a client when it unsubscribed their instrument, dropped with it")
+                .register(registry);
+        FunctionCounter.builder("tickengine.websocket.resume.replayed", hub, h -> h.counters().replayedTicks())
+                .description("Ticks sent to resuming clients from the resume buffer").register(registry);
+        FunctionCounter.builder("tickengine.websocket.resume.gaps", hub, h -> h.counters().resumeGaps())
+                .description("Gap messages sent to resuming clients the resume window could not serve").register(registry);
         FunctionCounter.builder("tickengine.websocket.send.failures", hub, h -> h.counters().sendFailures())
                 .description("Clients closed with 1011 because building or sending their frames failed").register(registry);
         Gauge.builder("tickengine.websocket.fanout.queued", hub, Hub::fanOutQueuedTicks)

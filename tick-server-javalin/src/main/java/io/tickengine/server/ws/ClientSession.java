@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -38,6 +39,9 @@ public final class ClientSession {
     private boolean delta;
     private int batch = 1;
     private final Map<Long, Map<String, Object>> lastSent = new HashMap<>();
+
+    // Confined to the fan-out thread: replays and fences (see CatchUp); null when there are none.
+    private CatchUp catchUp;
 
     // Subscribe-rate window, touched only by the socket's message thread.
     private long rateWindowStart;
@@ -101,6 +105,77 @@ public final class ClientSession {
 
     int batch() {
         return batch;
+    }
+
+    /**
+     * Whether a live tick goes to this client: false for one a replay will read from the resume buffer
+     * or one no newer than a cached snapshot tick it got (see {@link CatchUp}). On the client's fan-out thread, per delivery:
+     * without fences it is one field read.
+     */
+    boolean live(long token, long sequence) {
+        CatchUp c = catchUp;
+        if (c == null) {
+            return true;
+        }
+        boolean live = c.live(token, sequence);
+        if (c.done()) {
+            catchUp = null;
+        }
+        return live;
+    }
+
+    /** Fences instruments at the newest sequence this client got of each outside the live stream; fan-out thread. */
+    void fence(Map<Long, Long> newest, LongAdder superseded) {
+        if (newest.isEmpty()) {
+            return;
+        }
+        if (catchUp == null) {
+            catchUp = new CatchUp(superseded);
+        }
+        catchUp.fence(newest);
+    }
+
+    /** Leaves the live ticks of a replay's instruments to it until it ends; fan-out thread. */
+    void replay(Replay r, LongAdder superseded) {
+        if (catchUp == null) {
+            catchUp = new CatchUp(superseded);
+        }
+        catchUp.add(r);
+    }
+
+    /** Lets the live ticks of an ended replay's instruments through again; fan-out thread. */
+    void endReplay(Replay r) {
+        CatchUp c = catchUp;
+        if (c != null) {
+            c.end(r);
+            if (c.done()) {
+                catchUp = null;
+            }
+        }
+    }
+
+    /** Forgets the fences and replays of instruments this client unsubscribed or closed; fan-out thread. */
+    void unfence(Set<Long> gone) {
+        CatchUp c = catchUp;
+        if (c != null) {
+            c.forget(gone);
+            if (c.done()) {
+                catchUp = null;
+            }
+        }
+    }
+
+    /**
+     * Forgets instruments this client unsubscribed: drops their ticks still waiting to be sent and their
+     * delta base, so nothing of them follows the confirmation and the next tick of them (after a new
+     * subscribe) is complete. Returns the ticks dropped. On the fan-out thread, after routing stopped.
+     */
+    int forget(Set<Long> gone) {
+        unfence(gone);
+        synchronized (out) {
+            lastSent.keySet().removeAll(gone);
+            return out.discard(u -> SharedTick.unwrap(u) instanceof Tick t && gone.contains(t.instrumentToken()));
+        }
     }
 
     /** Counts one subscribe message; false when the per-second limit is exceeded. */

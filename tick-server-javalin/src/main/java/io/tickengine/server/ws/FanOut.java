@@ -48,10 +48,13 @@ final class FanOut implements AutoCloseable {
         return shards[Math.floorMod(next.getAndIncrement(), shards.length)];
     }
 
-    /** Hands one engine batch to every shard; waits only while a shard is full (see {@link FanOutShard#publish}). */
-    void publish(SharedTick[] ticks) {
+    /**
+     * Hands one engine batch, whose first tick has resume buffer position {@code position}, to every shard;
+     * waits only while a shard is full (see {@link FanOutShard#publish}).
+     */
+    void publish(SharedTick[] ticks, long position) {
         for (FanOutShard s : shards) {
-            s.publish(ticks);
+            s.publish(ticks, position);
         }
     }
 

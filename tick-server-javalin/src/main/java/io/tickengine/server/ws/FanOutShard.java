@@ -22,8 +22,9 @@ import java.util.function.LongFunction;
  * ({@link #publish}); the thread routes the batch to its own subscribers' outbound buffers and, once its
  * queue is empty (or after {@link #MAX_DRAIN} items), pumps every client that got something, so several
  * ticks for one client leave in one write. Other work for its clients (control messages, completed
- * writes) arrives as tasks ({@link #execute}) and runs on the same thread, in order. After {@link #stop}
- * everything runs on the caller's thread.
+ * writes, subscription changes) arrives as tasks ({@link #execute}) and runs on the same thread, in
+ * order, so a change takes effect at one point of the stream. After {@link #stop} everything runs on the
+ * caller's thread, one caller at a time.
  */
 final class FanOutShard implements Executor, Runnable {
     /** Items taken from the queue before the clients touched so far are pumped. */
@@ -32,8 +33,11 @@ final class FanOutShard implements Executor, Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(FanOutShard.class);
     private static final long FAILURE_LOG_INTERVAL_NANOS = 60_000_000_000L;
 
-    /** One engine batch on its way to this shard's clients; shared by every shard, never written. */
-    private record TickBatch(SharedTick[] ticks) {
+    /**
+     * One engine batch on its way to this shard's clients, and the resume buffer position of its first
+     * tick (the others follow on); shared by every shard, never written.
+     */
+    private record TickBatch(SharedTick[] ticks, long position) {
     }
 
     private final int maxQueuedTicks;
@@ -50,8 +54,14 @@ final class FanOutShard implements Executor, Runnable {
     private final Set<ClientSession> allIndices = ConcurrentHashMap.newKeySet();
     private final Set<ClientSession> allStocks = ConcurrentHashMap.newKeySet();
 
-    // Confined to this shard's thread: the clients that got updates since the last pump round.
+    // Confined to this shard's thread (or, once stopped, to the caller holding the lock): the clients that
+    // got updates since the last pump round; where the routed ticks end in the resume buffer; the position
+    // of the latest trade tick routed of each instrument, the state a new subscriber starts from.
     private final List<Outbound> touched = new ArrayList<>();
+    private long routedUpTo;
+    private final LongLongMap latestRouted = new LongLongMap(4096);
+    // Resuming clients catching up, stepped after every round of routing.
+    private final List<Replay> replays = new ArrayList<>();
     private long lastFailureLogged;
 
     FanOutShard(String name, int maxQueuedTicks, LongFunction<InstrumentClass> classOf) {
@@ -112,13 +122,17 @@ final class FanOutShard implements Executor, Runnable {
     }
 
     /**
-     * Queues one engine batch for this shard's clients. While the shard has {@code maxQueuedTicks} ticks
-     * waiting, the caller (the broadcaster) waits, so the engine's conflating mailbox in front of it
-     * takes the overload and counts it; no tick is lost here.
+     * Queues one engine batch for this shard's clients; {@code position} is the resume buffer position of
+     * its first tick, and each batch starts where the one before ended. While the shard has
+     * {@code maxQueuedTicks} ticks waiting, the caller (the broadcaster) waits, so the engine's conflating
+     * mailbox in front of it takes the overload and counts it; no tick is lost here.
      */
-    void publish(SharedTick[] ticks) {
+    void publish(SharedTick[] ticks, long position) {
         if (stopped) {
-            route(ticks, true);
+            synchronized (this) {
+                route(ticks, position, true);
+                stepReplaysInline();
+            }
             return;
         }
         if (queuedTicks.get() >= maxQueuedTicks) {
@@ -128,17 +142,40 @@ final class FanOutShard implements Executor, Runnable {
             }
         }
         queuedTicks.addAndGet(ticks.length);
-        enqueue(new TickBatch(ticks));
+        enqueue(new TickBatch(ticks, position));
     }
 
     /** Runs a task for one of this shard's clients on the shard's thread, after what was queued before. */
     @Override
     public void execute(Runnable task) {
         if (stopped) {
-            task.run();
+            synchronized (this) {
+                task.run();
+                stepReplaysInline();
+            }
             return;
         }
         enqueue(task);
+    }
+
+    /** Starts stepping a client's replay after each round of this shard. For tasks on this shard. */
+    void replay(Replay r) {
+        replays.add(r);
+    }
+
+    /**
+     * Queues an update for one of this shard's clients from a task: on the shard's thread it leaves with
+     * the round's flush, after what was routed before; once stopped it is sent at once.
+     */
+    void send(ClientSession s, long key, Object update) {
+        Outbound o = s.out();
+        if (Thread.currentThread() == thread && !stopped) {
+            if (o.queue(key, update) && o.mark()) {
+                touched.add(o);
+            }
+        } else {
+            o.offer(key, update);
+        }
     }
 
     private void enqueue(Object item) {
@@ -164,7 +201,12 @@ final class FanOutShard implements Executor, Runnable {
     public void run() {
         try {
             while (!stopped) {
-                if (drain() == 0) {
+                int items;
+                // Uncontended while the thread runs; it keeps callers that run inline during a stop out.
+                synchronized (this) {
+                    items = drain();
+                }
+                if (items == 0) {
                     sleeping = true;
                     // Dekker with enqueue: it offers then reads sleeping; we set sleeping then look again.
                     if (queue.isEmpty() && !stopped) {
@@ -183,7 +225,10 @@ final class FanOutShard implements Executor, Runnable {
         runLeftovers();
     }
 
-    /** Takes up to {@link #MAX_DRAIN} items, then pumps the clients they touched; returns the items taken. */
+    /**
+     * Takes up to {@link #MAX_DRAIN} items, steps the replays, then pumps the clients they touched; returns
+     * the items taken, or 1 when a replay is to be stepped again at once.
+     */
     int drain() {
         int items = 0;
         Object item;
@@ -192,7 +237,7 @@ final class FanOutShard implements Executor, Runnable {
             try {
                 if (item instanceof TickBatch b) {
                     queuedTicks.addAndGet(-b.ticks().length);
-                    route(b.ticks(), false);
+                    route(b.ticks(), b.position(), false);
                 } else {
                     ((Runnable) item).run();
                 }
@@ -200,6 +245,7 @@ final class FanOutShard implements Executor, Runnable {
                 failed(e);
             }
         }
+        boolean again = !replays.isEmpty() && stepReplays();
         for (int i = 0, n = touched.size(); i < n; i++) {
             Outbound o = touched.get(i);
             try {
@@ -209,17 +255,60 @@ final class FanOutShard implements Executor, Runnable {
             }
         }
         touched.clear();
-        return items;
+        for (int i = 0; i < replays.size() && !again; i++) {
+            // A flush whose writes completed at once made room without any event to come.
+            Replay r = replays.get(i);
+            again = r.waitingForRoom() && r.session().out().orderedRoom() != 0;
+        }
+        return again ? Math.max(items, 1) : items;
     }
 
-    private void route(SharedTick[] ticks, boolean inline) {
+    /** Steps every replay once, ending those done; true when one has more to read at once. */
+    private boolean stepReplays() {
+        boolean again = false;
+        for (int i = 0; i < replays.size(); ) {
+            Replay r = replays.get(i);
+            Replay.Progress p;
+            try {
+                p = r.step(routedUpTo);
+            } catch (RuntimeException e) {
+                failed(e);
+                // Never a silent hole in what the client gets: it is closed and resumes again.
+                r.session().out().close(1011, "Server error");
+                p = Replay.Progress.DONE;
+            }
+            if (p == Replay.Progress.DONE) {
+                replays.remove(i);
+                r.session().endReplay(r);
+            } else {
+                again |= p == Replay.Progress.AGAIN;
+                i++;
+            }
+        }
+        return again;
+    }
+
+    /** Once stopped, under the lock: steps the replays until each waits or ends. */
+    private void stepReplaysInline() {
+        boolean again = true;
+        while (again && !replays.isEmpty()) {
+            again = stepReplays();
+        }
+    }
+
+    private void route(SharedTick[] ticks, long position, boolean inline) {
         boolean classes = !allIndices.isEmpty() || !allStocks.isEmpty();
-        for (SharedTick t : ticks) {
+        for (int i = 0; i < ticks.length; i++) {
+            SharedTick t = ticks[i];
             long token = t.tick().instrumentToken();
+            long sequence = t.tick().ingestSequence();
+            if (t.tick().mode().hasTradePrice()) {
+                latestRouted.put(token, position + i);
+            }
             ClientSession[] subs = byToken.get(token);
             if (subs != null) {
                 for (ClientSession s : subs) {
-                    if (s.dialect() != Dialect.CANDLES) {
+                    if (s.dialect() != Dialect.CANDLES && s.live(token, sequence)) {
                         deliver(s.out(), token, t, inline);
                     }
                 }
@@ -229,10 +318,34 @@ final class FanOutShard implements Executor, Runnable {
                 Set<ClientSession> all = c == InstrumentClass.INDEX ? allIndices
                         : c == InstrumentClass.STOCK ? allStocks : Set.of();
                 for (ClientSession s : all) {
-                    deliver(s.out(), token, t, inline);
+                    if (s.live(token, sequence)) {
+                        deliver(s.out(), token, t, inline);
+                    }
                 }
             }
         }
+        routedUpTo = position + ticks.length;
+    }
+
+    /**
+     * Where the ticks routed so far end in the resume buffer: a client that starts now gets live every
+     * tick from there on. For tasks on this shard.
+     */
+    long routedUpTo() {
+        return routedUpTo;
+    }
+
+    /**
+     * The resume buffer position of the latest trade tick of an instrument routed so far, or -1: what a
+     * client that starts now has to get first. For tasks on this shard.
+     */
+    long latestRouted(long token) {
+        return latestRouted.get(token, -1);
+    }
+
+    /** Every instrument with a trade tick routed so far. For tasks on this shard. */
+    long[] routedInstruments() {
+        return latestRouted.keys();
     }
 
     private void deliver(Outbound o, long token, SharedTick t, boolean inline) {
@@ -248,10 +361,11 @@ final class FanOutShard implements Executor, Runnable {
         while ((item = queue.poll()) != null) {
             if (item instanceof TickBatch b) {
                 queuedTicks.addAndGet(-b.ticks().length);
-                route(b.ticks(), true);
+                route(b.ticks(), b.position(), true);
             } else {
                 ((Runnable) item).run();
             }
+            stepReplaysInline();
         }
     }
 

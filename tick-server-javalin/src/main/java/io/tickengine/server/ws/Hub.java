@@ -17,6 +17,8 @@ import io.tickengine.server.internal.Tree;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +40,7 @@ public final class Hub implements AutoCloseable {
     private final Clock clock;
     private final HubCounters counters = new HubCounters();
     private final ResumeBuffer resume;
+    private final Starts starts;
     private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
     private final Map<Long, Set<ClientSession>> byCandle = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
@@ -59,6 +62,7 @@ public final class Hub implements AutoCloseable {
         this.limits = limits;
         this.clock = clock;
         this.resume = new ResumeBuffer(limits.resumeWindow().toMillis(), limits.resumeMaxBytes());
+        this.starts = new Starts(resume, latest, counters);
         this.fanOut = new FanOut(fanOutThreads, this::classOf);
     }
 
@@ -116,53 +120,125 @@ public final class Hub implements AutoCloseable {
         return s;
     }
 
-    /** Forgets a session and releases what it subscribed. */
+    /**
+     * Forgets a session and releases what it subscribed; its fan-out thread stops routing to it after the
+     * subscription changes queued before.
+     */
     void close(ClientSession s) {
         if (sessions.remove(s.id()) == null) {
             return;
         }
         perAddress.computeIfPresent(s.address(), (k, n) -> n.decrementAndGet() <= 0 ? null : n);
-        s.shard().forget(s);
         List<Long> tokens = new ArrayList<>(s.tokens());
-        for (Long t : tokens) {
-            s.shard().remove(t, s);
-        }
         List<Long> candleKeys = new ArrayList<>(s.candleKeys());
         removeFrom(byCandle, s, candleKeys);
         s.tokens().clear();
         s.candleKeys().clear();
         feed.release(tokens);
+        FanOutShard shard = s.shard();
+        shard.execute(() -> {
+            shard.forget(s);
+            for (Long t : tokens) {
+                shard.remove(t, s);
+            }
+            s.unfence(new HashSet<>(tokens));
+        });
     }
 
+    /**
+     * Streams every instrument of a class to a session: on its fan-out thread, in one step, the class's
+     * ticks start being routed to it and the latest tick of each is queued (see {@link #subscribe}).
+     */
     void streamAll(ClientSession s, InstrumentClass c) {
         s.streamAll(c);
-        s.shard().streamAll(c, s);
+        s.shard().execute(() -> {
+            if (!sessions.containsKey(s.id())) {
+                return;
+            }
+            s.shard().streamAll(c, s);
+            Set<Long> tokens = new LinkedHashSet<>();
+            for (Tick t : latest.all()) {
+                if (classOf(t.instrumentToken()) == c) {
+                    tokens.add(t.instrumentToken());
+                }
+            }
+            for (long token : s.shard().routedInstruments()) {
+                if (classOf(token) == c) {
+                    tokens.add(token);
+                }
+            }
+            starts.snapshot(s, tokens, Map.of());
+        });
     }
 
-    /** Adds instruments to a session; returns the ones that were new. */
+    /**
+     * Adds instruments to a session; returns the ones that were new. On the session's fan-out thread, in
+     * one step, the new ones start being routed to it and the latest tick of each that thread routed is
+     * queued (see {@link Starts#snapshot}), so the client starts from exactly the state the live ticks go on from.
+     */
     List<Long> subscribe(ClientSession s, Collection<Long> tokens) {
+        return subscribe(s, tokens, null);
+    }
+
+    /**
+     * Adds instruments like {@link #subscribe}, but the new ones get the ticks they missed after
+     * {@code fromSequence} instead of their latest, or a gap message and then their latest when the resume
+     * window no longer holds all of those.
+     */
+    List<Long> resume(ClientSession s, Collection<Long> tokens, long fromSequence) {
+        return subscribe(s, tokens, fromSequence);
+    }
+
+    private List<Long> subscribe(ClientSession s, Collection<Long> tokens, Long fromSequence) {
         List<Long> added = new ArrayList<>();
         for (Long t : tokens) {
             if (s.tokens().add(t)) {
-                s.shard().add(t, s);
                 added.add(t);
             }
         }
         feed.acquire(added);
+        if (!added.isEmpty()) {
+            s.shard().execute(() -> {
+                if (sessions.containsKey(s.id())) {
+                    starts.start(s, added, fromSequence);
+                }
+            });
+        }
         return added;
     }
 
-    /** Removes instruments from a session; returns the ones it had. */
+    /**
+     * Removes instruments from a session; returns the ones it had. Its fan-out thread stops routing them
+     * to it after the subscription changes queued before, and drops their ticks still waiting for the
+     * client and their delta base (counted in {@link HubCounters#unsubscribedDropped}).
+     */
     List<Long> unsubscribe(ClientSession s, Collection<Long> tokens) {
         List<Long> removed = new ArrayList<>();
         for (Long t : tokens) {
             if (s.tokens().remove(t)) {
-                s.shard().remove(t, s);
                 removed.add(t);
             }
         }
         feed.release(removed);
+        if (!removed.isEmpty()) {
+            FanOutShard shard = s.shard();
+            shard.execute(() -> {
+                for (Long t : removed) {
+                    shard.remove(t, s);
+                }
+                counters.unsubscribedDropped.add(s.forget(new HashSet<>(removed)));
+            });
+        }
         return removed;
+    }
+
+    /**
+     * Queues a control message once the subscription changes asked for so far have taken effect on the
+     * session's fan-out thread: a confirmation of an unsubscribe is the last the client hears of those
+     * instruments.
+     */
+    void reply(ClientSession s, String message) {
+        s.shard().execute(() -> s.out().control(message));
     }
 
     /** Adds candle subscriptions; the feed is asked for the instruments too. */
@@ -200,15 +276,6 @@ public final class Hub implements AutoCloseable {
         }
         feed.release(released);
         return removed;
-    }
-
-    /** Ticks after a sequence for these instruments, or null when the window no longer holds them. */
-    List<Tick> resume(long sequence, Set<Long> tokens) {
-        return resume.since(sequence, tokens);
-    }
-
-    long oldestResumable() {
-        return resume.oldest();
     }
 
     InstrumentClass classOf(long token) {
@@ -255,24 +322,36 @@ public final class Hub implements AutoCloseable {
                 }
                 long now = clock.millis();
                 // One shared update per tick, so its encodings are made once for all clients; the
-                // batch goes to each fan-out thread once, which routes it to its own clients.
+                // batch goes to each fan-out thread once, which routes it to its own clients. Kept for
+                // resuming first, so what a fan-out thread routed is always in the buffer (or evicted).
                 SharedTick[] shared = new SharedTick[n];
+                long position = 0;
                 for (int i = 0; i < n; i++) {
                     Tick t = batch.get(i);
-                    resume.add(t, now);
+                    long p = resume.add(t, now);
+                    if (i == 0) {
+                        position = p;
+                    }
                     shared[i] = new SharedTick(t);
                 }
                 counters.ticksIn.add(n);
-                fanOut.publish(shared);
+                fanOut.publish(shared, position);
                 lastTickMillis.set(now);
             }
 
             @Override
             public Map<String, Long> metrics() {
-                return Map.of("sessions", (long) sessions.size(), "conflated_updates", counters.conflatedUpdates(),
-                        "slow_clients_closed", counters.closedSlowClients(), "send_failures", counters.sendFailures(),
-                        "fan_out_threads", (long) fanOut.threads(), "fan_out_queued_ticks", fanOut.queuedTicks(),
-                        "fan_out_waits", fanOut.waits(), "fan_out_errors", fanOut.failures());
+                return Map.ofEntries(Map.entry("sessions", (long) sessions.size()),
+                        Map.entry("conflated_updates", counters.conflatedUpdates()),
+                        Map.entry("slow_clients_closed", counters.closedSlowClients()),
+                        Map.entry("send_failures", counters.sendFailures()),
+                        Map.entry("superseded_ticks", counters.supersededTicks()),
+                        Map.entry("unsubscribed_dropped", counters.unsubscribedDropped()),
+                        Map.entry("replayed_ticks", counters.replayedTicks()),
+                        Map.entry("resume_gaps", counters.resumeGaps()),
+                        Map.entry("fan_out_threads", (long) fanOut.threads()),
+                        Map.entry("fan_out_queued_ticks", fanOut.queuedTicks()),
+                        Map.entry("fan_out_waits", fanOut.waits()), Map.entry("fan_out_errors", fanOut.failures()));
             }
         };
     }

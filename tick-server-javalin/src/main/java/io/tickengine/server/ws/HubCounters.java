@@ -19,6 +19,10 @@ public final class HubCounters implements Outbound.Listener {
     final LongAdder badMessages = new LongAdder();
     final LongAdder connectionsOpened = new LongAdder();
     final LongAdder authFailures = new LongAdder();
+    final LongAdder superseded = new LongAdder();
+    final LongAdder unsubscribedDropped = new LongAdder();
+    final LongAdder replayed = new LongAdder();
+    final LongAdder resumeGaps = new LongAdder();
     private final Map<String, LongAdder> limits = new ConcurrentHashMap<>();
 
     @Override
@@ -62,6 +66,21 @@ public final class HubCounters implements Outbound.Listener {
 
     /** Clients closed with 1011 because building or handing over their frames failed. */
     public long sendFailures() { return sendFailures.sum(); }
+
+    /**
+     * Live ticks not sent to a client because a snapshot or a resume had already given it that tick or a
+     * newer one of the instrument.
+     */
+    public long supersededTicks() { return superseded.sum(); }
+
+    /** Ticks still waiting for a client when it unsubscribed their instrument, dropped with the subscription. */
+    public long unsubscribedDropped() { return unsubscribedDropped.sum(); }
+
+    /** Ticks sent to resuming clients from the resume buffer. */
+    public long replayedTicks() { return replayed.sum(); }
+
+    /** Gap messages: resuming clients that asked for, or fell behind, ticks the resume window no longer held. */
+    public long resumeGaps() { return resumeGaps.sum(); }
 
     /** Malformed or unknown client messages. */
     public long badMessages() { return badMessages.sum(); }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * The outbound buffer of one client: control messages and keyed updates (ticks, candles) waiting for
@@ -30,6 +31,10 @@ public final class Outbound {
 
     /** Frames one client may have in flight unless told otherwise. */
     public static final int DEFAULT_MAX_IN_FLIGHT = 32;
+
+    /** A control message queued among the updates, sent after those queued before it. */
+    private record InOrder(String json) {
+    }
 
     /** Counters a hub aggregates; all methods are called without this buffer's lock held. */
     public interface Listener {
@@ -118,6 +123,33 @@ public final class Outbound {
         schedule();
     }
 
+    /**
+     * Queues a control message behind the updates waiting in order, rather than before them like
+     * {@link #control}: a gap notice after the replayed ticks it follows. Updates conflated meanwhile may
+     * still leave after it.
+     */
+    void inOrder(String json) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            updates.add(new InOrder(json));
+        }
+        schedule();
+    }
+
+    /**
+     * How many more updates can be queued now without any being conflated, keeping half the buffer for
+     * live updates: room for updates that must all arrive, such as a replay. 0 while conflating, -1 once
+     * closed.
+     */
+    synchronized int orderedRoom() {
+        if (closed) {
+            return -1;
+        }
+        return conflating ? 0 : Math.max(0, Math.max(1, capacity / 2) - updates.size());
+    }
+
     /** Queues an update keyed by instrument (or instrument and interval); conflates when the buffer is full. */
     public void offer(long key, Object update) {
         if (queue(key, update)) {
@@ -178,6 +210,17 @@ public final class Outbound {
     void flush() {
         marked = false;
         pumpSafely();
+    }
+
+    /**
+     * Drops the waiting updates that match (an unsubscribed instrument's ticks); returns how many. Control
+     * messages stay.
+     */
+    public synchronized int discard(Predicate<Object> which) {
+        int before = updates.size() + conflated.size();
+        updates.removeIf(which);
+        conflated.values().removeIf(which);
+        return before - updates.size() - conflated.size();
     }
 
     /** Updates waiting, conflated ones included. */
@@ -286,6 +329,10 @@ public final class Outbound {
                         return;
                     }
                     String c = control.poll();
+                    if (c == null && updates.peek() instanceof InOrder m) {
+                        updates.poll();
+                        c = m.json();
+                    }
                     if (c != null) {
                         frame = c;
                         count = 0;
@@ -325,9 +372,12 @@ public final class Outbound {
         }
     }
 
-    /** Under the lock: fills {@code batch} with the next frame's updates, FIFO first, then the conflated latest values. */
+    /**
+     * Under the lock: fills {@code batch} with the next frame's updates, FIFO first (up to a message in
+     * order), then the conflated latest values.
+     */
     private void takeBatch() {
-        while (batch.size() < maxBatch && !updates.isEmpty()) {
+        while (batch.size() < maxBatch && !updates.isEmpty() && !(updates.peek() instanceof InOrder)) {
             batch.add(updates.poll());
         }
         if (updates.isEmpty()) {

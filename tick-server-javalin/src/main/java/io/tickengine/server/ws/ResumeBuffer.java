@@ -6,15 +6,17 @@ import io.tickengine.core.codec.TickCodec;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The recent ticks by ingest sequence, kept for a bounded window (seed 001: 5 minutes) and a bounded
  * amount of memory, so a reconnecting client can ask for what it missed since its last sequence; asked
  * for more than is kept, it gets a gap instead.
+ *
+ * <p>Every tick added gets the next position (0, 1, 2, ...), in the order the broadcaster hands ticks to
+ * the fan-out threads, so a fan-out thread knows which kept ticks it has routed: those before the end
+ * of the last batch it took. Clients read ranges of positions ({@link #read}) and single ones ({@link #at}).
  *
  * <p>Each tick is kept in the compact {@link TickCodec} form (exact, every field but the raw packet),
  * about 100 bytes for a full-mode Kite tick with its 5-level book where the {@link Tick} object graph
@@ -34,8 +36,9 @@ public final class ResumeBuffer {
     /** What the buffer counts per chunk: its object and the five arrays' headers. */
     static final long CHUNK_OVERHEAD = 32 + 5 * 16;
 
-    /** Ticks appended in order; the oldest kept one is {@code first}. */
+    /** Ticks appended in order; the oldest kept one is {@code first}; tick {@code i} has position {@code base + i}. */
     private static final class Chunk {
+        final long base;
         byte[] data;
         long[] sequence = new long[CHUNK_TICKS];
         long[] token = new long[CHUNK_TICKS];
@@ -44,7 +47,8 @@ public final class ResumeBuffer {
         int count;
         int first;
 
-        Chunk(int dataBytes) {
+        Chunk(long base, int dataBytes) {
+            this.base = base;
             data = new byte[dataBytes];
         }
 
@@ -72,6 +76,8 @@ public final class ResumeBuffer {
     private long bytes;
     private int size;
     private long evictedUpTo = Long.MIN_VALUE;
+    // The position the next tick gets.
+    private long end;
 
     /**
      * @param windowMillis how long a tick is kept
@@ -86,7 +92,8 @@ public final class ResumeBuffer {
         this.maxBytes = maxBytes;
     }
 
-    void add(Tick t, long nowMillis) {
+    /** Keeps a tick and returns its position, one more than the last tick's; one thread adds. */
+    long add(Tick t, long nowMillis) {
         // Encoded outside the lock: a resuming client's scan is not held up by it.
         byte[] frame = TickCodec.encode(t);
         synchronized (this) {
@@ -99,7 +106,7 @@ public final class ResumeBuffer {
                 } else if (c != null) {
                     c.trim();
                 }
-                c = new Chunk(Math.max(CHUNK_BYTES, frame.length));
+                c = new Chunk(end, Math.max(CHUNK_BYTES, frame.length));
                 chunks.addLast(c);
                 bytes += CHUNK_OVERHEAD;
             }
@@ -113,6 +120,7 @@ public final class ResumeBuffer {
             bytes += frame.length + INDEX_BYTES;
             size++;
             evict(nowMillis);
+            return end++;
         }
     }
 
@@ -146,35 +154,101 @@ public final class ResumeBuffer {
     }
 
     /**
-     * Ticks of these instruments after {@code sequence}, in order; null when part of that range has
-     * already left the window (a gap).
+     * The position of the first kept tick after {@code sequence}, or of the next tick when none is kept
+     * after it; -1 when ticks after it have already left the window (a gap).
      */
-    List<Tick> since(long sequence, Set<Long> tokens) {
-        List<byte[]> frames = new ArrayList<>();
-        synchronized (this) {
-            long oldest = size == 0 ? evictedUpTo + 1 : oldestKept();
-            if (sequence < oldest - 1) {
-                return null;
+    synchronized long positionAfter(long sequence) {
+        long oldest = size == 0 ? evictedUpTo + 1 : oldestKept();
+        if (sequence < oldest - 1) {
+            return -1;
+        }
+        long after = end;
+        Iterator<Chunk> it = chunks.descendingIterator();
+        while (it.hasNext()) {
+            Chunk c = it.next();
+            for (int i = c.count - 1; i >= c.first; i--) {
+                if (c.sequence[i] <= sequence) {
+                    return after;
+                }
+                after = c.base + i;
             }
-            Iterator<Chunk> it = chunks.descendingIterator();
+        }
+        return after;
+    }
+
+    /**
+     * Appends to {@code out}, in order, the kept ticks of the given instruments ({@code tokens} sorted)
+     * from position {@code from} up to {@code to} (exclusive), at most {@code maxTicks} of them and looking
+     * at no more than {@code maxScan} positions. Returns the position to go on from, or -1 when the tick
+     * at {@code from} has already left the window (a gap).
+     */
+    long read(long from, long to, long[] tokens, int maxTicks, int maxScan, List<Tick> out) {
+        List<byte[]> frames = new ArrayList<>();
+        long next = from;
+        synchronized (this) {
+            if (from < oldestPosition()) {
+                return -1;
+            }
+            long stop = Math.min(Math.min(to, end), from + maxScan);
             scan:
-            while (it.hasNext()) {
-                Chunk c = it.next();
-                for (int i = c.count - 1; i >= c.first; i--) {
-                    if (c.sequence[i] <= sequence) {
-                        break scan;
-                    }
-                    if (tokens.contains(c.token[i])) {
+            for (Chunk c : chunks) {
+                for (long p = Math.max(next, c.base); p < c.base + c.count && next < stop; p++) {
+                    int i = (int) (p - c.base);
+                    next = p + 1;
+                    if (Arrays.binarySearch(tokens, c.token[i]) >= 0) {
                         frames.add(Arrays.copyOfRange(c.data, c.start(i), c.end[i]));
+                        if (frames.size() == maxTicks) {
+                            break scan;
+                        }
                     }
+                }
+                if (next >= stop) {
+                    break;
                 }
             }
         }
         // Decoded outside the lock, so the broadcaster's adds do not wait for a long resume.
-        Collections.reverse(frames);
-        List<Tick> out = new ArrayList<>(frames.size());
         for (byte[] f : frames) {
             TickCodec.decode(f, out::add);
+        }
+        return next;
+    }
+
+    /**
+     * The ticks at these positions, in the same order; null for a position that has left the window (or
+     * is negative, or not added yet).
+     */
+    Tick[] at(long[] positions) {
+        byte[][] frames = new byte[positions.length][];
+        synchronized (this) {
+            Chunk[] kept = chunks.toArray(new Chunk[0]);
+            long oldest = oldestPosition();
+            for (int k = 0; k < positions.length; k++) {
+                long p = positions[k];
+                if (p < oldest || p >= end) {
+                    continue;
+                }
+                int lo = 0;
+                int hi = kept.length - 1;
+                while (lo < hi) {
+                    int mid = (lo + hi + 1) >>> 1;
+                    if (kept[mid].base <= p) {
+                        lo = mid;
+                    } else {
+                        hi = mid - 1;
+                    }
+                }
+                Chunk c = kept[lo];
+                int i = (int) (p - c.base);
+                frames[k] = Arrays.copyOfRange(c.data, c.start(i), c.end[i]);
+            }
+        }
+        Tick[] out = new Tick[positions.length];
+        for (int k = 0; k < frames.length; k++) {
+            if (frames[k] != null) {
+                int slot = k;
+                TickCodec.decode(frames[k], t -> out[slot] = t);
+            }
         }
         return out;
     }
@@ -187,5 +261,14 @@ public final class ResumeBuffer {
     private long oldestKept() {
         Chunk c = chunks.peekFirst();
         return c.sequence[c.first];
+    }
+
+    /** Under the lock: the position of the oldest kept tick, or of the next one when none is kept. */
+    private long oldestPosition() {
+        if (size == 0) {
+            return end;
+        }
+        Chunk c = chunks.peekFirst();
+        return c.base + c.first;
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tickengine.core.Exchange;
-import io.tickengine.core.Tick;
 import io.tickengine.core.instrument.Instrument;
 import io.tickengine.core.instrument.InstrumentClass;
 
@@ -36,15 +35,6 @@ final class SymbolsProtocol {
         m.put("type", "ERROR");
         m.put("message", message);
         return Hub.json(m);
-    }
-
-    /** Sends the latest tick of every instrument of a class, for the {@code /all} endpoints. */
-    void snapshotAll(ClientSession s, InstrumentClass c) {
-        for (Tick t : hub.latest().all()) {
-            if (hub.classOf(t.instrumentToken()) == c) {
-                s.out().offer(t.instrumentToken(), t);
-            }
-        }
     }
 
     void onMessage(ClientSession s, String text) {
@@ -119,7 +109,7 @@ final class SymbolsProtocol {
         }
         if (action.equals("UNSUBSCRIBE")) {
             hub.unsubscribe(s, tokens);
-            s.out().control(response("UNSUBSCRIBED", s, s.tokens()));
+            hub.reply(s, response("UNSUBSCRIBED", s, s.tokens()));
             return;
         }
         Set<Long> after = new HashSet<>(s.tokens());
@@ -133,9 +123,6 @@ final class SymbolsProtocol {
         // Confirmed before the subscription reaches the fan-out thread, so that no tick overtakes the confirmation.
         s.out().control(response("SUBSCRIBED", s, after));
         hub.subscribe(s, tokens);
-        for (Tick t : hub.latest().get(tokens)) {
-            s.out().offer(t.instrumentToken(), t);
-        }
     }
 
     /** Seed 000's SubscriptionResponseDto with a type, listing the session's instruments {@code tokens}. */

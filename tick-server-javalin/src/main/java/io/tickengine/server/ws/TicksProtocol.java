@@ -2,7 +2,6 @@ package io.tickengine.server.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tickengine.core.Tick;
 import io.tickengine.core.candle.CandleInterval;
 import io.tickengine.core.instrument.Instrument;
 
@@ -22,6 +21,7 @@ import java.util.Set;
 final class TicksProtocol {
     static final String INVALID_JSON = "Invalid JSON message";
     static final String BAD_TOKENS = "tokens must be a list of instrument tokens";
+    static final String BAD_RESUME = "resume_from must be the sequence number of the last tick received";
     static final int MAX_BATCH = 500;
 
     private final Hub hub;
@@ -95,7 +95,7 @@ final class TicksProtocol {
         }
         if (!subscribe) {
             List<Long> removed = interval == null ? hub.unsubscribe(s, tokens) : hub.unsubscribeCandles(s, tokens, interval);
-            s.out().control(confirm("unsubscribed", removed, interval == null ? s.tokens().size() : s.candleKeys().size(),
+            hub.reply(s, confirm("unsubscribed", removed, interval == null ? s.tokens().size() : s.candleKeys().size(),
                     interval));
             return;
         }
@@ -117,6 +117,11 @@ final class TicksProtocol {
                     + " instruments per connection"));
             return;
         }
+        JsonNode resume = n.get("resume_from");
+        if (resume != null && !resume.isNull() && !(resume.isIntegralNumber() && resume.canConvertToLong())) {
+            bad(s, BAD_RESUME);
+            return;
+        }
         if (hasOptions(n)) {
             String problem = applyOptions(s, n);
             if (problem != null) {
@@ -136,23 +141,10 @@ final class TicksProtocol {
             return;
         }
         s.out().control(confirm("subscribed", tokens, after.size(), null));
-        hub.subscribe(s, tokens);
-        JsonNode resume = n.get("resume_from");
-        if (resume != null && resume.canConvertToLong()) {
-            List<Tick> missed = hub.resume(resume.asLong(), new HashSet<>(tokens));
-            if (missed != null) {
-                missed.forEach(t -> s.out().offer(t.instrumentToken(), t));
-                return;
-            }
-            Map<String, Object> gap = new LinkedHashMap<>();
-            gap.put("type", "gap");
-            gap.put("from_sequence", resume.asLong());
-            gap.put("oldest_sequence", hub.oldestResumable());
-            gap.put("message", "Resume window exceeded; sending the latest snapshot instead");
-            s.out().control(Hub.json(gap));
-        }
-        for (Tick t : hub.latest().get(tokens)) {
-            s.out().offer(t.instrumentToken(), t);
+        if (resume != null && !resume.isNull()) {
+            hub.resume(s, tokens, resume.asLong());
+        } else {
+            hub.subscribe(s, tokens);
         }
     }
 

@@ -15,21 +15,30 @@ import org.slf4j.LoggerFactory;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Registers the WebSocket endpoints: seed 004's {@code /ws/ticks}, seed 000's {@code /ws/indices},
  * {@code /ws/stocks}, {@code /ws/indices/all}, {@code /ws/stocks/nse/all}, and {@code /ws/candles}.
- * Connect checks origin, credentials (close 1008 with seed 004's reasons) and the per-address limit.
+ * Connect checks origin, credentials (close 1008 with seed 004's reasons) and the per-address limit; a
+ * connection without traffic for the idle timeout is closed with 1001.
  */
 public final class WsEndpoints {
     /** Close code for policy violations: bad credentials, origin or limits. */
     public static final int CLOSE_POLICY = 1008;
     /** Close code sent to every client when the server shuts down. */
     public static final int CLOSE_GOING_AWAY = 1001;
+    /**
+     * How long a connection may pass no frame either way before it is closed (1001): four times the
+     * 30-second ping interval seed 004 asks clients for, so a client that pings survives three lost pings.
+     * Ticks and candles sent count as traffic too. Jetty's own default, 30 s, raced those pings.
+     */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(120);
 
     private static final Logger LOG = LoggerFactory.getLogger(WsEndpoints.class);
 
@@ -37,14 +46,26 @@ public final class WsEndpoints {
     private final Authenticator auth;
     private final TicksProtocol ticks;
     private final SymbolsProtocol symbols;
+    private final Duration idleTimeout;
     private final Map<String, ClientSession> bySocket = new ConcurrentHashMap<>();
     private volatile boolean accepting = true;
 
+    /** Endpoints whose connections close after {@link #DEFAULT_IDLE_TIMEOUT} without traffic. */
     public WsEndpoints(Hub hub, Authenticator auth, List<CandleInterval> candleIntervals) {
-        this.hub = hub;
-        this.auth = auth;
+        this(hub, auth, candleIntervals, DEFAULT_IDLE_TIMEOUT);
+    }
+
+    /** Endpoints whose connections close after {@code idleTimeout} without a frame either way. */
+    public WsEndpoints(Hub hub, Authenticator auth, List<CandleInterval> candleIntervals, Duration idleTimeout) {
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("idleTimeout must be positive, was " + idleTimeout);
+        }
+        this.hub = Objects.requireNonNull(hub, "hub");
+        this.auth = Objects.requireNonNull(auth, "auth");
         this.ticks = new TicksProtocol(hub, candleIntervals);
         this.symbols = new SymbolsProtocol(hub);
+        this.idleTimeout = idleTimeout;
     }
 
     /** Adds the endpoints to an app. */
@@ -132,6 +153,7 @@ public final class WsEndpoints {
                     + hub.limits().maxConnectionsPerIp() + ")");
             return;
         }
+        ctx.session.setIdleTimeout(idleTimeout);
         ClientSession s = hub.open(dialect, endpoint, user, address, new JettyTransport(ctx.session));
         bySocket.put(ctx.sessionId(), s);
         LOG.debug("client {} connected to {} from {}", s.id(), endpoint, address);
@@ -143,7 +165,6 @@ public final class WsEndpoints {
             }
             if (all != null) {
                 hub.streamAll(s, all);
-                symbols.snapshotAll(s, all);
             }
         } else {
             s.out().control(connected(s));

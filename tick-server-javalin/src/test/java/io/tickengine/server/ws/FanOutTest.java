@@ -59,6 +59,18 @@ class FanOutTest {
     }
 
     private final HubCounters counters = new HubCounters();
+    // Where the next batch starts in the (here imaginary) resume buffer.
+    private long position;
+
+    /** Publishes a batch as the broadcaster does, each batch starting where the one before ended. */
+    private void publish(FanOut fanOut, SharedTick[] batch) {
+        long first;
+        synchronized (this) {
+            first = position;
+            position += batch.length;
+        }
+        fanOut.publish(batch, first);
+    }
 
     private ClientSession client(FanOut fanOut, RecordingTransport t, int capacity, long... tokens) {
         ClientSession s = new ClientSession("c", Dialect.TICKS, "/ws/ticks", Principal.ANONYMOUS, "127.0.0.1", 0,
@@ -83,7 +95,7 @@ class FanOutTest {
     }
 
     /** Blocks the shard's thread until the returned latch is released, so work piles up behind it. */
-    private static CountDownLatch hold(FanOutShard shard) throws InterruptedException {
+    static CountDownLatch hold(FanOutShard shard) throws InterruptedException {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         shard.execute(() -> {
@@ -112,11 +124,11 @@ class FanOutTest {
             RecordingTransport t = new RecordingTransport(false);
             ClientSession s = client(fanOut, t, 1024, 1, 2);
             CountDownLatch release = hold(s.shard());
-            fanOut.publish(batch(1, 10, 11));
+            publish(fanOut, batch(1, 10, 11));
             s.out().control("{\"type\":\"pong\"}");
-            fanOut.publish(batch(2, 20));
-            fanOut.publish(batch(3, 30));
-            fanOut.publish(batch(1, 12, 13));
+            publish(fanOut, batch(2, 20));
+            publish(fanOut, batch(3, 30));
+            publish(fanOut, batch(1, 12, 13));
             assertThat(t.frames).isEmpty();
             release.countDown();
             await(() -> t.frames.size() == 6);
@@ -139,7 +151,7 @@ class FanOutTest {
             ClientSession slow = client(fanOut, stuck, 8, 1);
             client(fanOut, fast, 1024, 1);
             for (int i = 0; i < 500; i++) {
-                fanOut.publish(batch(1, i));
+                publish(fanOut, batch(1, i));
             }
             await(() -> fast.frames.size() == 500);
             assertThat(fast.frames.get(499)).isEqualTo("1:499");
@@ -159,10 +171,10 @@ class FanOutTest {
             RecordingTransport t = new RecordingTransport(false);
             ClientSession s = client(fanOut, t, 1024, 1);
             CountDownLatch release = hold(s.shard());
-            fanOut.publish(batch(1, 1, 2, 3, 4));
+            publish(fanOut, batch(1, 1, 2, 3, 4));
             AtomicInteger published = new AtomicInteger();
             Thread broadcaster = new Thread(() -> {
-                fanOut.publish(batch(1, 5));
+                publish(fanOut, batch(1, 5));
                 published.incrementAndGet();
             });
             broadcaster.start();
@@ -184,12 +196,12 @@ class FanOutTest {
             ClientSession first = client(fanOut, a, 64, 1, 2);
             ClientSession second = client(fanOut, b, 64, 2);
             assertThat(first.shard()).isNotSameAs(second.shard());
-            fanOut.publish(batch(1, 100));
-            fanOut.publish(batch(2, 200));
+            publish(fanOut, batch(1, 100));
+            publish(fanOut, batch(2, 200));
             await(() -> a.frames.size() == 2 && b.frames.size() == 1);
             first.shard().remove(2, first);
-            fanOut.publish(batch(2, 201));
-            fanOut.publish(batch(1, 101));
+            publish(fanOut, batch(2, 201));
+            publish(fanOut, batch(1, 101));
             await(() -> b.frames.size() == 2 && a.frames.size() == 3);
             assertThat(a.frames).containsExactly("1:100", "2:200", "1:101");
             assertThat(b.frames).containsExactly("2:200", "2:201");
@@ -204,12 +216,12 @@ class FanOutTest {
             RecordingTransport t = new RecordingTransport(false);
             ClientSession s = client(fanOut, t, 64, 1);
             s.shard().streamAll(InstrumentClass.INDEX, s);
-            fanOut.publish(batch(8, 800));
-            fanOut.publish(batch(9, 900));
+            publish(fanOut, batch(8, 800));
+            publish(fanOut, batch(9, 900));
             await(() -> t.frames.size() == 1);
             s.shard().forget(s);
-            fanOut.publish(batch(9, 901));
-            fanOut.publish(batch(1, 100));
+            publish(fanOut, batch(9, 901));
+            publish(fanOut, batch(1, 100));
             await(() -> t.frames.size() == 2);
             assertThat(t.frames).containsExactly("9:900", "1:100");
         }
@@ -230,7 +242,7 @@ class FanOutTest {
         assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(order).isSorted().hasSize(100);
         fanOut.close();
-        fanOut.publish(batch(1, 7));
+        publish(fanOut, batch(1, 7));
         assertThat(t.frames).containsExactly("1:7");
         assertThat(t.threads).containsExactly(Thread.currentThread().getName());
     }
@@ -244,7 +256,7 @@ class FanOutTest {
                 throw new AssertionError("simulated error on the fan-out thread");
             });
             await(() -> fanOut.failures() == 1);
-            fanOut.publish(batch(1, 5));
+            publish(fanOut, batch(1, 5));
             assertThat(t.frames).containsExactly("1:5");
             assertThat(t.threads).containsExactly(Thread.currentThread().getName());
         }
