@@ -364,9 +364,14 @@ public final class Hub implements AutoCloseable {
                 return "ws-candles";
             }
 
+            /**
+             * Conflating: when this sink falls behind, the engine keeps the newest revision of each
+             * instrument's, interval's and bucket's candle ({@link Candle#conflationKey}) instead of dropping
+             * the oldest candles, which could be a bucket's only emission.
+             */
             @Override
             public OverflowPolicy overflowPolicy() {
-                return OverflowPolicy.DROP_OLDEST;
+                return OverflowPolicy.CONFLATE;
             }
 
             @Override

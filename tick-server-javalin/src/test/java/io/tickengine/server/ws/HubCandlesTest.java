@@ -6,6 +6,7 @@ import io.tickengine.core.candle.Candle;
 import io.tickengine.core.candle.CandleInterval;
 import io.tickengine.core.instrument.InstrumentRegistry;
 import io.tickengine.core.sink.LatestTicks;
+import io.tickengine.core.sink.OverflowPolicy;
 import io.tickengine.core.source.PushTickSource;
 import io.tickengine.core.time.ManualClock;
 import io.tickengine.server.auth.Principal;
@@ -42,6 +43,9 @@ class HubCandlesTest {
             // of the late bucket each keep a slot of their own.
             assertThat(s.out().backlog()).isEqualTo(3);
             assertThat(hub.counters().conflatedUpdates()).isZero();
+            // Behind the engine, the sink conflates by the same key (the engine's CONFLATE for candle sinks,
+            // tested in tick-core) rather than dropping the oldest candles, a bucket's only emission among them.
+            assertThat(hub.candleSink().overflowPolicy()).isEqualTo(OverflowPolicy.CONFLATE);
         }
     }
 
