@@ -104,6 +104,9 @@ class TickServerIT {
             assertThat(c.nextContaining("error")).contains("tokens must be a list of instrument tokens");
             c.send("{\"action\":\"subscribe\",\"tokens\":[1,2,3,4,5,6]}");
             assertThat(c.nextContaining("error")).contains("Unknown instrument tokens");
+            c.send("{\"action\":\"subscribe\",\"tokens\":[\"NSE:INFY\",\"NSE:NOSUCH\"]}");
+            assertThat(c.nextContaining("error"))
+                    .isEqualTo("{\"type\":\"error\",\"message\":\"Unknown instruments: [NSE:NOSUCH]\"}");
             c.send("x".repeat(2000));
             assertThat(c.nextContaining("error")).contains("Message too large");
             // The limit is in UTF-8 bytes: 600 two-byte characters are 1,200 bytes against 1,024.

@@ -74,7 +74,8 @@ final class TicksProtocol {
     }
 
     private void subscription(ClientSession s, JsonNode n, boolean subscribe) {
-        List<Long> tokens = tokens(n);
+        List<String> unknownSymbols = new ArrayList<>();
+        List<Long> tokens = tokens(n, unknownSymbols);
         if (tokens == null) {
             bad(s, BAD_TOKENS);
             return;
@@ -107,6 +108,10 @@ final class TicksProtocol {
         }
         if (!unknown.isEmpty()) {
             bad(s, "Unknown instrument tokens: " + unknown);
+            return;
+        }
+        if (!unknownSymbols.isEmpty()) {
+            bad(s, "Unknown instruments: " + unknownSymbols);
             return;
         }
         Set<Long> after = new HashSet<>(s.tokens());
@@ -189,7 +194,12 @@ final class TicksProtocol {
     }
 
     /** The tokens of a message: numbers, or {@code EXCHANGE:SYMBOL} strings on the candles endpoint; null when malformed. */
-    private List<Long> tokens(JsonNode n) {
+    /**
+     * The instruments a message names, as numeric tokens or {@code [EXCHANGE:]SYMBOL} strings; null when the
+     * value is not a non-empty list of those. Strings that name no instrument go to {@code unknownSymbols}
+     * (subscribing refuses them; unsubscribing has nothing to remove for them).
+     */
+    private List<Long> tokens(JsonNode n, List<String> unknownSymbols) {
         JsonNode a = n.get("tokens");
         if (a == null && n.has("symbols")) {
             a = n.get("symbols");
@@ -204,9 +214,10 @@ final class TicksProtocol {
             } else if (t.isTextual()) {
                 Instrument i = io.tickengine.server.internal.Instruments.resolve(hub.registry(), t.asText());
                 if (i == null) {
-                    return null;
+                    unknownSymbols.add(t.asText());
+                } else {
+                    out.add(i.instrumentToken());
                 }
-                out.add(i.instrumentToken());
             } else {
                 return null;
             }
