@@ -1,2 +1,2 @@
-/** Machinery shared inside tick-core; not API, may change without notice. */
+/** Machinery shared by tickengine's own modules; not API, may change without notice. */
 package io.tickengine.core.internal;

@@ -1,6 +1,7 @@
 package io.tickengine.server.ws;
 
 import io.tickengine.core.instrument.InstrumentClass;
+import io.tickengine.core.internal.LongLongMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,6 +2,7 @@ package io.tickengine.cache.redis.internal;
 
 import io.tickengine.core.Tick;
 import io.tickengine.core.codec.TickCodec;
+import io.tickengine.core.internal.LongLongMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,8 +1,12 @@
-package io.tickengine.cache.redis.internal;
+package io.tickengine.core.internal;
 
 import java.util.Arrays;
 
-/** An open-addressing map from long to long without boxing; single-threaded. */
+/**
+ * A map from {@code long} to {@code long} in two arrays (open addressing, linear probing, Fibonacci
+ * hashing), for values noted per instrument on hot paths without boxing or allocating. Entries are
+ * removed only all at once ({@link #clear}). {@link Long#MIN_VALUE} cannot be a key. Not thread-safe.
+ */
 public final class LongLongMap {
     private static final long FREE = Long.MIN_VALUE;
 
@@ -10,27 +14,29 @@ public final class LongLongMap {
     private long[] values;
     private int size;
 
-    public LongLongMap(int expected) {
-        int cap = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
-        keys = new long[cap];
-        values = new long[cap];
+    /** A map sized for about {@code expectedSize} entries before it grows. */
+    public LongLongMap(int expectedSize) {
+        int capacity = Integer.highestOneBit(Math.max(8, expectedSize * 2 - 1)) << 1;
+        keys = new long[capacity];
+        values = new long[capacity];
         Arrays.fill(keys, FREE);
     }
 
-    /** The value of {@code key}, or {@code absent}. {@code Long.MIN_VALUE} is not a valid key. */
-    public long get(long key, long absent) {
+    /** The value of a key, or {@code missing} when it has none. */
+    public long get(long key, long missing) {
         int mask = keys.length - 1;
-        for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
+        for (int i = slot(key, mask); ; i = (i + 1) & mask) {
             long k = keys[i];
             if (k == key) {
                 return values[i];
             }
             if (k == FREE) {
-                return absent;
+                return missing;
             }
         }
     }
 
+    /** Sets the value of a key. */
     public void put(long key, long value) {
         if (key == FREE) {
             throw new IllegalArgumentException("Long.MIN_VALUE cannot be a key");
@@ -39,7 +45,7 @@ public final class LongLongMap {
             grow();
         }
         int mask = keys.length - 1;
-        for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
+        for (int i = slot(key, mask); ; i = (i + 1) & mask) {
             if (keys[i] == key) {
                 values[i] = value;
                 return;
@@ -57,6 +63,7 @@ public final class LongLongMap {
         return size;
     }
 
+    /** Removes every entry, keeping the capacity. */
     public void clear() {
         if (size > 0) {
             Arrays.fill(keys, FREE);
@@ -64,7 +71,19 @@ public final class LongLongMap {
         }
     }
 
-    /** Calls {@code action} for every entry. */
+    /** Every key, in no particular order. */
+    public long[] keys() {
+        long[] out = new long[size];
+        int n = 0;
+        for (long k : keys) {
+            if (k != FREE) {
+                out[n++] = k;
+            }
+        }
+        return out;
+    }
+
+    /** Calls {@code action} for every entry, in no particular order. */
     public void forEach(Entry action) {
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] != FREE) {
@@ -79,6 +98,11 @@ public final class LongLongMap {
         void accept(long key, long value);
     }
 
+    private static int slot(long key, int mask) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32)) & mask;
+    }
+
     private void grow() {
         long[] oldKeys = keys;
         long[] oldValues = values;
@@ -91,10 +115,5 @@ public final class LongLongMap {
                 put(oldKeys[i], oldValues[i]);
             }
         }
-    }
-
-    private static int mix(long key) {
-        long h = key * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 32));
     }
 }

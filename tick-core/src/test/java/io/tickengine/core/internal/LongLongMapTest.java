@@ -1,4 +1,4 @@
-package io.tickengine.server.ws;
+package io.tickengine.core.internal;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,5 +23,16 @@ class LongLongMapTest {
         expected.forEach((k, v) -> assertThat(map.get(k, -1)).as("%d", k).isEqualTo(v));
         assertThat(map.get(123_456_789L, -1)).isEqualTo(-1);
         assertThat(java.util.Arrays.stream(map.keys()).boxed().toList()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        Map<Long, Long> seen = new HashMap<>();
+        map.forEach(seen::put);
+        assertThat(seen).isEqualTo(expected);
+
+        map.clear();
+        assertThat(map.size()).isZero();
+        assertThat(map.get(expected.keySet().iterator().next(), -1)).isEqualTo(-1);
+        map.put(42, 1);
+        assertThat(map.get(42, -1)).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> map.put(Long.MIN_VALUE, 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
