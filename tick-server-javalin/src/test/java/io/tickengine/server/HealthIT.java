@@ -103,8 +103,9 @@ class HealthIT {
         };
         PushSource push = new PushSource();
         // No feed universe: the pushed ticks are the only ones, so the stuck sink's backlog is exactly what was pushed.
+        // A server with sources of its own is not a demo, so it needs auth; /health is open anyway.
         TickServer server = TickServer.builder(ServerOptions.builder().port(0).sqlitePath(dir.resolve("t.db")).universe("none")
-                        .build())
+                        .apiKeys(List.of("health-test-key")).build())
                 .source(push).sink(stuck, SinkOptions.builder().capacity(200_000).build()).build().start();
         try {
             long infy = server.registry().bySymbol("NSE:INFY").orElseThrow().instrumentToken();

@@ -35,7 +35,8 @@ class InstrumentsIT {
         KiteInstrumentLoader hosted = Instruments.loader("https://files.example.test/kite/instruments.csv", null, account);
         assertThat(hosted.toString()).isEqualTo("KiteInstrumentLoader{https://files.example.test/kite/instruments.csv}");
         KiteInstrumentLoader query = Instruments.loader("https://files.example.test/instruments?day=today", null, account);
-        assertThat(query.toString()).isEqualTo("KiteInstrumentLoader{https://files.example.test/instruments?day=today}");
+        // The query may carry a token: it is never shown.
+        assertThat(query.toString()).isEqualTo("KiteInstrumentLoader{https://files.example.test/instruments?***}");
         assertThatThrownBy(() -> Instruments.loader("https://files example/instruments.csv", null, account))
                 .isInstanceOf(InvalidConfigException.class).hasMessageStartingWith("KITE_INSTRUMENTS: is not a valid URL");
     }
