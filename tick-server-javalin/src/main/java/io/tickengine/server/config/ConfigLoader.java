@@ -403,7 +403,7 @@ public final class ConfigLoader {
         m.put("ADMIN_API_KEYS", "comma-separated API keys with the admin role");
         m.put("WS_MAX_CONNECTIONS_PER_IP", "WebSocket connections per IP (default 100)");
         m.put("WS_MAX_SUBSCRIPTIONS", "instruments per connection (default 3000)");
-        m.put("WS_MAX_SUBSCRIBES_PER_SECOND", "subscribe messages per connection per second (default 20)");
+        m.put("WS_MAX_SUBSCRIBES_PER_SECOND", "subscribe and unsubscribe messages per connection per second (default 20)");
         m.put("WS_MAX_MESSAGE_BYTES", "largest client message (default 65536)");
         m.put("WS_ALLOWED_ORIGINS", "comma-separated allowed origins (default any)");
         m.put("WS_OUTBOUND_QUEUE", "messages buffered per client before conflation (default 1024)");

@@ -1,5 +1,6 @@
 package io.tickengine.server.ws;
 
+import io.tickengine.core.Exchange;
 import io.tickengine.core.Tick;
 import io.tickengine.core.candle.Candle;
 import io.tickengine.core.candle.CandleInterval;
@@ -63,7 +64,7 @@ public final class Hub implements AutoCloseable {
         this.clock = clock;
         this.resume = new ResumeBuffer(limits.resumeWindow().toMillis(), limits.resumeMaxBytes());
         this.starts = new Starts(resume, latest, counters);
-        this.fanOut = new FanOut(fanOutThreads, this::classOf);
+        this.fanOut = new FanOut(fanOutThreads, this::streamClassOf);
     }
 
     public HubCounters counters() { return counters; }
@@ -158,12 +159,12 @@ public final class Hub implements AutoCloseable {
             s.shard().streamAll(c, s);
             Set<Long> tokens = new LinkedHashSet<>();
             for (Tick t : latest.all()) {
-                if (classOf(t.instrumentToken()) == c) {
+                if (streamClassOf(t.instrumentToken()) == c) {
                     tokens.add(t.instrumentToken());
                 }
             }
             for (long token : s.shard().routedInstruments()) {
-                if (classOf(token) == c) {
+                if (streamClassOf(token) == c) {
                     tokens.add(token);
                 }
             }
@@ -281,6 +282,19 @@ public final class Hub implements AutoCloseable {
     InstrumentClass classOf(long token) {
         Instrument i = registry.findByToken(token);
         return i == null ? InstrumentClass.OTHER : i.instrumentClass();
+    }
+
+    /**
+     * Which streamed class an instrument's ticks go to: {@code /ws/indices/all} takes every index,
+     * {@code /ws/stocks/nse/all} only NSE's stocks (a BSE stock a client subscribed to elsewhere is not one).
+     */
+    InstrumentClass streamClassOf(long token) {
+        Instrument i = registry.findByToken(token);
+        if (i == null) {
+            return InstrumentClass.OTHER;
+        }
+        InstrumentClass c = i.instrumentClass();
+        return c == InstrumentClass.STOCK && i.exchange() != Exchange.NSE ? InstrumentClass.OTHER : c;
     }
 
     static long candleKey(long token, CandleInterval interval) {

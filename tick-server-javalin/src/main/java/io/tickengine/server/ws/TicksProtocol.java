@@ -193,7 +193,6 @@ final class TicksProtocol {
         }
     }
 
-    /** The tokens of a message: numbers, or {@code EXCHANGE:SYMBOL} strings on the candles endpoint; null when malformed. */
     /**
      * The instruments a message names, as numeric tokens or {@code [EXCHANGE:]SYMBOL} strings; null when the
      * value is not a non-empty list of those. Strings that name no instrument go to {@code unknownSymbols}
