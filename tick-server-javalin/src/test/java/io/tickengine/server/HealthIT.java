@@ -8,10 +8,7 @@ import io.tickengine.core.TickMode;
 import io.tickengine.core.engine.SinkOptions;
 import io.tickengine.core.engine.SinkStats;
 import io.tickengine.core.sink.TickSink;
-import io.tickengine.core.source.SourceState;
-import io.tickengine.core.source.SourceStatus;
-import io.tickengine.core.source.TickListener;
-import io.tickengine.core.source.TickSource;
+import io.tickengine.core.source.PushTickSource;
 import io.tickengine.core.time.Clock;
 import io.tickengine.kite.sim.KiteSimulator;
 import io.tickengine.server.config.ServerOptions;
@@ -25,7 +22,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
@@ -90,32 +86,17 @@ class HealthIT {
     @Test
     void shouldBeDegradedWhileASinksBacklogBuildsAndCriticalOnceItPassesSeed000sBufferBound() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        TickSink stuck = new TickSink() {
-            @Override
-            public String name() {
-                return "stuck";
-            }
-
-            @Override
-            public void onBatch(List<Tick> batch) throws InterruptedException {
-                release.await();
-            }
-        };
-        PushSource push = new PushSource();
-        // No feed universe: the pushed ticks are the only ones, so the stuck sink's backlog is exactly what was pushed.
-        // A server with sources of its own is not a demo, so it needs auth; /health is open anyway.
-        TickServer server = TickServer.builder(ServerOptions.builder().port(0).sqlitePath(dir.resolve("t.db")).universe("none")
-                        .apiKeys(List.of("health-test-key")).build())
-                .source(push).sink(stuck, SinkOptions.builder().capacity(200_000).build()).build().start();
+        PushTickSource push = PushTickSource.create("push");
+        TickServer server = stuckServer(push, release, SinkOptions.builder().capacity(200_000).build());
         try {
             long infy = server.registry().bySymbol("NSE:INFY").orElseThrow().instrumentToken();
-            push.push(infy, (int) Health.DEGRADED_BACKLOG + 1);
+            push(push, infy, (int) Health.DEGRADED_BACKLOG + 1);
             await().atMost(Duration.ofSeconds(10)).until(() -> stuck(server).queueDepth() == Health.DEGRADED_BACKLOG + 1);
             HttpResponse<String> behind = get(server, "/health");
             assertThat(behind.statusCode()).isEqualTo(200);
             assertThat(sink(report(behind), "stuck").path("status").asText()).isEqualTo(Health.DEGRADED);
 
-            push.push(infy, (int) (Health.CRITICAL_BACKLOG - Health.DEGRADED_BACKLOG));
+            push(push, infy, (int) (Health.CRITICAL_BACKLOG - Health.DEGRADED_BACKLOG));
             await().atMost(Duration.ofSeconds(10)).until(() -> stuck(server).queueDepth() == Health.CRITICAL_BACKLOG + 1);
             HttpResponse<String> overflow = get(server, "/health");
             assertThat(overflow.statusCode()).isEqualTo(503);
@@ -127,6 +108,56 @@ class HealthIT {
         } finally {
             release.countDown();
             server.stop();
+        }
+    }
+
+    @Test
+    void shouldBeCriticalWhenASinkWithTheDefaultCapacityIsFull() throws Exception {
+        // 65,536 items never reach the 100,000 bound: a full buffer, dropping what comes next, is critical itself.
+        CountDownLatch release = new CountDownLatch(1);
+        PushTickSource push = PushTickSource.create("push");
+        TickServer server = stuckServer(push, release, SinkOptions.defaults());
+        try {
+            long infy = server.registry().bySymbol("NSE:INFY").orElseThrow().instrumentToken();
+            // The buffer's capacity plus the batch the stuck call holds, and a few more to be dropped.
+            push(push, infy, SinkOptions.DEFAULT_CAPACITY + SinkOptions.DEFAULT_MAX_BATCH + 10);
+            await().atMost(Duration.ofSeconds(10)).until(() -> stuck(server).full() && stuck(server).dropped() > 0);
+            HttpResponse<String> full = get(server, "/health");
+            assertThat(full.statusCode()).isEqualTo(503);
+            assertThat(sink(report(full), "stuck").path("status").asText()).isEqualTo(Health.CRITICAL);
+        } finally {
+            release.countDown();
+            server.stop();
+        }
+    }
+
+    /**
+     * A server with no feed universe whose ticks come from {@code push} only, and a sink stuck in its first call
+     * until {@code release}, so its backlog is exactly what was pushed.
+     */
+    private TickServer stuckServer(PushTickSource push, CountDownLatch release, SinkOptions options) {
+        TickSink stuck = new TickSink() {
+            @Override
+            public String name() {
+                return "stuck";
+            }
+
+            @Override
+            public void onBatch(List<Tick> batch) throws InterruptedException {
+                release.await();
+            }
+        };
+        // A server with sources of its own is not a demo, so it needs auth; /health is open anyway.
+        return TickServer.builder(ServerOptions.builder().port(0).sqlitePath(dir.resolve("t.db")).universe("none")
+                        .apiKeys(List.of("health-test-key")).build())
+                .source(push).sink(stuck, options).build().start();
+    }
+
+    private static void push(PushTickSource push, long token, int count) {
+        Tick.Builder b = Tick.builder().instrumentToken(token).exchange(Exchange.NSE).tradingSymbol("INFY")
+                .mode(TickMode.LTP).priceScale(2);
+        for (int i = 0; i < count; i++) {
+            push.publish(b.lastPrice(150_000 + i % 100).receiveTimestamp(System.currentTimeMillis()).build());
         }
     }
 
@@ -150,46 +181,5 @@ class HealthIT {
     private static HttpResponse<String> get(TickServer server, String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** A connected source whose ticks the test hands in. */
-    private static final class PushSource implements TickSource {
-        private volatile TickListener listener;
-
-        void push(long token, int count) {
-            Tick.Builder b = Tick.builder().instrumentToken(token).exchange(Exchange.NSE).tradingSymbol("INFY")
-                    .mode(TickMode.LTP).priceScale(2);
-            for (int i = 0; i < count; i++) {
-                listener.onTick(b.lastPrice(150_000 + i % 100).receiveTimestamp(System.currentTimeMillis()).build());
-            }
-        }
-
-        @Override
-        public String name() {
-            return "push";
-        }
-
-        @Override
-        public void start(TickListener listener) {
-            this.listener = listener;
-            listener.onStatus(status());
-        }
-
-        @Override
-        public void subscribe(Collection<Long> instrumentTokens, TickMode mode) {
-        }
-
-        @Override
-        public void unsubscribe(Collection<Long> instrumentTokens) {
-        }
-
-        @Override
-        public SourceStatus status() {
-            return new SourceStatus(name(), SourceState.CONNECTED, "", 0);
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

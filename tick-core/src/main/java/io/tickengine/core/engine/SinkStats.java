@@ -14,6 +14,8 @@ import java.util.Map;
  * @param errors exceptions thrown by the sink
  * @param queueDepth items not yet delivered: waiting, or in the batch the worker holds (in the sink's call, or
  *     held for a retry); the backlog
+ * @param capacity the most items its buffer holds ({@code SinkOptions.capacity()}); a conflating sink keeps at
+ *     most one per key beyond it instead of dropping
  * @param lagMillis how far behind the sink is, milliseconds: while the worker holds a batch, the age of its
  *     first item, so a stuck sink's lag keeps growing; otherwise the age of the newest delivered item when
  *     it was delivered
@@ -23,10 +25,19 @@ import java.util.Map;
  * @param metrics the sink's own counters ({@code TickSink.metrics()})
  */
 public record SinkStats(String name, OverflowPolicy policy, long delivered, long dropped, long conflated,
-                        long errors, long queueDepth, long lagMillis, long batches, long batchNanos, CircuitState circuit,
-                        Map<String, Long> metrics) {
+                        long errors, long queueDepth, long capacity, long lagMillis, long batches, long batchNanos,
+                        CircuitState circuit, Map<String, Long> metrics) {
     public SinkStats {
         metrics = Map.copyOf(metrics);
+    }
+
+    /**
+     * Whether the backlog has reached the buffer's capacity, so that the sink drops what comes next
+     * (DROP_OLDEST, NEVER_DROP) or will once the batch it holds is counted out; never for a conflating sink,
+     * which replaces instead.
+     */
+    public boolean full() {
+        return policy != OverflowPolicy.CONFLATE && queueDepth >= capacity;
     }
 
     /** Whether the sink is failing or losing data it should not. */

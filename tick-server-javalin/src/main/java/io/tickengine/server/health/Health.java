@@ -36,8 +36,9 @@ import java.util.function.Supplier;
  * none of them has received anything for {@link #FEED_OUTAGE_GRACE} (or, never having received, since
  * health started), so a reconnect after a blip does not flip it; the times come from the server's clock,
  * which the feeds stamp with too. A sink's backlog (queue depth) over {@link #DEGRADED_BACKLOG} is degraded;
- * over {@link #CRITICAL_BACKLOG} it is critical, and so is the buffer, the backlog of the database's and
- * Redis's sinks together that {@code /metrics} reports as {@code tickengine_buffer_size}.
+ * a sink whose buffer is full ({@link SinkStats#full()}: what comes next is dropped) or whose backlog is over
+ * {@link #CRITICAL_BACKLOG} is critical, and so is the buffer, the backlog of the database's and Redis's
+ * sinks together that {@code /metrics} reports as {@code tickengine_buffer_size}, over that bound.
  */
 public final class Health {
     public static final String OK = "ok";
@@ -178,7 +179,7 @@ public final class Health {
         all.addAll(s.candleSinks());
         for (SinkStats k : all) {
             String level = k.degraded() || k.queueDepth() > DEGRADED_BACKLOG ? DEGRADED : OK;
-            if (k.queueDepth() > CRITICAL_BACKLOG) {
+            if (k.full() || k.queueDepth() > CRITICAL_BACKLOG) {
                 level = CRITICAL;
             }
             if (bufferedSinks.contains(k.name())) {

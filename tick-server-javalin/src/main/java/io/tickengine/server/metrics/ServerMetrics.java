@@ -255,7 +255,7 @@ public final class ServerMetrics {
                 return k;
             }
         }
-        return new SinkStats(name, io.tickengine.core.sink.OverflowPolicy.DROP_OLDEST, 0, 0, 0, 0, 0, 0, 0, 0,
+        return new SinkStats(name, io.tickengine.core.sink.OverflowPolicy.DROP_OLDEST, 0, 0, 0, 0, 0, 1, 0, 0, 0,
                 io.tickengine.core.engine.CircuitState.CLOSED, java.util.Map.of());
     }
 

@@ -176,7 +176,7 @@ public final class SinkWorker<E> {
         // A held batch (in the sink's call, or waiting for a retry) ages while it waits, so a stuck sink's lag grows.
         long lag = pending > 0 ? Math.max(p.lagMillis, clock.millis() - p.pendingOldest) : p.lagMillis;
         return new SinkStats(name, policy, p.delivered, mailbox.overflowed() + breaker.dropped() + p.abandoned,
-                mailbox.conflated(), breaker.errors(), mailbox.size() + pending, Math.max(0, lag), p.batches,
+                mailbox.conflated(), breaker.errors(), mailbox.size() + pending, options.capacity(), Math.max(0, lag), p.batches,
                 p.batchNanos, breaker.state(), sinkMetrics());
     }
 
