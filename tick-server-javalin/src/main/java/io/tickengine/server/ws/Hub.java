@@ -234,9 +234,10 @@ public final class Hub implements AutoCloseable {
     }
 
     /**
-     * Queues a control message once the subscription changes asked for so far have taken effect on the
-     * session's fan-out thread: a confirmation of an unsubscribe is the last the client hears of those
-     * instruments.
+     * Queues a reply (a confirmation, an error, a pong) once the subscription changes asked for so far have
+     * taken effect on the session's fan-out thread, so replies reach the client in the order of its messages
+     * and a confirmation of an unsubscribe is the last it hears of those instruments. A reply still goes
+     * ahead of ticks waiting in the client's buffer.
      */
     void reply(ClientSession s, String message) {
         s.shard().execute(() -> s.out().control(message));

@@ -103,7 +103,7 @@ final class SymbolsProtocol {
         }
         if (!s.allowSubscribe(System.currentTimeMillis(), hub.limits().maxSubscribesPerSecond())) {
             hub.counters().limitHit("subscribe_rate");
-            s.out().control(error("Too many subscription requests: limit is " + hub.limits().maxSubscribesPerSecond()
+            hub.reply(s, error("Too many subscription requests: limit is " + hub.limits().maxSubscribesPerSecond()
                     + " per second"));
             return;
         }
@@ -116,12 +116,12 @@ final class SymbolsProtocol {
         after.addAll(tokens);
         if (after.size() > hub.limits().maxSubscriptionsPerConnection()) {
             hub.counters().limitHit("subscriptions");
-            s.out().control(error("Subscription limit exceeded: at most " + hub.limits().maxSubscriptionsPerConnection()
+            hub.reply(s, error("Subscription limit exceeded: at most " + hub.limits().maxSubscriptionsPerConnection()
                     + " symbols per connection"));
             return;
         }
         // Confirmed before the subscription reaches the fan-out thread, so that no tick overtakes the confirmation.
-        s.out().control(response("SUBSCRIBED", s, after));
+        hub.reply(s, response("SUBSCRIBED", s, after));
         hub.subscribe(s, tokens);
     }
 
@@ -143,6 +143,6 @@ final class SymbolsProtocol {
 
     private void bad(ClientSession s, String message) {
         hub.counters().badMessages.increment();
-        s.out().control(error(message));
+        hub.reply(s, error(message));
     }
 }

@@ -67,7 +67,7 @@ final class TicksProtocol {
         }
         String action = n.path("action").isTextual() ? n.get("action").asText() : String.valueOf(n.get("action"));
         switch (action) {
-            case "ping" -> s.out().control("{\"type\":\"pong\"}");
+            case "ping" -> hub.reply(s, "{\"type\":\"pong\"}");
             case "subscribe", "unsubscribe" -> subscription(s, n, action.equals("subscribe"));
             default -> bad(s, "Unknown action: " + action);
         }
@@ -90,7 +90,7 @@ final class TicksProtocol {
         }
         if (!s.allowSubscribe(System.currentTimeMillis(), hub.limits().maxSubscribesPerSecond())) {
             hub.counters().limitHit("subscribe_rate");
-            s.out().control(error("Too many subscribe messages: limit is " + hub.limits().maxSubscribesPerSecond()
+            hub.reply(s, error("Too many subscribe messages: limit is " + hub.limits().maxSubscribesPerSecond()
                     + " per second"));
             return;
         }
@@ -118,7 +118,7 @@ final class TicksProtocol {
         after.addAll(tokens);
         if (after.size() > hub.limits().maxSubscriptionsPerConnection()) {
             hub.counters().limitHit("subscriptions");
-            s.out().control(error("Subscription limit exceeded: at most " + hub.limits().maxSubscriptionsPerConnection()
+            hub.reply(s, error("Subscription limit exceeded: at most " + hub.limits().maxSubscriptionsPerConnection()
                     + " instruments per connection"));
             return;
         }
@@ -141,11 +141,11 @@ final class TicksProtocol {
             for (Long t : tokens) {
                 keys.add(Hub.candleKey(t, interval));
             }
-            s.out().control(confirm("subscribed", tokens, keys.size(), interval));
+            hub.reply(s, confirm("subscribed", tokens, keys.size(), interval));
             hub.subscribeCandles(s, tokens, interval);
             return;
         }
-        s.out().control(confirm("subscribed", tokens, after.size(), null));
+        hub.reply(s, confirm("subscribed", tokens, after.size(), null));
         if (resume != null && !resume.isNull()) {
             hub.resume(s, tokens, resume.asLong());
         } else {
@@ -226,7 +226,7 @@ final class TicksProtocol {
 
     private void bad(ClientSession s, String message) {
         hub.counters().badMessages.increment();
-        s.out().control(error(message));
+        hub.reply(s, error(message));
     }
 
     /** A subscribed or unsubscribed message; {@code total} counts the session's instruments (or candle series) after it. */

@@ -128,6 +128,22 @@ class HubOrderTest {
     }
 
     @Test
+    void shouldReplyInTheOrderOfTheClientsMessagesWhileItsFanOutThreadIsBehind() throws Exception {
+        CountDownLatch release = FanOutTest.hold(client.shard());
+        protocol.onMessage(client, "{\"action\":\"subscribe\",\"tokens\":[" + INFY + "]}");
+        protocol.onMessage(client, "{\"action\":\"unsubscribe\",\"tokens\":[" + INFY + "]}");
+        protocol.onMessage(client, "{\"action\":\"subscribe\",\"tokens\":[5]}");
+        protocol.onMessage(client, "{\"action\":\"dance\"}");
+        release.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> socket.frames.size() == 4);
+        assertThat(socket.frames).containsExactly(
+                "{\"type\":\"subscribed\",\"tokens\":[" + INFY + "],\"total\":1}",
+                "{\"type\":\"unsubscribed\",\"tokens\":[" + INFY + "],\"total\":0}",
+                "{\"type\":\"subscribed\",\"tokens\":[5],\"total\":1}",
+                "{\"type\":\"error\",\"message\":\"Unknown action: dance\"}");
+    }
+
+    @Test
     void shouldAnswerAMalformedResumeWithAnErrorAndSubscribeNothing() {
         protocol.onMessage(client, "{\"action\":\"subscribe\",\"tokens\":[" + INFY + "],\"resume_from\":\"soon\"}");
         await().atMost(Duration.ofSeconds(10)).until(() -> !socket.frames.isEmpty());

@@ -92,6 +92,8 @@ class HubUnsubscribeTest {
             ClientSession s = hub.open(Dialect.TICKS, "/ws/ticks", Principal.ANONYMOUS, "127.0.0.1", stuck);
             TicksProtocol protocol = new TicksProtocol(hub, List.of());
             protocol.onMessage(s, "{\"action\":\"subscribe\",\"tokens\":[" + INFY + ",5]}");
+            // The confirmation is the write that never completes; the ticks after it wait.
+            await().atMost(Duration.ofSeconds(10)).until(() -> stuck.frames.size() == 1);
             broadcaster.onBatch(List.of(tick(1, 1500_00), tick(2, 1500_05), tick(3, 1500_10),
                     ClientSessionTest.full(5, "FIVE", 2, 500_00).withIngestSequence(4)));
             await().atMost(Duration.ofSeconds(10)).until(() -> s.out().backlog() == 4);
