@@ -129,14 +129,7 @@ final class FanOutShard implements Executor, Runnable {
      * mailbox in front of it takes the overload and counts it; no tick is lost here.
      */
     void publish(SharedTick[] ticks, long position) {
-        if (stopped) {
-            synchronized (this) {
-                route(ticks, position, true);
-                stepReplaysInline();
-            }
-            return;
-        }
-        if (queuedTicks.get() >= maxQueuedTicks) {
+        if (!stopped && queuedTicks.get() >= maxQueuedTicks) {
             waits.increment();
             while (queuedTicks.get() >= maxQueuedTicks && !stopped && thread.isAlive()) {
                 LockSupport.parkNanos(200_000);
@@ -149,13 +142,6 @@ final class FanOutShard implements Executor, Runnable {
     /** Runs a task for one of this shard's clients on the shard's thread, after what was queued before. */
     @Override
     public void execute(Runnable task) {
-        if (stopped) {
-            synchronized (this) {
-                task.run();
-                stepReplaysInline();
-            }
-            return;
-        }
         enqueue(task);
     }
 
@@ -179,6 +165,7 @@ final class FanOutShard implements Executor, Runnable {
         }
     }
 
+    /** Queues an item; once stopped, the caller runs what is queued, in order, itself. */
     private void enqueue(Object item) {
         queue.offer(item);
         if (stopped) {
