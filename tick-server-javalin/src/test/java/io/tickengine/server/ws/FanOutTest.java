@@ -101,7 +101,7 @@ class FanOutTest {
         shard.execute(() -> {
             running.countDown();
             try {
-                release.await(10, TimeUnit.SECONDS);
+                release.await(60, TimeUnit.SECONDS); // a test releases it within milliseconds
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -153,8 +153,11 @@ class HubResumeTest {
             // The client reads nothing: the replay fills half its buffer and waits, nothing is conflated.
             await().atMost(Duration.ofSeconds(10)).until(() -> s.out().backlog() == OUTBOUND / 2);
             publish(broadcaster, INFY, 11, 70);
+            // Once a task queued after them runs, the fan-out thread has routed those ticks.
+            CountDownLatch routed = FanOutTest.hold(s.shard());
             assertThat(s.out().backlog()).isEqualTo(OUTBOUND / 2);
             assertThat(hub.counters().conflatedUpdates()).isZero();
+            routed.countDown();
 
             socket.open();
             await().atMost(Duration.ofSeconds(10)).until(() -> hub.counters().resumeGaps() == 1 && last(socket) == 70);

@@ -47,8 +47,9 @@ class HubStreamAllTest {
             hub.streamAll(s, InstrumentClass.STOCK);
             hub.broadcaster().onBatch(List.of(tick(BSE_INFY, Exchange.BSE, 1), tick(NSE_INFY, Exchange.NSE, 2)));
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> !frames(socket).isEmpty());
-            Thread.sleep(100); // anything for BSE would have come in the same round
+            // BSE's tick comes first in the batch: sent wrongly, it would be here before NSE's.
+            await().atMost(Duration.ofSeconds(10)).until(() -> frames(socket).stream()
+                    .anyMatch(f -> f.contains("\"instrumentToken\":" + NSE_INFY)));
             assertThat(frames(socket)).hasSize(1).allSatisfy(f -> assertThat(f).contains("\"instrumentToken\":" + NSE_INFY));
         }
     }
