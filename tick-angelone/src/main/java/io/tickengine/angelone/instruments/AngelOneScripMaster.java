@@ -8,6 +8,7 @@ import io.tickengine.angelone.parse.ExchangeType;
 import io.tickengine.core.instrument.Instrument;
 import io.tickengine.core.instrument.InstrumentClass;
 import io.tickengine.core.instrument.InstrumentRegistry;
+import io.tickengine.core.internal.Redaction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -64,21 +65,23 @@ public final class AngelOneScripMaster {
         if ("file".equalsIgnoreCase(uri.getScheme())) {
             return load(Path.of(uri), registry);
         }
+        // Reports, logs and errors name the URL without user info or query, which may carry a password or a token.
+        String where = Redaction.url(uri);
         HttpClient client = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
         try {
             HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(uri).timeout(HTTP_TIMEOUT).GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = response.body()) {
                 if (response.statusCode() != 200) {
-                    throw new InvalidScripMasterException("scrip master " + uri + " answered HTTP " + response.statusCode(), null);
+                    throw new InvalidScripMasterException("scrip master " + where + " answered HTTP " + response.statusCode(), null);
                 }
-                return load(in, uri.toString(), registry);
+                return load(in, where, registry);
             }
         } catch (IOException e) {
-            throw new InvalidScripMasterException("cannot fetch scrip master " + uri + ": " + e.getMessage(), e);
+            throw new InvalidScripMasterException("cannot fetch scrip master " + where + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InvalidScripMasterException("interrupted while fetching scrip master " + uri, e);
+            throw new InvalidScripMasterException("interrupted while fetching scrip master " + where, e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.tickengine.kite.instruments;
 import io.tickengine.core.Exchange;
 import io.tickengine.core.instrument.InstrumentRegistry;
 import io.tickengine.core.instrument.Instrument;
+import io.tickengine.core.internal.Redaction;
 import io.tickengine.kite.rest.KiteAuthException;
 import io.tickengine.kite.rest.KiteHttpException;
 import io.tickengine.kite.rest.KiteRestOptions;
@@ -91,8 +92,7 @@ public final class KiteInstrumentLoader {
         HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
         // Logs and errors name the URL without user info or query, which may carry a password or a token.
-        String where = scheme + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort())
-                + (url.getRawPath() == null ? "" : url.getRawPath()) + (url.getRawQuery() == null ? "" : "?***");
+        String where = Redaction.url(url);
         return new KiteInstrumentLoader(where, List.of(new Part(where, () -> {
             HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).header("Accept-Encoding", "gzip").GET()
                     .build();
