@@ -69,12 +69,14 @@ public final class TicksClient implements AutoCloseable {
     private final ScheduledThreadPoolExecutor worker;
     private final Set<Long> wanted = new LinkedHashSet<>();
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger failedConnects = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
     /** The open socket; worker thread only, like {@code ready}. */
     private WebSocket socket;
     /** Whether the server said {@code connected} on this socket, so a subscribe may be sent now. */
     private boolean ready;
     private volatile boolean closed;
+    private volatile Thread workerThread;
 
     private TicksClient(URI uri, Listener listener, ReconnectPolicy policy) {
         this.uri = uri;
@@ -83,6 +85,7 @@ public final class TicksClient implements AutoCloseable {
         this.worker = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "ticks-client");
             t.setDaemon(true);
+            workerThread = t;
             return t;
         });
         // A reconnect waiting for its backoff must not hold close() up.
@@ -126,6 +129,11 @@ public final class TicksClient implements AutoCloseable {
         });
     }
 
+    /** Connection attempts that failed before the WebSocket opened, so far. */
+    public int failedConnects() {
+        return failedConnects.get();
+    }
+
     /** Connections the server accepted so far (1 plus successful reconnects). */
     public int connections() {
         return connections.get();
@@ -138,6 +146,7 @@ public final class TicksClient implements AutoCloseable {
         http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5)).buildAsync(uri, new Socket())
                 .whenComplete((ws, failure) -> {
                     if (failure != null) {
+                        failedConnects.incrementAndGet();
                         LOG.info("ticks client: connect to {} failed: {}", uri.getHost() + ":" + uri.getPort(), failure.toString());
                         onWorker(this::retry);
                     }
@@ -194,7 +203,10 @@ public final class TicksClient implements AutoCloseable {
         return "{\"action\":\"" + action + "\",\"tokens\":" + tokens + "}";
     }
 
-    /** Closes the connection and stops reconnecting; waits up to 5 s for the close to be sent. Idempotent. */
+    /**
+     * Closes the connection and stops reconnecting; waits up to 5 s for the close to be sent, except when
+     * called from a listener on the client's own thread ({@link Listener#onGaveUp}). Idempotent.
+     */
     @Override
     public void close() {
         if (!closing.compareAndSet(false, true)) {
@@ -208,6 +220,9 @@ public final class TicksClient implements AutoCloseable {
             }
         });
         worker.shutdown();
+        if (Thread.currentThread() == workerThread) {
+            return; // waiting here would wait for this very call to return
+        }
         try {
             worker.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -221,6 +236,10 @@ public final class TicksClient implements AutoCloseable {
 
         @Override
         public void onOpen(WebSocket ws) {
+            if (closed) {
+                ws.abort(); // a connect that was under way when the client closed
+                return;
+            }
             onWorker(() -> {
                 socket = ws;
                 ready = false;

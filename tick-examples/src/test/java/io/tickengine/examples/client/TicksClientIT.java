@@ -83,6 +83,8 @@ class TicksClientIT {
             port = free.getLocalPort(); // closed again: nothing listens there
         }
         java.util.concurrent.CompletableFuture<Integer> gaveUp = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Duration> closeTook = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<TicksClient> started = new java.util.concurrent.CompletableFuture<>();
         ReconnectPolicy threeTries = ReconnectPolicy.builder().initialDelay(Duration.ofMillis(10))
                 .maxDelay(Duration.ofMillis(20)).maxAttempts(3).build();
         TicksClient client = TicksClient.start(URI.create("ws://127.0.0.1:" + port + "/ws/ticks"), null, threeTries,
@@ -93,11 +95,16 @@ class TicksClientIT {
 
                     @Override
                     public void onGaveUp(int attempts) {
+                        // Closing from the listener, on the client's own thread, must not wait for itself.
+                        long start = System.nanoTime();
+                        started.join().close();
                         gaveUp.complete(attempts);
+                        closeTook.complete(Duration.ofNanos(System.nanoTime() - start));
                     }
                 });
+        started.complete(client);
         assertThat(gaveUp.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(3);
-        client.close();
+        assertThat(closeTook.get(10, java.util.concurrent.TimeUnit.SECONDS)).isLessThan(Duration.ofSeconds(2));
         client.close();
 
         // A reconnect waiting out a long backoff does not hold close() up.
@@ -105,7 +112,8 @@ class TicksClientIT {
                 .maxDelay(Duration.ofSeconds(30)).build();
         TicksClient waiting = TicksClient.start(URI.create("ws://127.0.0.1:" + port + "/ws/ticks"), null, slow,
                 data -> { });
-        Thread.sleep(200); // the first attempt fails at once, the next waits 30 s
+        // The first attempt fails at once (nothing listens); the next waits out its 30 s backoff.
+        await().atMost(Duration.ofSeconds(10)).until(() -> waiting.failedConnects() >= 1);
         long start = System.nanoTime();
         waiting.close();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
