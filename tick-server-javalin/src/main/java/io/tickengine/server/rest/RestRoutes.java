@@ -52,6 +52,8 @@ public final class RestRoutes {
      * day. Bounding it keeps {@code minutes * 60,000} far from overflowing into a 500 or a wrong window.
      */
     public static final int MAX_LAST_MINUTES = 1440;
+    /** How long {@code /today} answers from the database alone after Redis failed, before trying Redis again. */
+    public static final long REDIS_RETRY_MILLIS = 5_000;
     /** Instruments {@code /api/instruments} returns when no limit is given. */
     public static final int DEFAULT_INSTRUMENTS = 50;
     /** Most instruments {@code /api/instruments} returns; a larger limit is cut to this. */
@@ -70,6 +72,8 @@ public final class RestRoutes {
     private final List<CandleInterval> intervals;
     private final Clock clock;
     private final Runnable redisFallback;
+    /** Until when {@code /today} answers from the database without trying Redis, after Redis failed. */
+    private volatile long redisRetryAt;
 
     /**
      * Routes over these sources; {@code intervals} are the candle intervals the server builds, the only ones
@@ -137,14 +141,19 @@ public final class RestRoutes {
             from = Math.max(from, now - m * 60_000);
         }
         List<Tick> list = null;
-        if (redis != null) {
+        if (redis != null && now >= redisRetryAt) {
             try {
                 list = cachedToday(i, minutes == null ? null : Duration.ofMillis(now - from));
             } catch (RedisCacheException e) {
-                // Seed 000: "Fall back to database queries if Redis is unavailable".
-                LOG.warn("today's ticks of {}: Redis failed ({}), answering from the database", i.key(), e.getMessage());
-                redisFallback.run();
+                // Seed 000: "Fall back to database queries if Redis is unavailable". Not trying it again for a
+                // while keeps requests from each waiting out a reconnect to a Redis that is down.
+                redisRetryAt = now + REDIS_RETRY_MILLIS;
+                LOG.warn("today's ticks of {}: Redis failed ({}); answering from the database, Redis again in {} ms",
+                        i.key(), e.getMessage(), REDIS_RETRY_MILLIS);
             }
+        }
+        if (list == null && redis != null) {
+            redisFallback.run();
         }
         if (list == null) {
             TimeRange range = new TimeRange(from, now + 1);
