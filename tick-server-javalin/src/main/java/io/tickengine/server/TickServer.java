@@ -343,7 +343,8 @@ public final class TickServer implements AutoCloseable {
     }
 
     private static boolean loopback(String host) {
-        return host != null && (host.equals("localhost") || host.equals("[::1]") || host.startsWith("127."));
+        return host != null && (host.equals("localhost") || host.equals("[::1]")
+                || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}"));
     }
 
     private io.tickengine.core.engine.EngineStats engineStatsSafe() {

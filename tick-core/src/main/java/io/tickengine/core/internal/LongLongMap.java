@@ -83,21 +83,6 @@ public final class LongLongMap {
         return out;
     }
 
-    /** Calls {@code action} for every entry, in no particular order. */
-    public void forEach(Entry action) {
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != FREE) {
-                action.accept(keys[i], values[i]);
-            }
-        }
-    }
-
-    /** Receives entries from {@link #forEach}. */
-    @FunctionalInterface
-    public interface Entry {
-        void accept(long key, long value);
-    }
-
     private static int slot(long key, int mask) {
         long h = key * 0x9E3779B97F4A7C15L;
         return (int) (h ^ (h >>> 32)) & mask;

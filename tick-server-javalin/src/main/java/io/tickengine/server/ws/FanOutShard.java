@@ -316,14 +316,6 @@ final class FanOutShard implements Executor, Runnable {
     }
 
     /**
-     * Where the ticks routed so far end in the resume buffer: a client that starts now gets live every
-     * tick from there on. For tasks on this shard.
-     */
-    long routedUpTo() {
-        return routedUpTo;
-    }
-
-    /**
      * The resume buffer position of the latest trade tick of an instrument routed so far, or -1: what a
      * client that starts now has to get first. For tasks on this shard.
      */
