@@ -19,8 +19,12 @@ import java.util.Set;
  * send, with a gap message and the latest ticks. Confined to the client's fan-out thread.
  */
 final class Replay {
-    /** Buffer positions one step looks at, at most, so that a long scan does not hold up the thread's other clients. */
-    static final int MAX_SCAN = 1 << 16;
+    /**
+     * Buffer positions one step looks at, at most: the scan holds the resume buffer's lock, which the
+     * broadcaster takes for every batch, and the fan-out thread's other clients wait for it too. A step that
+     * stops here is taken again at once, after the thread's other work.
+     */
+    static final int MAX_SCAN = 1 << 12;
 
     /** What a step leaves to do. */
     enum Progress {
