@@ -16,6 +16,7 @@ import io.tickengine.core.candle.AggregatorOptions;
 import io.tickengine.core.engine.SinkOptions;
 import io.tickengine.core.engine.TickEngine;
 import io.tickengine.core.instrument.InstrumentRegistry;
+import io.tickengine.core.internal.Redaction;
 import io.tickengine.core.sink.CandleSink;
 import io.tickengine.core.sink.LatestTicks;
 import io.tickengine.core.sink.TickSink;
@@ -36,7 +37,6 @@ import io.tickengine.server.config.ServerOptions;
 import io.tickengine.server.health.Health;
 import io.tickengine.server.internal.Feeds;
 import io.tickengine.server.internal.Instruments;
-import io.tickengine.server.internal.Redact;
 import io.tickengine.server.internal.StoreBackend;
 import io.tickengine.server.metrics.ServerMetrics;
 import io.tickengine.server.rest.ApiCatalog;
@@ -166,7 +166,7 @@ public final class TickServer implements AutoCloseable {
         refreshInstruments = () -> {
             if (loader != null) {
                 InstrumentLoadReport r = loader.loadInto(registry);
-                LOG.info("instruments loaded from {}: {} ({} bad rows)", Redact.url(r.source()), r.loaded(),
+                LOG.info("instruments loaded from {}: {} ({} bad rows)", r.source(), r.loaded(),
                         r.badRows());
             }
             if (angelOneOptions != null) {
@@ -296,8 +296,8 @@ public final class TickServer implements AutoCloseable {
         String reason = why instanceof TickException ? why.getMessage()
                 : why.getClass().getSimpleName() + (why.getMessage() == null ? "" : ": " + why.getMessage());
         // The reason may quote the URL: the same redaction as the setting's.
-        return new InvalidConfigException("KITE_INSTRUMENTS", "cannot load instruments from " + Redact.url(setting)
-                + " (" + Redact.url(reason) + ")");
+        return new InvalidConfigException("KITE_INSTRUMENTS", "cannot load instruments from " + Redaction.text(setting)
+                + " (" + Redaction.text(reason) + ")");
     }
 
     /** The Angel One connection options: the configured credentials, or the simulator's in demo mode. */
@@ -338,7 +338,7 @@ public final class TickServer implements AutoCloseable {
                 AngelOneScripMaster.load(file, registry);
             }
         } catch (InvalidScripMasterException e) {
-            throw new InvalidConfigException("ANGELONE_SCRIP_MASTER", Redact.url(e.getMessage()));
+            throw new InvalidConfigException("ANGELONE_SCRIP_MASTER", Redaction.text(e.getMessage()));
         }
     }
 

@@ -2,7 +2,7 @@ package io.tickengine.core.internal;
 
 import java.net.URI;
 
-/** Text about URLs made safe for logs, reports and error messages. */
+/** URLs, and text that may hold one, made safe for logs, reports and error messages. */
 public final class Redaction {
     private Redaction() {
     }
@@ -29,5 +29,16 @@ public final class Redaction {
             b.append("?***");
         }
         return b.toString();
+    }
+
+    /**
+     * Text that may hold a URL (a setting's value, a file path, an error message quoting a URL), with user
+     * info masked and everything from a {@code ?} on replaced by {@code ?***}; null stays null.
+     */
+    public static String text(String text) {
+        if (text == null) {
+            return null;
+        }
+        return text.replaceAll("//[^/?#]*@", "//***@").replaceAll("\\?.*", "?***");
     }
 }

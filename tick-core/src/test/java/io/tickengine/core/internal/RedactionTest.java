@@ -14,4 +14,12 @@ class RedactionTest {
         assertThat(Redaction.url(URI.create("http://127.0.0.1/instruments"))).isEqualTo("http://127.0.0.1/instruments");
         assertThat(Redaction.url(URI.create("file:/data/master.csv"))).isEqualTo("file:/data/master.csv");
     }
+
+    @Test
+    void shouldMaskUserInfoAndQueryInTextThatMayHoldAUrl() {
+        assertThat(Redaction.text("cannot fetch https://user:pw@host.example/m.json?token=abc: refused"))
+                .isEqualTo("cannot fetch https://***@host.example/m.json?***");
+        assertThat(Redaction.text("/data/instruments.csv")).isEqualTo("/data/instruments.csv");
+        assertThat(Redaction.text(null)).isNull();
+    }
 }

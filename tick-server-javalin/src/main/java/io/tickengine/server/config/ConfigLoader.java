@@ -9,8 +9,8 @@ import io.lettuce.core.RedisURI;
 import io.tickengine.angelone.ws.AngelOneOptions;
 import io.tickengine.core.TickMode;
 import io.tickengine.core.candle.CandleInterval;
+import io.tickengine.core.internal.Redaction;
 import io.tickengine.kite.pool.KiteAccount;
-import io.tickengine.server.internal.Redact;
 import io.tickengine.store.timescale.TimescaleStoreOptions;
 
 import java.io.IOException;
@@ -245,7 +245,7 @@ public final class ConfigLoader {
             return "***";
         }
         if (key.contains("URL") || key.equals("KITE_INSTRUMENTS") || key.equals("ANGELONE_SCRIP_MASTER")) {
-            return Redact.url(raw);
+            return Redaction.text(raw);
         }
         return raw;
     }
