@@ -10,6 +10,7 @@ import io.tickengine.feed.ws.StatusForwarder;
 import io.tickengine.kite.pool.internal.Assignments;
 import io.tickengine.kite.pool.internal.PoolAccount;
 import io.tickengine.kite.pool.internal.PoolConnection;
+import io.tickengine.kite.ws.KiteStats;
 import io.tickengine.kite.ws.KiteTickSource;
 import io.tickengine.kite.ws.TooManyInstrumentsException;
 import java.util.ArrayList;
@@ -47,6 +48,8 @@ public final class KiteTickSourcePool implements TickSource {
     private volatile SourceStatus status;
     private boolean started;
     private boolean stopped;
+    /** The summed counters of the connections closed so far; under this pool's lock. */
+    private KiteStats closedStats = KiteStats.NONE;
 
     private KiteTickSourcePool(KitePoolOptions options) {
         this.options = options;
@@ -144,6 +147,14 @@ public final class KiteTickSourcePool implements TickSource {
         return book.accounts().stream().filter(PoolAccount::failed).map(a -> a.account().id()).toList();
     }
 
+    /**
+     * The counters of the connections this pool has closed, summed, so that counts over its whole life are
+     * these plus those of {@link #connections()}: a closed connection does not take its counts with it.
+     */
+    public synchronized KiteStats closedConnectionStats() {
+        return closedStats;
+    }
+
     /** Every open connection with its account, load, status and counters. */
     public synchronized List<KiteConnectionStatus> connections() {
         List<KiteConnectionStatus> out = new ArrayList<>();
@@ -216,6 +227,9 @@ public final class KiteTickSourcePool implements TickSource {
     private void closeAll(List<PoolConnection> connections) {
         for (PoolConnection c : connections) {
             c.source().close();
+            synchronized (this) {
+                closedStats = closedStats.plus(c.source().stats());
+            }
             connectionStatus.remove(c.source());
             LOG.info("{}: closed connection {}", name(), c.source().name());
         }

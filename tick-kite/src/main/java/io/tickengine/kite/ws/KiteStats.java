@@ -21,4 +21,14 @@ import io.tickengine.core.source.SourceState;
 public record KiteStats(SourceState state, long frames, long ticks, long heartbeats, long textMessages,
                         long parseErrors, long skippedPackets, long listenerErrors, long connectAttempts,
                         long reconnects, long watchdogCloses, long lastFrameMillis) {
+    /** Counters of no connection, to sum from. */
+    public static final KiteStats NONE = new KiteStats(SourceState.STOPPED, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    /** These counters plus another connection's; the state stays this one's, the last frame is the later. */
+    public KiteStats plus(KiteStats o) {
+        return new KiteStats(state, frames + o.frames, ticks + o.ticks, heartbeats + o.heartbeats,
+                textMessages + o.textMessages, parseErrors + o.parseErrors, skippedPackets + o.skippedPackets,
+                listenerErrors + o.listenerErrors, connectAttempts + o.connectAttempts, reconnects + o.reconnects,
+                watchdogCloses + o.watchdogCloses, Math.max(lastFrameMillis, o.lastFrameMillis));
+    }
 }

@@ -130,6 +130,8 @@ class KiteTickSourcePoolIT {
         await("the pool says so").until(() -> pool.status().detail().contains("Kite refused accounts [b]"));
         assertThat(pool.status().state()).isEqualTo(SourceState.CONNECTED);
         assertThat(pool.connections()).extracting(KiteConnectionStatus::account).containsOnly("a");
+        assertThat(pool.closedConnectionStats().connectAttempts()).as("account b's closed connection keeps its counts")
+                .isPositive();
         assertThat(pool.connections().subList(0, 2)).as("account a's first connections streamed on undisturbed")
                 .allMatch(c -> c.stats().reconnects() == 0 && c.stats().connectAttempts() == 1);
     }

@@ -21,6 +21,7 @@ import io.tickengine.core.source.SourceState;
 import io.tickengine.core.source.TickSource;
 import io.tickengine.kite.pool.KiteConnectionStatus;
 import io.tickengine.kite.pool.KiteTickSourcePool;
+import io.tickengine.kite.ws.KiteStats;
 import io.tickengine.server.ws.Hub;
 
 import java.util.ArrayList;
@@ -135,9 +136,12 @@ public final class ServerMetrics {
                     .description("Ticks the validation rejected; no sink saw them").register(registry);
         }
         if (kite != null) {
-            feedCounters("kite", () -> kite.connections().stream().map(KiteConnectionStatus::stats)
-                    .map(k -> new FeedCounts(k.parseErrors(), k.skippedPackets(), k.listenerErrors(), k.reconnects(),
-                            k.watchdogCloses())).reduce(FeedCounts.NONE, FeedCounts::plus));
+            feedCounters("kite", () -> {
+                KiteStats k = kite.connections().stream().map(KiteConnectionStatus::stats)
+                        .reduce(kite.closedConnectionStats(), KiteStats::plus);
+                return new FeedCounts(k.parseErrors(), k.skippedPackets(), k.listenerErrors(), k.reconnects(),
+                        k.watchdogCloses());
+            });
         }
         if (angelOne != null) {
             feedCounters("angelone", () -> angelOne.connections().stream().map(AngelOneTickSource::stats)
@@ -172,8 +176,9 @@ public final class ServerMetrics {
     }
 
     /**
-     * A feed's counters summed over its open connections: malformed frames, skipped packets, listener
-     * errors, reconnects and watchdog closes. A connection the pool closes takes its counts with it.
+     * A feed's counters summed over its connections: malformed frames, skipped packets, listener errors,
+     * reconnects and watchdog closes. The Kite pool keeps the counts of the connections it closed, and the
+     * Angel One pool never closes one before it stops, so the sums only go up.
      */
     private void feedCounters(String feed, Supplier<FeedCounts> counts) {
         feedCounter("tickengine.feed.parse.errors", feed, counts, FeedCounts::parseErrors,
