@@ -18,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The order of a stop: the port closes and requests on open connections get 503 before clients are
@@ -49,14 +48,27 @@ class ShutdownIT {
             // The close frame says the stop reached the clients; the server is still waiting for them to go.
             assertThat(silent.readUntilClose()).startsWith("1001 Server shutting down");
 
-            assertThatThrownBy(() -> open(port).close()).as("a new connection after the stop began")
-                    .isInstanceOf(ConnectException.class);
+            // The port is closed. The kernel may still complete a handshake in the moment before the closed
+            // listening socket is released (NIO releases a channel registered with a selector at its next
+            // select), but such a connection is never served: it is reset or closed unanswered.
+            assertThat(fresh(port)).as("a new connection after the stop began").matches("refused|reset|eof");
             // Connections opened before are answered 503 until the server closes them (eof once it has).
             assertThat(exchange(keptAlive, get(port))).as("a request on a connection opened before")
                     .matches("HTTP/1\\.1 503 .*|eof");
             assertThat(exchange(forUpgrade, upgrade(port))).as("an upgrade on a connection opened before")
                     .matches("HTTP/1\\.1 503 .*|eof");
             assertThat(stopped.get(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    /** What a new connection gets: refused, reset, closed unanswered ({@code eof}), or a status line. */
+    static String fresh(int port) {
+        try (Socket s = open(port)) {
+            return exchange(s, get(port));
+        } catch (ConnectException e) {
+            return "refused";
+        } catch (IOException e) {
+            return "reset";
         }
     }
 
