@@ -126,42 +126,43 @@ public final class ClientSession {
 
     /** Fences instruments at the newest sequence this client got of each outside the live stream; fan-out thread. */
     void fence(Map<Long, Long> newest, LongAdder superseded) {
-        if (newest.isEmpty()) {
-            return;
+        if (!newest.isEmpty()) {
+            catchUp(superseded).fence(newest);
         }
-        if (catchUp == null) {
-            catchUp = new CatchUp(superseded);
-        }
-        catchUp.fence(newest);
     }
 
     /** Leaves the live ticks of a replay's instruments to it until it ends; fan-out thread. */
     void replay(Replay r, LongAdder superseded) {
-        if (catchUp == null) {
-            catchUp = new CatchUp(superseded);
-        }
-        catchUp.add(r);
+        catchUp(superseded).add(r);
     }
 
     /** Lets the live ticks of an ended replay's instruments through again; fan-out thread. */
     void endReplay(Replay r) {
-        CatchUp c = catchUp;
-        if (c != null) {
-            c.end(r);
-            if (c.done()) {
-                catchUp = null;
-            }
+        if (catchUp != null) {
+            catchUp.end(r);
+            settle();
         }
     }
 
     /** Forgets the fences and replays of instruments this client unsubscribed or closed; fan-out thread. */
     void unfence(Set<Long> gone) {
-        CatchUp c = catchUp;
-        if (c != null) {
-            c.forget(gone);
-            if (c.done()) {
-                catchUp = null;
-            }
+        if (catchUp != null) {
+            catchUp.forget(gone);
+            settle();
+        }
+    }
+
+    private CatchUp catchUp(LongAdder superseded) {
+        if (catchUp == null) {
+            catchUp = new CatchUp(superseded);
+        }
+        return catchUp;
+    }
+
+    /** Drops the catch-up state once nothing is fenced or replayed, so {@link #live} is one field read again. */
+    private void settle() {
+        if (catchUp.done()) {
+            catchUp = null;
         }
     }
 
