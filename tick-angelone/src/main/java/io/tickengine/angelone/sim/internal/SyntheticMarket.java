@@ -76,6 +76,8 @@ public final class SyntheticMarket {
             s.low = s.close;
             s.openInterest = 10_000 + random.nextInt(1_000_000);
             s.openInterestOpen = s.openInterest;
+            // The exchange numbers every packet from 1: a snapshot sent before the first trade has one too.
+            s.sequence = 1;
             return s;
         });
     }
